@@ -1,0 +1,1 @@
+"""Îlot: the kiosk program of the îlots numériques."""

@@ -1,0 +1,172 @@
+"""Composition root: builds every object of the running kiosk and wires them together. The only module that
+knows them all; everything else receives what it needs through its constructor."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import socket
+import sys
+import time
+from logging.handlers import RotatingFileHandler
+
+from kiosk.config import Config, load_config
+from kiosk.display import current_display_problem
+from kiosk.paths import Paths
+from kiosk.resources import bundled_shortcuts, icon_path
+from kiosk.session import Session, SessionEnd, empty_folder
+from kiosk.store import StoreWorker
+from kiosk.usage import UsageCounter, duration_bucket
+
+log = logging.getLogger("kiosk")
+
+
+def run(paths: Paths, windowed: bool = False, quit_after_first_paint: bool = False) -> int:
+    """Runs the kiosk until it is told to quit; returns the process exit code."""
+    problem = current_display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    paths.ensure()
+    _setup_logging(paths)
+    loaded = load_config(
+        paths.config_dir,
+        bundled_shortcuts(),
+        paths.last_good_config,
+        icon_exists=lambda name: icon_path(name).is_file(),
+    )
+    for config_problem in loaded.problems:
+        log.error("configuration: %s", config_problem)
+    if loaded.problems:
+        log.error("configuration has problems: running on the %s configuration; see `kiosk check`", loaded.source)
+
+    kiosk = Kiosk(loaded.config, paths, public=not windowed)
+    if loaded.problems:
+        kiosk.counter.count("error", "config_invalid")
+    return kiosk.exec(quit_after_first_paint)
+
+
+class Kiosk:
+    """The running kiosk: Qt application, store, counters, session and shell, wired."""
+
+    def __init__(self, config: Config, paths: Paths, public: bool):
+        from PySide6.QtWidgets import QApplication
+
+        from kiosk.shell import theme
+        from kiosk.shell.home import HomeScreen
+        from kiosk.shell.idle import IdleWatcher
+        from kiosk.shell.lockdown import Lockdown
+        from kiosk.shell.navigation import Navigation
+        from kiosk.shell.session_control import SessionControl
+        from kiosk.shell.top_bar import TopBar
+        from kiosk.shell.window import KioskWindow
+
+        self.qapp = QApplication.instance() or QApplication(sys.argv[:1])
+        self.qapp.setApplicationName("ilot")
+        self.qapp.setStyleSheet(theme.STYLESHEET)
+        self.config = config
+        self.paths = paths
+
+        self.store = StoreWorker(paths.database)
+        self.store.start()
+        self.counter = UsageCounter(self.store, dynamic_keys={"shortcut": [s.id for s in config.shortcuts]})
+        self.counter.start()
+        self.session = Session()
+
+        self.navigation = Navigation()
+        self.home = HomeScreen(config, self.navigation)
+        self.top_bar = TopBar(config.site.site_name)
+        self.window = KioskWindow(self.home, self.top_bar, public=public)
+        self.lockdown = Lockdown() if public else None
+        if self.lockdown:
+            self.qapp.installEventFilter(self.lockdown)
+        self.idle = IdleWatcher(config.site.idle_timeout * 1000)
+        self.qapp.installEventFilter(self.idle)
+        self.session_control = SessionControl(
+            self.session,
+            self.idle,
+            self.window.idle_overlay,
+            self.window.confirm_overlay,
+            config.site.idle_warning,
+        )
+
+        self.top_bar.endSessionRequested.connect(self.session_control.request_end)
+        self.home.shortcutRequested.connect(self._open_shortcut)
+        self.home.destinationRequested.connect(self.navigation.open)
+        self.session.register_wiper("shell", self.window.wipe)
+        self.session.register_wiper("session files", lambda: empty_folder(paths.session_scratch))
+        self.session.on_start(self._session_started)
+        self.session.on_end(self._session_ended)
+
+    def _open_shortcut(self, shortcut_id: str) -> None:
+        self.counter.count("shortcut_opened", shortcut_id)
+        log.info("shortcut opened")  # no id in the log: usage is counted, never logged
+
+    def _session_started(self) -> None:
+        self.counter.count("session_started")
+        self.counter.count("language", self.config.site.language)
+
+    def _session_ended(self, ended: SessionEnd) -> None:
+        self.counter.count("session_duration", duration_bucket(ended.duration))
+        self.counter.count("session_ended", ended.reason)
+        if ended.failed_wipers:
+            log.error("session end: wipers failed: %s", ", ".join(ended.failed_wipers))
+
+    def exec(self, quit_after_first_paint: bool = False) -> int:
+        started = time.perf_counter()
+        if quit_after_first_paint:
+            from PySide6.QtCore import QTimer
+
+            def report() -> None:
+                print(f"first-paint {time.perf_counter() - started:.4f}", flush=True)
+                QTimer.singleShot(0, self.quit)
+
+            self.window.firstPainted.connect(report)
+        self._quit_on_signals()
+        self.window.show_kiosk()
+        code = self.qapp.exec()
+        self.shutdown()
+        return code
+
+    def quit(self) -> None:
+        self.window.allow_close = True
+        self.window.close()
+        self.qapp.quit()
+
+    def shutdown(self) -> None:
+        """Ends a running session (wipers run), then writes the counters the kiosk still owes the store."""
+        self.session.end("shutdown")
+        self.counter.close()
+        self.store.close()
+        log.info("kiosk stopped")
+
+    def _quit_on_signals(self) -> None:
+        """SIGTERM and SIGINT quit cleanly: the signal wakes Qt's event loop through a socket."""
+        from PySide6.QtCore import QSocketNotifier
+
+        reader, writer = socket.socketpair()
+        reader.setblocking(False)
+        writer.setblocking(False)
+        signal.set_wakeup_fd(writer.fileno())
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, lambda *_: None)  # Python notes it; the wakeup fd tells Qt
+        notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, self.qapp)
+
+        def on_signal() -> None:
+            reader.recv(64)
+            log.info("signal received: quitting")
+            self.quit()
+
+        notifier.activated.connect(on_signal)
+        self._signal_sockets = (reader, writer, notifier)
+
+
+def _setup_logging(paths: Paths) -> None:
+    handler = RotatingFileHandler(paths.log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    stderr = logging.StreamHandler()
+    stderr.setFormatter(logging.Formatter("kiosk: %(levelname)s %(message)s"))
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    root.addHandler(handler)
+    root.addHandler(stderr)

@@ -1,0 +1,66 @@
+"""The `kiosk` command: `kiosk run` starts the kiosk, `kiosk check` validates the configuration.
+
+Only argument parsing and exit codes live here; the work is done by the modules it calls. Qt is imported only
+by `run`, so `check` works on a machine without a screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from kiosk.paths import default_paths
+from kiosk.resources import bundled_shortcuts, icon_path
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="kiosk", description="Îlot, the kiosk of the îlots numériques.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="start the kiosk (full screen unless --windowed)")
+    run.add_argument("--config", type=Path, help="site configuration folder (default /etc/ilot)")
+    run.add_argument("--data-dir", type=Path, help="data folder (default /var/lib/ilot)")
+    run.add_argument("--windowed", action="store_true", help="a normal window you can close (development)")
+    run.add_argument("--demo", action="store_true", help="bundled shortcuts and defaults, no site file")
+    run.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
+
+    check = commands.add_parser("check", help="validate the configuration; exit 1 on any problem")
+    check.add_argument("--config", type=Path, help="site configuration folder (default /etc/ilot)")
+    return parser
+
+
+def _check(args: argparse.Namespace) -> int:
+    from kiosk.config import check_config
+
+    paths = default_paths(args.config, None, demo=False)
+    config_dir = paths.config_dir
+    if config_dir is not None and not config_dir.is_dir():
+        print(f"{config_dir}: no such configuration folder. Fix: create it or pass --config DIR.")
+        return 1
+    problems = check_config(config_dir, bundled_shortcuts(), icon_exists=lambda name: icon_path(name).is_file())
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) in the configuration in {config_dir}.")
+        return 1
+    print(f"Configuration OK ({config_dir}).")
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from kiosk.app import run
+
+    paths = default_paths(args.config, args.data_dir, demo=args.demo)
+    return run(paths, windowed=args.windowed, quit_after_first_paint=args.quit_after_first_paint)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "check":
+        return _check(args)
+    return _run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

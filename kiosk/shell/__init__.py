@@ -1,0 +1,1 @@
+"""The Qt shell: main window, home screen, navigation, theme, idle overlay and lockdown."""

@@ -1,0 +1,48 @@
+"""Public-mode lockdown: the visitor cannot leave or close the kiosk from the keyboard or a context menu.
+
+An application-wide event filter swallows the window manager's and the browser's shortcuts; the main window
+refuses to close unless the kiosk itself is quitting (SIGTERM from the service manager).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+
+Key = Qt.Key
+Mod = Qt.KeyboardModifier
+
+# Keys that do nothing whatever the modifiers.
+BLOCKED_KEYS = frozenset(
+    {Key.Key_Escape, Key.Key_Meta, Key.Key_Super_L, Key.Key_Super_R, Key.Key_Menu, Key.Key_Print}
+    | {Key(Key.Key_F1.value + i) for i in range(12)}
+)
+# Letters that do nothing with Ctrl (quit, close, new window or tab, open, save, print, source, find…).
+BLOCKED_CTRL_LETTERS = frozenset("QWNTOSPUIJHDRLGFEK")
+
+
+def is_blocked(event: QKeyEvent) -> bool:
+    key = Key(event.key())
+    modifiers = event.modifiers()
+    if key in BLOCKED_KEYS:
+        return True
+    if modifiers & Mod.AltModifier and not modifiers & Mod.ControlModifier:
+        # Alt+F4, Alt+Tab, Alt+Left/Right… (Ctrl+Alt is AltGr on some layouts: it types @, #, {…)
+        return key not in (Key.Key_Alt, Key.Key_AltGr)
+    if modifiers & Mod.ControlModifier and not modifiers & Mod.AltModifier:
+        text = chr(key.value) if Key.Key_A.value <= key.value <= Key.Key_Z.value else ""
+        if text and text in BLOCKED_CTRL_LETTERS:
+            return True
+        if key in (Key.Key_Tab, Key.Key_Backtab, Key.Key_PageUp, Key.Key_PageDown, Key.Key_Plus, Key.Key_Minus):
+            return True
+    return False
+
+
+class Lockdown(QObject):
+    """Install on the QApplication in public mode."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride):
+            return is_blocked(event)
+        return kind == QEvent.Type.ContextMenu

@@ -1,0 +1,35 @@
+"""The shell's navigation: the kiosk's own services (diagnostic, scan and print, call an advisor…) register a
+destination here, and the home screen shows exactly what is registered, after the public-service shortcuts.
+
+Built once by the composition root and handed to the features that register; no global registry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Destination:
+    id: str
+    label: str  # already translated
+    description: str  # already translated
+    icon: str  # a name in assets/icons/
+    open: Callable[[], None]
+
+
+class Navigation:
+    def __init__(self) -> None:
+        self._destinations: dict[str, Destination] = {}
+
+    def register(self, destination: Destination) -> None:
+        if destination.id in self._destinations:
+            raise ValueError(f"destination {destination.id!r} is already registered")
+        self._destinations[destination.id] = destination
+
+    def destinations(self) -> tuple[Destination, ...]:
+        return tuple(self._destinations.values())
+
+    def open(self, destination_id: str) -> None:
+        self._destinations[destination_id].open()

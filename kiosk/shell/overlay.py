@@ -1,0 +1,133 @@
+"""Full-window overlays: a shaded background with a large white card in the middle. Used for "Êtes-vous
+toujours là ?" and for confirming the end of a session; never an operating-system dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.shell import theme
+
+
+class Overlay(QWidget):
+    """Covers its parent (and follows its size) while shown; the card holds a title, text and buttons."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("Overlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.card = QFrame(self)
+        self.card.setObjectName("OverlayCard")
+        self.card.setMaximumWidth(900)
+        self.body = QVBoxLayout(self.card)
+        self.body.setContentsMargins(48, 40, 48, 40)
+        self.body.setSpacing(24)
+        outer = QVBoxLayout(self)
+        outer.addStretch()
+        outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch()
+        parent.installEventFilter(self)
+        self.hide()
+
+    def label(self, text: str, name: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body.addWidget(label)
+        return label
+
+    def buttons(self, *buttons: QPushButton) -> None:
+        row = QHBoxLayout()
+        row.setSpacing(24)
+        for button in buttons:
+            button.setMinimumHeight(theme.MIN_TILE)
+            row.addWidget(button)
+        self.body.addLayout(row)
+
+    def open(self) -> None:
+        self.setGeometry(self.parentWidget().rect())
+        self.raise_()
+        self.show()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            self.setGeometry(self.parentWidget().rect())
+        return False
+
+
+class IdleOverlay(Overlay):
+    """ "Êtes-vous toujours là ?" with a countdown; `expired` at zero, `stillHere` on the button."""
+
+    stillHere = Signal()
+    expired = Signal()
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.label(self.tr("Êtes-vous toujours là ?"), "OverlayTitle")
+        self.countdown = self.label("", "Countdown")
+        self.label(self.tr("Sinon, la session va se terminer. Tout ce que vous avez ouvert sera effacé."), "OverlayText")
+        self.here_button = QPushButton(self.tr("Je suis là"))
+        self.here_button.setProperty("role", "primary")
+        self.here_button.clicked.connect(self._still_here)
+        self.buttons(self.here_button)
+        self._remaining = 0
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._count_down)
+
+    @property
+    def remaining(self) -> int:
+        return self._remaining
+
+    def start(self, seconds: int) -> None:
+        self._remaining = seconds
+        self._show_remaining()
+        self.open()
+        self.here_button.setFocus()
+        self._tick.start()
+
+    def cancel(self) -> None:
+        self._tick.stop()
+        self.hide()
+
+    def _still_here(self) -> None:
+        self.cancel()
+        self.stillHere.emit()
+
+    def _count_down(self) -> None:
+        self._remaining -= 1
+        if self._remaining <= 0:
+            self.cancel()
+            self.expired.emit()
+        else:
+            self._show_remaining()
+
+    def _show_remaining(self) -> None:
+        self.countdown.setText(str(self._remaining))
+        self.countdown.setAccessibleName(self.tr("{n} secondes").format(n=self._remaining))
+
+
+class ConfirmEndOverlay(Overlay):
+    """Asks before ending the session: a visitor may touch "Terminer ma session" by mistake."""
+
+    confirmed = Signal()
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.label(self.tr("Terminer votre session ?"), "OverlayTitle")
+        self.label(self.tr("Tout ce que vous avez ouvert sera effacé. La borne sera prête pour la personne suivante."), "OverlayText")
+        self.stay_button = QPushButton(self.tr("Non, je continue"))
+        self.end_button = QPushButton(self.tr("Oui, terminer"))
+        self.end_button.setProperty("role", "primary")
+        self.stay_button.clicked.connect(self.hide)
+        self.end_button.clicked.connect(self._confirm)
+        self.buttons(self.stay_button, self.end_button)
+
+    def open(self) -> None:
+        super().open()
+        self.stay_button.setFocus()
+
+    def _confirm(self) -> None:
+        self.hide()
+        self.confirmed.emit()

@@ -1,0 +1,57 @@
+"""Turns the visitor's input and the idle timer into session starts and ends, with the idle warning and the
+end-of-session confirmation in between."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from kiosk.session import Session
+from kiosk.shell.idle import IdleWatcher
+from kiosk.shell.overlay import ConfirmEndOverlay, IdleOverlay
+
+
+class SessionControl(QObject):
+    def __init__(
+        self,
+        session: Session,
+        watcher: IdleWatcher,
+        idle_overlay: IdleOverlay,
+        confirm_overlay: ConfirmEndOverlay,
+        warning_seconds: int,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        self._session = session
+        self._watcher = watcher
+        self._idle_overlay = idle_overlay
+        self._confirm_overlay = confirm_overlay
+        self._warning_seconds = warning_seconds
+        watcher.activity.connect(self._on_activity)
+        watcher.idle.connect(self._on_idle)
+        idle_overlay.stillHere.connect(watcher.restart)
+        idle_overlay.expired.connect(lambda: self.end("idle"))
+        confirm_overlay.confirmed.connect(lambda: self.end("button"))
+
+    def set_warning_seconds(self, seconds: int) -> None:
+        self._warning_seconds = seconds
+
+    def request_end(self) -> None:
+        """The visitor touched "Terminer ma session": ask first."""
+        self._confirm_overlay.open()
+
+    def end(self, reason: str) -> None:
+        self._idle_overlay.cancel()
+        self._confirm_overlay.hide()
+        self._watcher.stop()
+        self._session.end(reason)
+
+    def _on_activity(self, is_press: bool) -> None:
+        if self._idle_overlay.isVisible():
+            return  # only "Je suis là" answers the warning: a bumped mouse must not
+        if is_press:
+            self._session.touch()
+
+    def _on_idle(self) -> None:
+        if self._session.active and not self._idle_overlay.isVisible():
+            self._confirm_overlay.hide()
+            self._idle_overlay.start(self._warning_seconds)

@@ -1,0 +1,85 @@
+"""Colours, sizes and the stylesheet of the kiosk, in one place.
+
+Colours follow the French State's design system (DSFR): "bleu France" on white. Every text/background pair
+used here has a contrast ratio of at least 7:1 (checked by tests/unit/test_theme.py).
+"""
+
+from __future__ import annotations
+
+BLUE = "#000091"  # bleu France
+WHITE = "#FFFFFF"
+INK = "#161616"  # main text
+INK_SOFT = "#3A3A3A"  # secondary text, still ≥ 7:1 on white and on PAGE
+PAGE = "#F6F6F6"  # page background
+FOCUS = "#FFB000"  # focus ring, shown around the focused control
+RED = "#8A0000"  # "Terminer ma session"
+SHADE = "rgba(0, 0, 0, 170)"  # behind the overlays
+
+TEXT_PAIRS = {  # (text, background): every pair the stylesheet draws
+    "body": (INK, PAGE),
+    "soft": (INK_SOFT, PAGE),
+    "tile": (INK, WHITE),
+    "tile-soft": (INK_SOFT, WHITE),
+    "bar": (WHITE, BLUE),
+    "primary": (WHITE, BLUE),
+    "danger": (WHITE, RED),
+    "heading": (BLUE, PAGE),
+}
+
+MIN_CONTROL = 48  # px: every control
+MIN_TILE = 64  # px: every tile
+TILE_HEIGHT = 104
+ICON = 48
+BAR_HEIGHT = 88
+
+STYLESHEET = f"""
+* {{ font-family: "DejaVu Sans"; font-size: 20px; color: {INK}; }}
+#KioskWindow, #HomeScreen, #Page {{ background: {PAGE}; }}
+QScrollArea, QScrollArea > QWidget > QWidget {{ background: {PAGE}; border: none; }}
+QScrollBar:vertical {{ width: 48px; background: {PAGE}; }}
+QScrollBar::handle:vertical {{ background: {INK_SOFT}; min-height: 64px; border-radius: 8px; margin: 4px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
+
+#TopBar {{ background: {BLUE}; }}
+#TopBar QLabel {{ color: {WHITE}; font-size: 22px; font-weight: bold; }}
+QPushButton {{
+  min-height: {MIN_CONTROL}px; padding: 8px 24px; border-radius: 8px; font-size: 22px; font-weight: bold;
+  background: {WHITE}; color: {BLUE}; border: 3px solid {BLUE};
+}}
+QPushButton:focus {{ outline: none; border: 4px solid {FOCUS}; }}
+QPushButton:pressed {{ background: {PAGE}; }}
+#TopBar QPushButton {{ background: {WHITE}; color: {BLUE}; border: 3px solid {WHITE}; }}
+#TopBar QPushButton#EndSession {{ background: {RED}; color: {WHITE}; border: 3px solid {WHITE}; }}
+QPushButton[role="primary"] {{ background: {BLUE}; color: {WHITE}; }}
+
+#Title {{ font-size: 40px; font-weight: bold; color: {INK}; }}
+#Subtitle {{ font-size: 24px; color: {INK_SOFT}; }}
+#CategoryHeading {{ font-size: 26px; font-weight: bold; color: {BLUE}; padding-top: 12px; }}
+
+#Tile {{
+  background: {WHITE}; border: 2px solid {INK_SOFT}; border-radius: 12px; padding: 0; text-align: left;
+}}
+#Tile:hover {{ border: 3px solid {BLUE}; }}
+#Tile:focus {{ border: 4px solid {FOCUS}; }}
+#Tile:pressed {{ background: {PAGE}; }}
+#TileLabel {{ font-size: 26px; font-weight: bold; color: {INK}; background: transparent; }}
+#TileDescription {{ font-size: 18px; color: {INK_SOFT}; background: transparent; }}
+
+#Overlay {{ background: {SHADE}; }}
+#OverlayCard {{ background: {WHITE}; border-radius: 16px; }}
+#OverlayTitle {{ font-size: 40px; font-weight: bold; }}
+#OverlayText {{ font-size: 24px; }}
+#Countdown {{ font-size: 72px; font-weight: bold; color: {BLUE}; }}
+"""
+
+
+def contrast_ratio(foreground: str, background: str) -> float:
+    """WCAG 2 contrast ratio between two #RRGGBB colours."""
+    light, dark = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b

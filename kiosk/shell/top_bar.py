@@ -1,0 +1,39 @@
+"""The permanent bar at the top of every screen: "Accueil", the site's name, "Terminer ma session"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from kiosk.shell import theme
+from kiosk.shell.icons import icon
+
+
+class TopBar(QWidget):
+    homeRequested = Signal()
+    endSessionRequested = Signal()
+
+    def __init__(self, site_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("TopBar")
+        self.setFixedHeight(theme.BAR_HEIGHT)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+
+        self.home_button = QPushButton(icon("house", theme.BLUE, 32), self.tr("Accueil"))
+        self.home_button.setObjectName("Home")
+        self.home_button.setIconSize(QSize(32, 32))
+        self.home_button.clicked.connect(self.homeRequested)
+        self.site_label = QLabel(site_name)
+        self.end_button = QPushButton(icon("log-out", theme.WHITE, 32), self.tr("Terminer ma session"))
+        self.end_button.setObjectName("EndSession")
+        self.end_button.setIconSize(QSize(32, 32))
+        self.end_button.clicked.connect(self.endSessionRequested)
+
+        row = QHBoxLayout(self)
+        row.setContentsMargins(24, 12, 24, 12)
+        row.setSpacing(24)
+        row.addWidget(self.home_button)
+        row.addStretch()
+        row.addWidget(self.site_label)
+        row.addStretch()
+        row.addWidget(self.end_button)

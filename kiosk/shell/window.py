@@ -1,0 +1,92 @@
+"""The kiosk's main window: the top bar over a stack of screens (the home screen first), and the overlays.
+
+In public mode it is frameless, covers the whole screen and refuses to close; the composition root lets it
+close only when the kiosk itself quits.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.shell.home import HomeScreen
+from kiosk.shell.overlay import ConfirmEndOverlay, IdleOverlay
+from kiosk.shell.top_bar import TopBar
+
+
+class KioskWindow(QWidget):
+    firstPainted = Signal()
+
+    def __init__(self, home: HomeScreen, top_bar: TopBar, public: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("KioskWindow")
+        self.setWindowTitle("Îlot")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.public = public
+        self.allow_close = not public
+        self._painted = False
+        if public:
+            self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
+            self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+
+        self.home = home
+        self.top_bar = top_bar
+        self.screens = QStackedWidget()
+        self.screens.addWidget(home)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(top_bar)
+        column.addWidget(self.screens, 1)
+        self.idle_overlay = IdleOverlay(self)
+        self.confirm_overlay = ConfirmEndOverlay(self)
+        top_bar.homeRequested.connect(self.show_home)
+
+    def show_screen(self, screen: QWidget) -> None:
+        """Shows a feature's screen; it stays in the stack until the session ends or it is removed."""
+        if self.screens.indexOf(screen) < 0:
+            self.screens.addWidget(screen)
+        self.screens.setCurrentWidget(screen)
+
+    def show_home(self) -> None:
+        self.screens.setCurrentWidget(self.home)
+
+    def wipe(self) -> None:
+        """Session wiper: every feature screen closed, the home back at the top, the clipboard empty."""
+        self.idle_overlay.cancel()
+        self.confirm_overlay.hide()
+        while self.screens.count() > 1:
+            screen = self.screens.widget(self.screens.count() - 1)
+            if screen is self.home:
+                break
+            self.screens.removeWidget(screen)
+            screen.setParent(None)  # the feature that made it decides whether it lives on
+        self.show_home()
+        self.home.reset()
+        QGuiApplication.clipboard().clear()
+
+    def show_kiosk(self) -> None:
+        if self.public:
+            self.setGeometry(QGuiApplication.primaryScreen().geometry())  # no window manager: size it ourselves
+            self.showFullScreen()
+        else:
+            self.resize(1280, 800)
+            self.show()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.firstPainted.emit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if self.public and event.type() == QEvent.Type.WindowStateChange and not self.isFullScreen():
+            self.showFullScreen()  # nobody minimises or un-maximises the kiosk
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.allow_close:
+            event.accept()
+        else:
+            event.ignore()

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Installs what Îlot needs on Debian 12 (as root) and then either starts the kiosk in demo mode or runs the
+# whole test suite. The README's two commands call this script; so does .ci/run.
+#
+#   bash tools/bootstrap.sh demo   system packages + .venv + the kiosk, then `kiosk run --demo`
+#   bash tools/bootstrap.sh test   the same plus the test needs, then ruff and the whole test suite
+set -euo pipefail
+
+mode=${1:-}
+case "$mode" in demo|test) ;; *) echo "usage: bash tools/bootstrap.sh demo|test" >&2; exit 2 ;; esac
+cd "$(dirname "$0")/.."
+
+# Qt and QtWebEngine from the pip wheels need these libraries on a minimal Debian 12 (see QT-NOTES.md).
+runtime_packages=(
+  python3 python3-venv python3-pip
+  xvfb xauth libglib2.0-0 libfontconfig1 libdbus-1-3 libnss3 libxkbcommon-x11-0 libxcb-cursor0
+  libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0
+  libxcb-image0 libxcb-xkb1 libegl1 libgl1 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxshmfence1
+  libgbm1 libasound2 libpulse0 fonts-dejavu-core
+)
+test_packages=(imagemagick)
+
+packages=("${runtime_packages[@]}")
+[ "$mode" = test ] && packages+=("${test_packages[@]}")
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "Missing Debian packages: ${missing[*]}. Run this script as root, or install them first." >&2
+    exit 1
+  fi
+  apt-get update -q
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
+
+python=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$python" -m venv .venv
+.venv/bin/python -m pip install -q --upgrade pip
+if [ "$mode" = test ]; then
+  .venv/bin/python -m pip install -q -e '.[test]'
+else
+  .venv/bin/python -m pip install -q -e .
+fi
+
+export QTWEBENGINE_DISABLE_SANDBOX=1   # QtWebEngine refuses to run as root with its sandbox on
+
+if [ "$mode" = demo ]; then
+  if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    echo "No screen on this machine: the demo kiosk starts on a virtual screen (Xvfb)."
+    echo "To see it, run this on a machine with a screen, or take a picture: DISPLAY=:99 import -window root shot.png"
+    exec xvfb-run -n 99 -s "-screen 0 1280x800x24" .venv/bin/kiosk run --demo
+  fi
+  exec .venv/bin/kiosk run --demo
+fi
+
+.venv/bin/ruff check kiosk tests bench
+.venv/bin/ruff format --check kiosk tests bench
+exec .venv/bin/python -m pytest -q
