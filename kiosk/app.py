@@ -16,7 +16,7 @@ from kiosk.paths import Paths
 from kiosk.resources import bundled_shortcuts, icon_path
 from kiosk.session import Session, SessionEnd, empty_folder
 from kiosk.store import StoreWorker
-from kiosk.usage import UsageCounter, duration_bucket
+from kiosk.usage import SHORTCUT, UsageCounter, duration_bucket
 
 log = logging.getLogger("kiosk")
 
@@ -38,7 +38,9 @@ def run(paths: Paths, windowed: bool = False, quit_after_first_paint: bool = Fal
     for config_problem in loaded.problems:
         log.error("configuration: %s", config_problem)
     if loaded.problems:
-        log.error("configuration has problems: running on the %s configuration; see `kiosk check`", loaded.source)
+        log.error(
+            "configuration has problems: running on the %s configuration; see `kiosk check`", loaded.source
+        )
 
     kiosk = Kiosk(loaded.config, paths, public=not windowed)
     if loaded.problems:
@@ -69,8 +71,7 @@ class Kiosk:
 
         self.store = StoreWorker(paths.database)
         self.store.start()
-        self.counter = UsageCounter(self.store, dynamic_keys={"shortcut": [s.id for s in config.shortcuts]})
-        self.counter.start()
+        self.counter = UsageCounter(self.store, dynamic_keys={SHORTCUT: [s.id for s in config.shortcuts]})
         self.session = Session()
 
         self.navigation = Navigation()
@@ -136,8 +137,11 @@ class Kiosk:
     def shutdown(self) -> None:
         """Ends a running session (wipers run), then writes the counters the kiosk still owes the store."""
         self.session.end("shutdown")
+        for event_filter in (self.idle, self.lockdown):
+            if event_filter is not None:
+                self.qapp.removeEventFilter(event_filter)
         self.counter.close()
-        self.store.close()
+        self.store.close(timeout=10)
         log.info("kiosk stopped")
 
     def _quit_on_signals(self) -> None:

@@ -38,7 +38,9 @@ def _check(args: argparse.Namespace) -> int:
     if config_dir is not None and not config_dir.is_dir():
         print(f"{config_dir}: no such configuration folder. Fix: create it or pass --config DIR.")
         return 1
-    problems = check_config(config_dir, bundled_shortcuts(), icon_exists=lambda name: icon_path(name).is_file())
+    problems = check_config(
+        config_dir, bundled_shortcuts(), icon_exists=lambda name: icon_path(name).is_file()
+    )
     for problem in problems:
         print(problem)
     if problems:

@@ -1,5 +1,5 @@
-"""Watches the visitor's input (mouse, keys, wheel, touch) for the whole application: each input is
-`activity`; no input for the idle timeout is `idle`."""
+"""Watches the visitor's input (mouse, keys, wheel, touch) for the whole application: each input restarts the
+idle timer and is reported as `pressed` or `moved`; no input for the idle timeout is `idle`."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ MOVES = frozenset({QEvent.Type.MouseMove, QEvent.Type.TouchUpdate, QEvent.Type.T
 
 
 class IdleWatcher(QObject):
-    activity = Signal(bool)  # True for a press, key, wheel or touch; False for a move
+    pressed = Signal()  # a press, key, wheel or touch
+    moved = Signal()  # a mouse or touch move
     idle = Signal()
 
     def __init__(self, timeout_ms: int, parent: QObject | None = None):
@@ -42,8 +43,8 @@ class IdleWatcher(QObject):
         kind = event.type()
         if kind in PRESSES:
             self._timer.start()
-            self.activity.emit(True)
+            self.pressed.emit()
         elif kind in MOVES:
             self._timer.start()
-            self.activity.emit(False)
+            self.moved.emit()
         return False

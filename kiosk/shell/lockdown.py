@@ -33,7 +33,14 @@ def is_blocked(event: QKeyEvent) -> bool:
         text = chr(key.value) if Key.Key_A.value <= key.value <= Key.Key_Z.value else ""
         if text and text in BLOCKED_CTRL_LETTERS:
             return True
-        if key in (Key.Key_Tab, Key.Key_Backtab, Key.Key_PageUp, Key.Key_PageDown, Key.Key_Plus, Key.Key_Minus):
+        if key in (
+            Key.Key_Tab,
+            Key.Key_Backtab,
+            Key.Key_PageUp,
+            Key.Key_PageDown,
+            Key.Key_Plus,
+            Key.Key_Minus,
+        ):
             return True
     return False
 

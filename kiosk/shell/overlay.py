@@ -66,7 +66,10 @@ class IdleOverlay(Overlay):
         super().__init__(parent)
         self.label(self.tr("Êtes-vous toujours là ?"), "OverlayTitle")
         self.countdown = self.label("", "Countdown")
-        self.label(self.tr("Sinon, la session va se terminer. Tout ce que vous avez ouvert sera effacé."), "OverlayText")
+        self.label(
+            self.tr("Sinon, la session va se terminer. Tout ce que vous avez ouvert sera effacé."),
+            "OverlayText",
+        )
         self.here_button = QPushButton(self.tr("Je suis là"))
         self.here_button.setProperty("role", "primary")
         self.here_button.clicked.connect(self._still_here)
@@ -116,7 +119,12 @@ class ConfirmEndOverlay(Overlay):
     def __init__(self, parent: QWidget):
         super().__init__(parent)
         self.label(self.tr("Terminer votre session ?"), "OverlayTitle")
-        self.label(self.tr("Tout ce que vous avez ouvert sera effacé. La borne sera prête pour la personne suivante."), "OverlayText")
+        self.label(
+            self.tr(
+                "Tout ce que vous avez ouvert sera effacé. La borne sera prête pour la personne suivante."
+            ),
+            "OverlayText",
+        )
         self.stay_button = QPushButton(self.tr("Non, je continue"))
         self.end_button = QPushButton(self.tr("Oui, terminer"))
         self.end_button.setProperty("role", "primary")

@@ -26,7 +26,7 @@ class SessionControl(QObject):
         self._idle_overlay = idle_overlay
         self._confirm_overlay = confirm_overlay
         self._warning_seconds = warning_seconds
-        watcher.activity.connect(self._on_activity)
+        watcher.pressed.connect(self._on_press)
         watcher.idle.connect(self._on_idle)
         idle_overlay.stillHere.connect(watcher.restart)
         idle_overlay.expired.connect(lambda: self.end("idle"))
@@ -45,10 +45,8 @@ class SessionControl(QObject):
         self._watcher.stop()
         self._session.end(reason)
 
-    def _on_activity(self, is_press: bool) -> None:
-        if self._idle_overlay.isVisible():
-            return  # only "Je suis là" answers the warning: a bumped mouse must not
-        if is_press:
+    def _on_press(self) -> None:
+        if not self._idle_overlay.isVisible():  # only "Je suis là" answers the warning
             self._session.touch()
 
     def _on_idle(self) -> None:

@@ -58,6 +58,7 @@ QPushButton[role="primary"] {{ background: {BLUE}; color: {WHITE}; }}
 
 #Tile {{
   background: {WHITE}; border: 2px solid {INK_SOFT}; border-radius: 12px; padding: 0; text-align: left;
+  min-height: {TILE_HEIGHT}px;
 }}
 #Tile:hover {{ border: 3px solid {BLUE}; }}
 #Tile:focus {{ border: 4px solid {FOCUS}; }}

@@ -10,13 +10,14 @@ from kiosk.shell.icons import icon_pixmap
 
 
 class Tile(QPushButton):
-    def __init__(self, item_id: str, label: str, description: str, icon_name: str, parent: QWidget | None = None):
+    def __init__(
+        self, item_id: str, label: str, description: str, icon_name: str, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.item_id = item_id
         self.setObjectName("Tile")
         self.setAccessibleName(label)
         self.setAccessibleDescription(description)
-        self.setMinimumHeight(theme.TILE_HEIGHT)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 

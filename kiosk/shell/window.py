@@ -19,13 +19,13 @@ class KioskWindow(QWidget):
     firstPainted = Signal()
 
     def __init__(self, home: HomeScreen, top_bar: TopBar, public: bool, parent: QWidget | None = None):
+        self.public = public  # before super().__init__: Qt calls changeEvent from there
+        self.allow_close = not public
+        self._painted = False
         super().__init__(parent)
         self.setObjectName("KioskWindow")
         self.setWindowTitle("Îlot")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.public = public
-        self.allow_close = not public
-        self._painted = False
         if public:
             self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
             self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
@@ -68,7 +68,9 @@ class KioskWindow(QWidget):
 
     def show_kiosk(self) -> None:
         if self.public:
-            self.setGeometry(QGuiApplication.primaryScreen().geometry())  # no window manager: size it ourselves
+            self.setGeometry(
+                QGuiApplication.primaryScreen().geometry()
+            )  # no window manager: size it ourselves
             self.showFullScreen()
         else:
             self.resize(1280, 800)

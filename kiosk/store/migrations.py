@@ -1,0 +1,33 @@
+"""The schema of the kiosk database, as an ordered list of migrations.
+
+Migration ``i`` (0-based) brings the schema from version ``i`` to ``i + 1``; the version lives in
+``PRAGMA user_version``. `open_store` runs each one in a transaction together with the version bump, so a
+failed migration leaves the database at the previous version. Never edit a migration that has shipped:
+append a new one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from sqlite_utils import Database
+
+Migration = Callable[[Database], None]
+
+
+def _v1_usage_counters(db: Database) -> None:
+    """Hourly usage counters: see DESIGN.md, "Privacy model for usage data"."""
+    db.execute(
+        """
+        CREATE TABLE usage_counters (
+            period_start TEXT NOT NULL,  -- ISO hour UTC, e.g. 2026-11-26T14:00:00Z
+            metric TEXT NOT NULL,
+            key TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (period_start, metric, key)
+        )
+        """
+    )
+
+
+MIGRATIONS: Sequence[Migration] = (_v1_usage_counters,)

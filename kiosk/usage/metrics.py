@@ -1,0 +1,77 @@
+"""The fixed list of usage metrics and the keys each one accepts (DESIGN.md, "Privacy model for usage data").
+
+A metric counts something; its key says which one (a bucket, an outcome, a code), never who or what was
+typed. A metric's keys are either a fixed set here, or a *dynamic* set named here and given at run time
+from the running config (the shortcut ids). Adding a metric or a key is a code change, reviewed like one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SHORTCUT = "shortcut"  # dynamic key set: the shortcut ids of the running config
+DYNAMIC_KEY_SETS = frozenset({SHORTCUT})
+
+
+@dataclass(frozen=True)
+class Metric:
+    name: str
+    keys: frozenset[str] | None  # the allowed keys, or None when `dynamic` names them
+    dynamic: str | None  # name of a key set given at run time (see DYNAMIC_KEY_SETS)
+    description: str
+
+
+# (upper bound in seconds, exclusive; key). Past the last bound: ">60min".
+_DURATION_BUCKETS = (
+    (60, "<1min"),
+    (5 * 60, "1-5min"),
+    (15 * 60, "5-15min"),
+    (30 * 60, "15-30min"),
+    (60 * 60, "30-60min"),
+)
+DURATION_BUCKETS = frozenset({key for _, key in _DURATION_BUCKETS} | {">60min"})
+
+
+def duration_bucket(seconds: float) -> str:
+    """The `session_duration` key for a session of `seconds` (negative counts as under a minute)."""
+    for bound, key in _DURATION_BUCKETS:
+        if seconds < bound:
+            return key
+    return ">60min"
+
+
+DIAGNOSTIC_AREAS = range(1, 8)
+DIAGNOSTIC_LEVELS = ("a_decouvrir", "avec_aide", "autonome")
+ERROR_CODES = frozenset({"config_invalid", "store_corrupt", "display_missing"})
+LANGUAGES = frozenset({"fr", "en", "es", "de", "it", "pt", "ar", "uk", "ro", "tr"})
+
+
+def _fixed(name: str, keys: set[str] | frozenset[str], description: str) -> Metric:
+    return Metric(name, frozenset(keys), None, description)
+
+
+def _dynamic(name: str, key_set: str, description: str) -> Metric:
+    return Metric(name, None, key_set, description)
+
+
+METRICS: dict[str, Metric] = {
+    m.name: m
+    for m in (
+        _fixed("session_started", {""}, "a visitor started a session"),
+        _fixed("session_duration", DURATION_BUCKETS, "how long a session lasted, by bucket"),
+        _dynamic("shortcut_opened", SHORTCUT, "a public-service shortcut was opened"),
+        _dynamic("navigation_blocked", SHORTCUT, "a page outside the allow-list was refused, by shortcut"),
+        _fixed(
+            "diagnostic_level",
+            {f"{area}:{level}" for area in DIAGNOSTIC_AREAS for level in DIAGNOSTIC_LEVELS},
+            "level reached in a diagnostic area, as area:level",
+        ),
+        _fixed("pages_scanned", {""}, "pages scanned"),
+        _fixed("pages_printed", {""}, "pages printed"),
+        _fixed("help_call", {"answered", "cancelled", "unanswered"}, "outcome of a help call"),
+        _fixed("error", ERROR_CODES, "an error the kiosk met, by code"),
+        _fixed("language", LANGUAGES, "interface language chosen"),
+        _fixed("accessibility", {"read_aloud", "zoom", "high_contrast"}, "accessibility feature used"),
+        _fixed("session_ended", {"button", "idle", "shutdown"}, "how a session ended"),
+    )
+}

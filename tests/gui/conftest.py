@@ -1,0 +1,86 @@
+"""Fixtures for widget tests: offscreen Qt, a test shortcuts.yaml, and a fully wired kiosk."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from kiosk.config import load_config
+from kiosk.paths import Paths
+from kiosk.resources import bundled_shortcuts
+
+TEST_SHORTCUTS = textwrap.dedent(
+    """\
+    version: 1
+    categories:
+      - id: aides
+        label: "Aides de test"
+      - id: papiers
+        label: "Papiers de test"
+    identity_providers: ["login.example.org"]
+    shortcuts:
+      - id: alpha
+        label: "Alpha"
+        description: "Le premier service"
+        icon: users
+        url: "https://alpha.example.org/"
+        allowed_domains: ["alpha.example.org"]
+        category: aides
+        offline_help: {phone: "0100000001"}
+      - id: beta
+        label: "Bêta"
+        description: "Le deuxième service"
+        icon: landmark
+        url: "https://beta.example.org/"
+        allowed_domains: ["beta.example.org"]
+        category: papiers
+        offline_help: {phone: "0100000002"}
+      - id: gamma
+        label: "Gamma"
+        description: "Le troisième service"
+        icon: mail
+        url: "https://gamma.example.org/"
+        allowed_domains: ["gamma.example.org"]
+        category: aides
+        offline_help: {phone: "0100000003", hours: "Le lundi"}
+    """
+)
+
+
+@pytest.fixture
+def paths(tmp_path) -> Paths:
+    config_dir = tmp_path / "config"
+    config_dir.mkdir()
+    (config_dir / "shortcuts.yaml").write_text(TEST_SHORTCUTS, encoding="utf-8")
+    (config_dir / "site.yaml").write_text(
+        "site_name: Bureau de test\nidle_timeout: 60\nidle_warning: 5\n", encoding="utf-8"
+    )
+    result = Paths(config_dir=config_dir, data_dir=tmp_path / "data")
+    result.ensure()
+    return result
+
+
+@pytest.fixture
+def config(paths):
+    loaded = load_config(paths.config_dir, bundled_shortcuts(), paths.last_good_config)
+    assert loaded.problems == ()
+    return loaded.config
+
+
+@pytest.fixture
+def kiosk(qapp, qtbot, config, paths):
+    """The wired kiosk in public mode, shown; shut down (store closed, filters removed) afterwards."""
+    from kiosk.app import Kiosk
+
+    built = Kiosk(config, paths, public=True)
+    built.window.show_kiosk()
+    qtbot.waitExposed(built.window)
+    yield built
+    built.shutdown()
+    built.window.allow_close = True
+    built.window.close()
+    built.window.deleteLater()

@@ -1,0 +1,75 @@
+"""The home screen as a visitor meets it: the right tiles, big enough, and a touch opens the service."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel
+
+from kiosk.shell import theme
+from kiosk.shell.home import HomeScreen
+from kiosk.shell.navigation import Destination, Navigation
+
+
+def test_home_shows_exactly_the_tiles_of_the_shortcuts_file(kiosk):
+    tiles = kiosk.home.tiles
+    assert [t.item_id for t in tiles] == ["alpha", "gamma", "beta"]  # grouped by category, in file order
+    assert [t.accessibleName() for t in tiles] == ["Alpha", "Gamma", "Bêta"]
+    headings = [w.text() for w in kiosk.home.findChildren(QLabel) if w.objectName() == "CategoryHeading"]
+    assert headings == ["Aides de test", "Papiers de test"]
+
+
+def test_clicking_a_tile_requests_its_shortcut(kiosk, qtbot):
+    beta = next(t for t in kiosk.home.tiles if t.item_id == "beta")
+    with qtbot.waitSignal(kiosk.home.shortcutRequested) as opened:
+        qtbot.mouseClick(beta, Qt.MouseButton.LeftButton)
+    assert opened.args == ["beta"]
+
+
+def test_the_click_starts_the_session_and_counts_the_shortcut(kiosk, qtbot):
+    alpha = kiosk.home.tiles[0]
+    assert not kiosk.session.active
+    qtbot.mouseClick(alpha, Qt.MouseButton.LeftButton)
+    assert kiosk.session.active
+    kiosk.counter.flush().result(5)
+    rows = {(metric, key): count for _, metric, key, count in kiosk.counter.totals().result(5)}
+    assert rows[("shortcut_opened", "alpha")] == 1
+    assert rows[("session_started", "")] == 1
+
+
+def test_every_control_on_the_home_meets_the_minimum_size(kiosk):
+    buttons = kiosk.window.findChildren(QAbstractButton)
+    visible = [b for b in buttons if b.isVisibleTo(kiosk.window)]
+    assert len(visible) == 3 + 2  # three tiles, Accueil and Terminer ma session
+    for button in visible:
+        minimum = theme.MIN_TILE if button.objectName() == "Tile" else theme.MIN_CONTROL
+        assert button.height() >= minimum, button.text() or button.accessibleName()
+        assert button.width() >= minimum
+
+
+def test_the_title_and_the_top_bar_speak_plainly(kiosk):
+    labels = [w.text() for w in kiosk.window.findChildren(QLabel)]
+    assert "Bienvenue" in labels
+    assert "Bureau de test" in labels
+    assert kiosk.top_bar.home_button.text() == "Accueil"
+    assert kiosk.top_bar.end_button.text() == "Terminer ma session"
+
+
+def test_registered_destinations_appear_after_the_shortcuts_and_open(qtbot, config):
+    opened = []
+    navigation = Navigation()
+    navigation.register(
+        Destination(
+            "diag", "Tester mes compétences", "Un petit test", "circle-help", lambda: opened.append(1)
+        )
+    )
+    home = HomeScreen(config, navigation)
+    qtbot.addWidget(home)
+    assert [t.item_id for t in home.tiles] == ["alpha", "gamma", "beta", "diag"]
+    home.destinationRequested.connect(navigation.open)
+    qtbot.mouseClick(home.tiles[-1], Qt.MouseButton.LeftButton)
+    assert opened == [1]
+
+
+def test_no_destination_means_no_services_section(qtbot, config):
+    home = HomeScreen(config, Navigation())
+    qtbot.addWidget(home)
+    headings = [w.text() for w in home.findChildren(QLabel) if w.objectName() == "CategoryHeading"]
+    assert "Les services de la borne" not in headings

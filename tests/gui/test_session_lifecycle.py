@@ -1,0 +1,98 @@
+"""Idle warning, "Je suis là", the countdown and "Terminer ma session" end the session and wipe it."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QLabel
+
+
+def start_session_elsewhere(kiosk, qtbot):
+    """The visitor touches a tile, which opens a screen: the session is running and not on the home."""
+    qtbot.mouseClick(kiosk.home.tiles[0], Qt.MouseButton.LeftButton)
+    screen = QLabel("une page de service")
+    kiosk.window.show_screen(screen)
+    QGuiApplication.clipboard().setText("numéro fiscal 123")
+    assert kiosk.session.active
+    return screen
+
+
+def test_idle_overlay_appears_and_je_suis_la_cancels_it(kiosk, qtbot):
+    wiped = []
+    kiosk.session.register_wiper("probe", lambda: wiped.append(True))
+    start_session_elsewhere(kiosk, qtbot)
+    kiosk.idle.set_timeout(100)
+    kiosk.idle.restart()
+    overlay = kiosk.window.idle_overlay
+    qtbot.waitUntil(overlay.isVisible, timeout=2000)
+    assert overlay.remaining == 5
+    assert overlay.countdown.text() == "5"
+
+    qtbot.mouseClick(overlay.here_button, Qt.MouseButton.LeftButton)
+    assert not overlay.isVisible()
+    assert kiosk.session.active
+    assert wiped == []
+
+
+def test_a_mouse_move_does_not_answer_the_warning(kiosk, qtbot):
+    start_session_elsewhere(kiosk, qtbot)
+    kiosk.idle.set_timeout(50)
+    kiosk.idle.restart()
+    overlay = kiosk.window.idle_overlay
+    qtbot.waitUntil(overlay.isVisible, timeout=2000)
+    qtbot.mouseMove(kiosk.window, kiosk.window.rect().center())
+    qtbot.mouseClick(overlay.card, Qt.MouseButton.LeftButton)
+    assert overlay.isVisible()
+
+
+def test_countdown_end_ends_the_session_and_runs_the_wipers(kiosk, qtbot):
+    wiped = []
+    kiosk.session.register_wiper("probe", lambda: wiped.append(True))
+    screen = start_session_elsewhere(kiosk, qtbot)
+    (kiosk.paths.session_scratch / "attestation.pdf").write_bytes(b"%PDF-1.4")
+    kiosk.window.idle_overlay._tick.setInterval(20)
+    kiosk.idle.set_timeout(50)
+    kiosk.idle.restart()
+
+    qtbot.waitUntil(lambda: not kiosk.session.active, timeout=3000)
+    assert wiped == [True]
+    assert not kiosk.window.idle_overlay.isVisible()
+    assert kiosk.window.screens.currentWidget() is kiosk.home
+    assert kiosk.window.screens.indexOf(screen) < 0
+    assert QGuiApplication.clipboard().text() == ""
+    assert list(kiosk.paths.session_scratch.iterdir()) == []
+    kiosk.counter.flush().result(5)
+    rows = {(metric, key): count for _, metric, key, count in kiosk.counter.totals().result(5)}
+    assert rows[("session_ended", "idle")] == 1
+    assert rows[("session_duration", "<1min")] == 1
+
+
+def test_no_warning_when_nobody_started_a_session(kiosk, qtbot):
+    kiosk.idle.set_timeout(20)
+    kiosk.idle.restart()
+    qtbot.wait(150)
+    assert not kiosk.window.idle_overlay.isVisible()
+
+
+def test_terminer_ma_session_asks_first_then_wipes(kiosk, qtbot):
+    wiped = []
+    kiosk.session.register_wiper("probe", lambda: wiped.append(True))
+    start_session_elsewhere(kiosk, qtbot)
+    confirm = kiosk.window.confirm_overlay
+
+    qtbot.mouseClick(kiosk.top_bar.end_button, Qt.MouseButton.LeftButton)
+    assert confirm.isVisible()
+    qtbot.mouseClick(confirm.stay_button, Qt.MouseButton.LeftButton)
+    assert not confirm.isVisible()
+    assert kiosk.session.active and wiped == []
+
+    qtbot.mouseClick(kiosk.top_bar.end_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(confirm.end_button, Qt.MouseButton.LeftButton)
+    assert not kiosk.session.active
+    assert wiped == [True]
+    assert kiosk.window.screens.currentWidget() is kiosk.home
+
+
+def test_accueil_returns_home_without_ending_the_session(kiosk, qtbot):
+    start_session_elsewhere(kiosk, qtbot)
+    qtbot.mouseClick(kiosk.top_bar.home_button, Qt.MouseButton.LeftButton)
+    assert kiosk.window.screens.currentWidget() is kiosk.home
+    assert kiosk.session.active
