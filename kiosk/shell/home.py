@@ -1,16 +1,23 @@
 """The home screen: a welcome title, the public-service shortcuts grouped by category, then the kiosk's own
-services registered in the navigation."""
+services registered in the navigation.
+
+Sections share one grid so that every tile has the same width; a short section shares its row with the next
+one when both fit, so that a senior sees every service without scrolling on a common 1280×800 screen.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.config import Config
 from kiosk.shell.navigation import Navigation
+from kiosk.shell.packing import pack_sections
 from kiosk.shell.tile import Tile
 
 COLUMNS = 3
+
+Item = tuple[str, str, str, str]  # id, label, description, icon
 
 
 class HomeScreen(QScrollArea):
@@ -25,43 +32,48 @@ class HomeScreen(QScrollArea):
 
         content = QWidget()
         column = QVBoxLayout(content)
-        column.setContentsMargins(48, 32, 48, 32)
-        column.setSpacing(12)
+        column.setContentsMargins(48, 16, 48, 16)
+        column.setSpacing(8)
         title = QLabel(self.tr("Bienvenue"))
         title.setObjectName("Title")
         subtitle = QLabel(self.tr("Touchez un service pour commencer. C'est gratuit."))
         subtitle.setObjectName("Subtitle")
         subtitle.setWordWrap(True)
-        column.addWidget(title)
-        column.addWidget(subtitle)
+        welcome = QHBoxLayout()
+        welcome.setSpacing(24)
+        welcome.addWidget(title)
+        welcome.addWidget(subtitle, 1, Qt.AlignmentFlag.AlignBottom)
+        column.addLayout(welcome)
+
+        sections: list[tuple[str, list[Item], Signal]] = []
+        for category in config.categories:
+            items = [(s.id, s.label, s.description, s.icon) for s in config.shortcuts_in(category.id)]
+            if items:
+                sections.append((category.label, items, self.shortcutRequested))
+        destinations = [(d.id, d.label, d.description, d.icon) for d in navigation.destinations()]
+        if destinations:
+            sections.append((self.tr("Les services de la borne"), destinations, self.destinationRequested))
 
         self.tiles: list[Tile] = []
-        for category in config.categories:
-            shortcuts = config.shortcuts_in(category.id)
-            if shortcuts:
-                items = [(s.id, s.label, s.description, s.icon) for s in shortcuts]
-                self._add_section(column, category.label, items, self.shortcutRequested)
-        destinations = navigation.destinations()
-        if destinations:
-            items = [(d.id, d.label, d.description, d.icon) for d in destinations]
-            self._add_section(column, self.tr("Les services de la borne"), items, self.destinationRequested)
-        column.addStretch()
-        self.setWidget(content)
-
-    def _add_section(self, column: QVBoxLayout, heading: str, items: list, signal: Signal) -> None:
-        label = QLabel(heading)
-        label.setObjectName("CategoryHeading")
-        column.addWidget(label)
         grid = QGridLayout()
-        grid.setSpacing(16)
-        for index, (item_id, name, description, icon_name) in enumerate(items):
-            tile = Tile(item_id, name, description, icon_name)
-            tile.clicked.connect(lambda _=False, i=item_id: signal.emit(i))
-            grid.addWidget(tile, index // COLUMNS, index % COLUMNS)
-            self.tiles.append(tile)
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(8)
+        places = pack_sections([len(items) for _, items, _ in sections], COLUMNS)
+        for (heading, items, signal), (row, first) in zip(sections, places, strict=True):
+            label = QLabel(heading)
+            label.setObjectName("CategoryHeading")
+            grid.addWidget(label, 2 * row, first, 1, min(len(items), COLUMNS - first))
+            for index, (item_id, name, description, icon_name) in enumerate(items):
+                tile = Tile(item_id, name, description, icon_name)
+                tile.clicked.connect(lambda _=False, i=item_id, s=signal: s.emit(i))
+                cell = first + index
+                grid.addWidget(tile, 2 * (row + cell // COLUMNS) + 1, cell % COLUMNS)
+                self.tiles.append(tile)
         for c in range(COLUMNS):
             grid.setColumnStretch(c, 1)
         column.addLayout(grid)
+        column.addStretch()
+        self.setWidget(content)
 
     def reset(self) -> None:
         """Back to the top, nothing focused: how the next visitor must find it."""

@@ -8,6 +8,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from kiosk.shell import theme
 
+CARD_WIDTH = 860
+
 
 class Overlay(QWidget):
     """Covers its parent (and follows its size) while shown; the card holds a title, text and buttons."""
@@ -18,7 +20,6 @@ class Overlay(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.card = QFrame(self)
         self.card.setObjectName("OverlayCard")
-        self.card.setMaximumWidth(900)
         self.body = QVBoxLayout(self.card)
         self.body.setContentsMargins(48, 40, 48, 40)
         self.body.setSpacing(24)
@@ -46,14 +47,21 @@ class Overlay(QWidget):
         self.body.addLayout(row)
 
     def open(self) -> None:
-        self.setGeometry(self.parentWidget().rect())
+        self._cover_parent()
         self.raise_()
         self.show()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect())
+            self._cover_parent()
         return False
+
+    def _cover_parent(self) -> None:
+        area = self.parentWidget().rect()
+        self.setGeometry(area)
+        # Wrapped text needs its width known to get its height: size the card from its width.
+        width = min(CARD_WIDTH, area.width() - 2 * theme.MIN_CONTROL)
+        self.card.setFixedSize(width, self.body.heightForWidth(width))
 
 
 class IdleOverlay(Overlay):
@@ -107,8 +115,8 @@ class IdleOverlay(Overlay):
             self._show_remaining()
 
     def _show_remaining(self) -> None:
-        self.countdown.setText(str(self._remaining))
-        self.countdown.setAccessibleName(self.tr("{n} secondes").format(n=self._remaining))
+        n = self._remaining
+        self.countdown.setText(self.tr("{n} secondes").format(n=n) if n > 1 else self.tr("1 seconde"))
 
 
 class ConfirmEndOverlay(Overlay):

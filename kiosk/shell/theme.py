@@ -28,7 +28,7 @@ TEXT_PAIRS = {  # (text, background): every pair the stylesheet draws
 
 MIN_CONTROL = 48  # px: every control
 MIN_TILE = 64  # px: every tile
-TILE_HEIGHT = 104
+TILE_HEIGHT = 96
 ICON = 48
 BAR_HEIGHT = 88
 
@@ -53,8 +53,8 @@ QPushButton:pressed {{ background: {PAGE}; }}
 QPushButton[role="primary"] {{ background: {BLUE}; color: {WHITE}; }}
 
 #Title {{ font-size: 40px; font-weight: bold; color: {INK}; }}
-#Subtitle {{ font-size: 24px; color: {INK_SOFT}; }}
-#CategoryHeading {{ font-size: 26px; font-weight: bold; color: {BLUE}; padding-top: 12px; }}
+#Subtitle {{ font-size: 24px; color: {INK_SOFT}; padding-bottom: 6px; }}
+#CategoryHeading {{ font-size: 26px; font-weight: bold; color: {BLUE}; padding-top: 8px; }}
 
 #Tile {{
   background: {WHITE}; border: 2px solid {INK_SOFT}; border-radius: 12px; padding: 0; text-align: left;

@@ -24,7 +24,7 @@ def test_idle_overlay_appears_and_je_suis_la_cancels_it(kiosk, qtbot):
     overlay = kiosk.window.idle_overlay
     qtbot.waitUntil(overlay.isVisible, timeout=2000)
     assert overlay.remaining == 5
-    assert overlay.countdown.text() == "5"
+    assert overlay.countdown.text() == "5 secondes"
 
     qtbot.mouseClick(overlay.here_button, Qt.MouseButton.LeftButton)
     assert not overlay.isVisible()
