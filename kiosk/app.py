@@ -56,6 +56,7 @@ class Kiosk:
 
         from kiosk.shell import theme
         from kiosk.shell.home import HomeScreen
+        from kiosk.shell.icons import Icons
         from kiosk.shell.idle import IdleWatcher
         from kiosk.shell.lockdown import Lockdown
         from kiosk.shell.navigation import Navigation
@@ -69,14 +70,14 @@ class Kiosk:
         self.config = config
         self.paths = paths
 
-        self.store = StoreWorker(paths.database)
-        self.store.start()
+        self.store = StoreWorker(paths.database)  # started after the first paint: see _first_painted
         self.counter = UsageCounter(self.store, dynamic_keys={SHORTCUT: [s.id for s in config.shortcuts]})
         self.session = Session()
 
+        self.icons = Icons(paths.icon_cache)
         self.navigation = Navigation()
-        self.home = HomeScreen(config, self.navigation)
-        self.top_bar = TopBar(config.site.site_name)
+        self.home = HomeScreen(config, self.navigation, self.icons)
+        self.top_bar = TopBar(config.site.site_name, self.icons)
         self.window = KioskWindow(self.home, self.top_bar, public=public)
         self.lockdown = Lockdown() if public else None
         if self.lockdown:
@@ -98,6 +99,12 @@ class Kiosk:
         self.session.register_wiper("session files", lambda: empty_folder(paths.session_scratch))
         self.session.on_start(self._session_started)
         self.session.on_end(self._session_ended)
+        self.window.firstPainted.connect(self._first_painted)
+
+    def _first_painted(self) -> None:
+        """Opening (and maybe migrating) the database waits until the visitor sees the home screen; counts
+        made meanwhile wait in memory."""
+        self.store.start()
 
     def _open_shortcut(self, shortcut_id: str) -> None:
         self.counter.count("shortcut_opened", shortcut_id)

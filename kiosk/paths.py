@@ -29,6 +29,10 @@ class Paths:
         return self.data_dir / "session"
 
     @property
+    def icon_cache(self) -> Path:
+        return self.data_dir / "cache" / "icons"
+
+    @property
     def log_file(self) -> Path:
         return self.data_dir / "kiosk.log"
 

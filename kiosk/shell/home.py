@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.config import Config
+from kiosk.shell.icons import Icons
 from kiosk.shell.navigation import Navigation
 from kiosk.shell.packing import pack_sections
 from kiosk.shell.tile import Tile
@@ -24,7 +25,7 @@ class HomeScreen(QScrollArea):
     shortcutRequested = Signal(str)  # a shortcut id
     destinationRequested = Signal(str)  # a navigation destination id
 
-    def __init__(self, config: Config, navigation: Navigation, parent: QWidget | None = None):
+    def __init__(self, config: Config, navigation: Navigation, icons: Icons, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("HomeScreen")
         self.setWidgetResizable(True)
@@ -64,7 +65,7 @@ class HomeScreen(QScrollArea):
             label.setObjectName("CategoryHeading")
             grid.addWidget(label, 2 * row, first, 1, min(len(items), COLUMNS - first))
             for index, (item_id, name, description, icon_name) in enumerate(items):
-                tile = Tile(item_id, name, description, icon_name)
+                tile = Tile(item_id, name, description, icon_name, icons)
                 tile.clicked.connect(lambda _=False, i=item_id, s=signal: s.emit(i))
                 cell = first + index
                 grid.addWidget(tile, 2 * (row + cell // COLUMNS) + 1, cell % COLUMNS)

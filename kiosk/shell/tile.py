@@ -6,12 +6,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.shell import theme
-from kiosk.shell.icons import icon_pixmap
+from kiosk.shell.icons import Icons
 
 
 class Tile(QPushButton):
     def __init__(
-        self, item_id: str, label: str, description: str, icon_name: str, parent: QWidget | None = None
+        self,
+        item_id: str,
+        label: str,
+        description: str,
+        icon_name: str,
+        icons: Icons,
+        parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.item_id = item_id
@@ -22,7 +28,7 @@ class Tile(QPushButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
         picture = QLabel()
-        picture.setPixmap(icon_pixmap(icon_name, theme.BLUE, theme.ICON, self.devicePixelRatioF()))
+        picture.setPixmap(icons.pixmap(icon_name, theme.BLUE, theme.ICON, self.devicePixelRatioF()))
         name = QLabel(label)
         name.setObjectName("TileLabel")
         line = QLabel(description)

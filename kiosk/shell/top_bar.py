@@ -6,25 +6,25 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kiosk.shell import theme
-from kiosk.shell.icons import icon
+from kiosk.shell.icons import Icons
 
 
 class TopBar(QWidget):
     homeRequested = Signal()
     endSessionRequested = Signal()
 
-    def __init__(self, site_name: str, parent: QWidget | None = None):
+    def __init__(self, site_name: str, icons: Icons, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("TopBar")
         self.setFixedHeight(theme.BAR_HEIGHT)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
 
-        self.home_button = QPushButton(icon("house", theme.BLUE, 32), self.tr("Accueil"))
+        self.home_button = QPushButton(icons.icon("house", theme.BLUE, 32), self.tr("Accueil"))
         self.home_button.setObjectName("Home")
         self.home_button.setIconSize(QSize(32, 32))
         self.home_button.clicked.connect(self.homeRequested)
         self.site_label = QLabel(site_name)
-        self.end_button = QPushButton(icon("log-out", theme.WHITE, 32), self.tr("Terminer ma session"))
+        self.end_button = QPushButton(icons.icon("log-out", theme.WHITE, 32), self.tr("Terminer ma session"))
         self.end_button.setObjectName("EndSession")
         self.end_button.setIconSize(QSize(32, 32))
         self.end_button.clicked.connect(self.endSessionRequested)

@@ -1,16 +1,8 @@
-"""The kiosk's SQLite database: open with integrity check and migrations, and a worker thread that owns it."""
+"""The kiosk's SQLite database: open with integrity check and migrations (`kiosk.store.database`), and a
+worker thread that owns it. sqlite-utils is imported only by `database`, which the worker loads on its own
+thread: importing this package costs the kiosk's start-up nothing."""
 
-from kiosk.store.database import MigrationFailed, StoreError, StoreOpened, StoreTooNew, open_store
 from kiosk.store.migrations import MIGRATIONS, Migration
 from kiosk.store.worker import StoreWorker
 
-__all__ = [
-    "MIGRATIONS",
-    "Migration",
-    "MigrationFailed",
-    "StoreError",
-    "StoreOpened",
-    "StoreTooNew",
-    "StoreWorker",
-    "open_store",
-]
+__all__ = ["MIGRATIONS", "Migration", "StoreWorker"]

@@ -20,12 +20,14 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlite_utils import Database
-
-from kiosk.store.database import StoreOpened, open_store
 from kiosk.store.migrations import MIGRATIONS, Migration
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from kiosk.store.database import StoreOpened
 
 T = TypeVar("T")
 
@@ -92,6 +94,8 @@ class StoreWorker:
 
     def _run(self) -> None:
         try:
+            from kiosk.store.database import open_store  # sqlite-utils loads here, off the start-up path
+
             opened = open_store(self._path, self._migrations, log=self._log)
         except BaseException as e:
             self._log.exception("cannot open the database %s", self._path)

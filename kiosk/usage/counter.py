@@ -13,11 +13,13 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future
 from datetime import UTC, datetime
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from kiosk.store.worker import StoreWorker
 from kiosk.usage.metrics import DYNAMIC_KEY_SETS, METRICS
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _log = logging.getLogger(__name__)
 

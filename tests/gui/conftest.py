@@ -79,6 +79,7 @@ def kiosk(qapp, qtbot, config, paths):
     built = Kiosk(config, paths, public=True)
     built.window.show_kiosk()
     qtbot.waitExposed(built.window)
+    qtbot.waitUntil(built.store.opened.done)
     yield built
     built.shutdown()
     built.window.allow_close = True

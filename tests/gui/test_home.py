@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from kiosk.shell import theme
 from kiosk.shell.home import HomeScreen
+from kiosk.shell.icons import Icons
 from kiosk.shell.navigation import Destination, Navigation
 
 
@@ -60,7 +61,7 @@ def test_registered_destinations_appear_after_the_shortcuts_and_open(qtbot, conf
             "diag", "Tester mes compétences", "Un petit test", "circle-help", lambda: opened.append(1)
         )
     )
-    home = HomeScreen(config, navigation)
+    home = HomeScreen(config, navigation, Icons(None))
     qtbot.addWidget(home)
     assert [t.item_id for t in home.tiles] == ["alpha", "gamma", "beta", "diag"]
     home.destinationRequested.connect(navigation.open)
@@ -69,7 +70,7 @@ def test_registered_destinations_appear_after_the_shortcuts_and_open(qtbot, conf
 
 
 def test_no_destination_means_no_services_section(qtbot, config):
-    home = HomeScreen(config, Navigation())
+    home = HomeScreen(config, Navigation(), Icons(None))
     qtbot.addWidget(home)
     headings = [w.text() for w in home.findChildren(QLabel) if w.objectName() == "CategoryHeading"]
     assert "Les services de la borne" not in headings

@@ -373,3 +373,29 @@ def test_broken_bundled_shortcuts_raise(tmp_path: Path) -> None:
     with pytest.raises(ConfigError) as raised:
         load_config(None, bundled, tmp_path / "lg.json")
     assert raised.value.problems[0].file == bundled
+
+
+def test_unchanged_files_load_from_the_last_good_copy_without_parsing(tmp_path: Path, monkeypatch) -> None:
+    import kiosk.config.yaml_source as yaml_source
+
+    last_good = tmp_path / "data" / "last-good.json"
+    write(tmp_path / "etc", "site.yaml", "site_name: Bureau de Lyon\n")
+    first = load_config(tmp_path / "etc", BUNDLED, last_good)
+
+    def no_parsing(text: str):
+        raise AssertionError("the YAML parser ran although no file changed")
+
+    monkeypatch.setattr(yaml_source, "parse_yaml", no_parsing)
+    again = load_config(tmp_path / "etc", BUNDLED, last_good)
+    assert again == first
+    assert again.config.site.site_name == "Bureau de Lyon"
+
+
+def test_a_changed_file_is_parsed_again(tmp_path: Path) -> None:
+    last_good = tmp_path / "data" / "last-good.json"
+    write(tmp_path / "etc", "site.yaml", "site_name: Bureau de Lyon\n")
+    load_config(tmp_path / "etc", BUNDLED, last_good)
+    write(tmp_path / "etc", "site.yaml", "site_name: Bureau de Caen\n")  # same length: content counts
+    assert load_config(tmp_path / "etc", BUNDLED, last_good).config.site.site_name == "Bureau de Caen"
+    write(tmp_path / "etc", "shortcuts.yaml", ONE_SHORTCUT)
+    assert [s.id for s in load_config(tmp_path / "etc", BUNDLED, last_good).config.shortcuts] == ["caf"]

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.store import MIGRATIONS, MigrationFailed, StoreTooNew, StoreWorker, open_store
+from kiosk.store import MIGRATIONS, StoreWorker
+from kiosk.store.database import MigrationFailed, StoreTooNew, open_store
 
 
 def _pragma(path: Path, name: str) -> object:
