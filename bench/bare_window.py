@@ -1,9 +1,17 @@
-"""Baseline for bench/startup.py: a bare PySide6 full-screen window that quits after its first paint."""
+"""Baseline for bench/startup.py: a bare PySide6 full-screen window. Like the kiosk run with
+`--quit-after-first-paint`, it prints its peak memory at its first paint, then quits a second later."""
 
 import sys
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel
+
+SETTLE_MS = 1000
+
+
+def peak_memory_kib() -> int:
+    with open("/proc/self/status", encoding="ascii") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
 
 
 class Label(QLabel):
@@ -13,8 +21,8 @@ class Label(QLabel):
         super().paintEvent(event)
         if not self.painted:
             self.painted = True
-            print("first-paint", flush=True)
-            QTimer.singleShot(0, app.quit)
+            print(f"first-paint {peak_memory_kib()}", flush=True)
+            QTimer.singleShot(SETTLE_MS, app.quit)
 
 
 app = QApplication(sys.argv[:1])

@@ -18,7 +18,7 @@ runtime_packages=(
   libxcb-image0 libxcb-xkb1 libegl1 libgl1 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxshmfence1
   libgbm1 libasound2 libpulse0 fonts-dejavu-core
 )
-test_packages=(imagemagick x11-utils binutils)
+test_packages=(imagemagick x11-utils binutils libpython3.11)  # binutils, libpython: PyInstaller
 
 packages=("${runtime_packages[@]}")
 [ "$mode" = test ] && packages+=("${test_packages[@]}")
