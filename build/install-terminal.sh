@@ -9,6 +9,7 @@
 #   /opt/ilot/kiosk-session.sh     the X session script; /opt/ilot/README.md, the technicians' notes
 #   /etc/ilot/site.yaml            the site configuration: an all-commented example if none exists (kept otherwise)
 #   /var/lib/ilot/                 the kiosk's data (database, logs), owned by `ilot`, mode 0700
+#   /etc/X11/xorg.conf.d/10-ilot-lockdown.conf   no Ctrl+Alt+F1 console switch, no Ctrl+Alt+Backspace
 #   /etc/systemd/system/ilot-kiosk.service, enabled at boot (not started: it takes over the screen)
 # and the system user `ilot`; then it runs `kiosk check` as that user. Exit status: 0 when installed and the
 # configuration is OK, 1 when the configuration has problems (files are installed anyway), 2 on usage errors.
@@ -31,7 +32,7 @@ src=$(cd "$1" 2>/dev/null && pwd) || die "$1: no such folder."
 is_bundle() { [ -f "$1/kiosk" ] && [ -x "$1/kiosk" ] && [ -d "$1/_internal" ]; }
 is_bundle "$src" || { is_bundle "$src/kiosk" && src=$src/kiosk; } ||  # the dist folder is accepted too
   die "$1 is not a kiosk bundle (no 'kiosk' program and _internal/ folder)."
-for f in "$UNIT" kiosk-session.sh README.md; do [ -f "$here/$f" ] || die "$here/$f is missing."; done
+for f in "$UNIT" kiosk-session.sh README.md 10-ilot-lockdown.conf; do [ -f "$here/$f" ] || die "$here/$f is missing."; done
 cd /  # the kiosk user may not be allowed in the caller's folder
 
 # 1. The program: copied next to the old one, then swapped, so a failed copy never leaves half a bundle.
@@ -45,6 +46,8 @@ mv "$PREFIX/kiosk.new" "$PREFIX/kiosk"
 rm -rf "$PREFIX/kiosk.old"
 install -m 0755 "$here/kiosk-session.sh" "$PREFIX/kiosk-session.sh"
 install -m 0644 "$here/README.md" "$PREFIX/README.md"
+install -d -m 0755 /etc/X11/xorg.conf.d
+install -m 0644 "$here/10-ilot-lockdown.conf" /etc/X11/xorg.conf.d/10-ilot-lockdown.conf  # no VT switch, no zap
 say "Installed the kiosk in $PREFIX/kiosk."
 
 # 2. The user: system account, no password, no shell; its home is the data folder (X and fontconfig caches).

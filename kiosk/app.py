@@ -53,7 +53,7 @@ class Kiosk:
     """The running kiosk: Qt application, store, counters, session and shell, wired."""
 
     def __init__(self, config: Config, paths: Paths, public: bool):
-        from PySide6.QtWidgets import QApplication
+        from PySide6.QtWidgets import QApplication, QWidget
 
         from kiosk.shell import theme
         from kiosk.shell.home import HomeScreen
@@ -76,6 +76,7 @@ class Kiosk:
         self.session = Session()
 
         self.icons = Icons(paths.icon_cache)
+        self._service_screen: QWidget | None = None
         self.navigation = Navigation()
         self.home = HomeScreen(config, self.navigation, self.icons)
         self.top_bar = TopBar(config.site.site_name, self.icons)
@@ -108,8 +109,15 @@ class Kiosk:
         self.store.start()
 
     def _open_shortcut(self, shortcut_id: str) -> None:
-        self.counter.count("shortcut_opened", shortcut_id)
-        log.info("shortcut opened")  # no id in the log: usage is counted, never logged
+        from kiosk.shell.offline_help import OfflineHelpScreen
+
+        self.counter.count("shortcut_opened", shortcut_id)  # counted, never logged
+        shortcut = next(s for s in self.config.shortcuts if s.id == shortcut_id)
+        if self._service_screen is not None:
+            self.window.remove_screen(self._service_screen)
+        self._service_screen = OfflineHelpScreen(shortcut, self.icons)
+        self._service_screen.homeRequested.connect(self.window.show_home)
+        self.window.show_screen(self._service_screen)
 
     def _session_started(self) -> None:
         self.counter.count("session_started")

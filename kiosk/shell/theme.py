@@ -24,6 +24,7 @@ TEXT_PAIRS = {  # (text, background): every pair the stylesheet draws
     "primary": (WHITE, BLUE),
     "danger": (WHITE, RED),
     "heading": (BLUE, PAGE),
+    "card-accent": (BLUE, WHITE),
 }
 
 MIN_CONTROL = 48  # px: every control
@@ -65,6 +66,12 @@ QPushButton[role="primary"] {{ background: {BLUE}; color: {WHITE}; }}
 #Tile:pressed {{ background: {PAGE}; }}
 #TileLabel {{ font-size: 26px; font-weight: bold; color: {INK}; background: transparent; }}
 #TileDescription {{ font-size: 18px; color: {INK_SOFT}; background: transparent; }}
+
+#HelpCard {{ background: {WHITE}; border: 2px solid {INK_SOFT}; border-radius: 12px; }}
+#HelpIntro {{ font-size: 26px; font-weight: bold; color: {INK}; }}
+#HelpName {{ font-size: 22px; font-weight: bold; color: {INK_SOFT}; padding-top: 6px; }}
+#HelpValue {{ font-size: 24px; color: {INK}; padding-top: 4px; }}
+#HelpPhone {{ font-size: 36px; font-weight: bold; color: {BLUE}; }}
 
 #Overlay {{ background: {SHADE}; }}
 #OverlayCard {{ background: {WHITE}; border-radius: 16px; }}

@@ -49,6 +49,13 @@ class KioskWindow(QWidget):
             self.screens.addWidget(screen)
         self.screens.setCurrentWidget(screen)
 
+    def remove_screen(self, screen: QWidget) -> None:
+        """Takes a feature's screen out of the stack; the feature that made it decides whether it lives on."""
+        if screen is self.home or self.screens.indexOf(screen) < 0:
+            return
+        self.screens.removeWidget(screen)
+        screen.setParent(None)
+
     def show_home(self) -> None:
         self.screens.setCurrentWidget(self.home)
 
@@ -56,12 +63,8 @@ class KioskWindow(QWidget):
         """Session wiper: every feature screen closed, the home back at the top, the clipboard empty."""
         self.idle_overlay.cancel()
         self.confirm_overlay.hide()
-        while self.screens.count() > 1:
-            screen = self.screens.widget(self.screens.count() - 1)
-            if screen is self.home:
-                break
-            self.screens.removeWidget(screen)
-            screen.setParent(None)  # the feature that made it decides whether it lives on
+        for index in reversed(range(self.screens.count())):
+            self.remove_screen(self.screens.widget(index))
         self.show_home()
         self.home.reset()
         QGuiApplication.clipboard().clear()

@@ -74,3 +74,20 @@ def test_no_destination_means_no_services_section(qtbot, config):
     qtbot.addWidget(home)
     headings = [w.text() for w in home.findChildren(QLabel) if w.objectName() == "CategoryHeading"]
     assert "Les services de la borne" not in headings
+
+
+def test_a_tile_shows_how_to_reach_the_service_and_retour_comes_home(kiosk, qtbot):
+    from kiosk.shell.offline_help import OfflineHelpScreen
+
+    gamma = next(t for t in kiosk.home.tiles if t.item_id == "gamma")
+    qtbot.mouseClick(gamma, Qt.MouseButton.LeftButton)
+    screen = kiosk.window.screens.currentWidget()
+    assert isinstance(screen, OfflineHelpScreen)
+    assert screen.facts == {"Téléphone": "0100000003", "Horaires": "Le lundi"}  # only what the file gives
+
+    qtbot.mouseClick(screen.back_button, Qt.MouseButton.LeftButton)
+    assert kiosk.window.screens.currentWidget() is kiosk.home
+
+    qtbot.mouseClick(kiosk.home.tiles[0], Qt.MouseButton.LeftButton)
+    assert kiosk.window.screens.currentWidget().shortcut_id == "alpha"
+    assert kiosk.window.screens.count() == 2  # the previous card was replaced, not stacked

@@ -1,0 +1,85 @@
+"""A service's contact card: how to reach it without its website (phone, hours, address, what to bring).
+
+Shown when the visitor touches a service's tile; the browser issue shows it when the website cannot be
+reached. Everything on it comes from the shortcut's `offline_help` in shortcuts.yaml.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.config import Shortcut
+from kiosk.shell import theme
+from kiosk.shell.icons import Icons
+
+
+class OfflineHelpScreen(QWidget):
+    homeRequested = Signal()
+
+    def __init__(self, shortcut: Shortcut, icons: Icons, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("Page")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.shortcut_id = shortcut.id
+
+        picture = QLabel()
+        picture.setPixmap(icons.pixmap(shortcut.icon, theme.BLUE, 64, self.devicePixelRatioF()))
+        title = QLabel(shortcut.label)
+        title.setObjectName("Title")
+        description = QLabel(shortcut.description)
+        description.setObjectName("Subtitle")
+        description.setWordWrap(True)
+        heading = QHBoxLayout()
+        heading.setSpacing(24)
+        heading.addWidget(picture)
+        words = QVBoxLayout()
+        words.addWidget(title)
+        words.addWidget(description)
+        heading.addLayout(words, 1)
+
+        card = QFrame()
+        card.setObjectName("HelpCard")
+        lines = QGridLayout(card)
+        lines.setContentsMargins(32, 24, 32, 24)
+        lines.setHorizontalSpacing(24)
+        lines.setVerticalSpacing(16)
+        intro = QLabel(self.tr("Pour joindre ce service :"))
+        intro.setObjectName("HelpIntro")
+        lines.addWidget(intro, 0, 0, 1, 3)
+        help_ = shortcut.offline_help
+        rows = [
+            ("phone", self.tr("Téléphone"), help_.phone),
+            ("clock", self.tr("Horaires"), help_.hours),
+            ("map-pin", self.tr("Adresse"), help_.address),
+            ("clipboard-list", self.tr("À préparer"), help_.bring),
+        ]
+        self.facts: dict[str, str] = {}
+        for row, (icon_name, name, text) in enumerate((r for r in rows if r[2]), start=1):
+            mark = QLabel()
+            mark.setPixmap(icons.pixmap(icon_name, theme.BLUE, 40, self.devicePixelRatioF()))
+            label = QLabel(name)
+            label.setObjectName("HelpName")
+            value = QLabel(text)
+            value.setObjectName("HelpPhone" if icon_name == "phone" else "HelpValue")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+            lines.addWidget(mark, row, 0, Qt.AlignmentFlag.AlignTop)
+            lines.addWidget(label, row, 1, Qt.AlignmentFlag.AlignTop)
+            lines.addWidget(value, row, 2)
+            self.facts[name] = text
+        lines.setColumnStretch(2, 1)
+
+        back_icon = icons.icon("arrow-left", theme.BLUE, 32)
+        self.back_button = QPushButton(back_icon, self.tr("Retour à l'accueil"))
+        self.back_button.setIconSize(QSize(32, 32))
+        self.back_button.setMinimumHeight(theme.MIN_TILE)
+        self.back_button.clicked.connect(self.homeRequested)
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(48, 24, 48, 24)
+        column.setSpacing(24)
+        column.addLayout(heading)
+        column.addWidget(card)
+        column.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addStretch()
