@@ -11,7 +11,6 @@ Pure: no Qt.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -64,7 +63,7 @@ class ConfigLoad:
 
 class _LastGood(msgspec.Struct, frozen=True):
     format: int
-    sources: str  # fingerprint of the files it was loaded from
+    sources: dict[str, str | None]  # the text of each file it was loaded from (None: absent)
     config: Config
 
 
@@ -100,14 +99,14 @@ def load_config(
 
     Raises `ConfigError` only when the bundled shortcuts themselves are broken (a packaging error).
     """
-    sources = _fingerprint(config_dir, bundled_shortcuts)
+    sources = _sources(config_dir, bundled_shortcuts)
     saved = _read_last_good(last_good)
-    if saved is not None and saved.sources == sources:
+    if saved is not None and sources is not None and saved.sources == sources:
         return ConfigLoad(saved.config, (), "files")
     config, problems = _load_files(config_dir, bundled_shortcuts, icon_exists)
     if config is not None and not problems:
         try:
-            _save_last_good(_LastGood(_LAST_GOOD_FORMAT, sources, config), last_good)
+            _save_last_good(_LastGood(_LAST_GOOD_FORMAT, sources or {}, config), last_good)
         except OSError as error:
             problem = ConfigProblem(last_good, None, "", f"could not save the last-known-good copy: {error}")
             return ConfigLoad(config, (problem,), "files")
@@ -120,20 +119,21 @@ def load_config(
     return ConfigLoad(fallback, tuple(problems), "bundled")
 
 
-def _fingerprint(config_dir: Path | None, bundled_shortcuts: Path) -> str:
-    """A digest of the bytes of every file `_load_files` would read (an absent file counts as absent)."""
-    digest = hashlib.sha256()
+def _sources(config_dir: Path | None, bundled_shortcuts: Path) -> dict[str, str | None] | None:
+    """The text of every file `_load_files` would read, by path (None when absent); None when one cannot be
+    read, so that the files are loaded and the problem reported."""
     paths = [bundled_shortcuts]
     if config_dir is not None:
         paths += [config_dir / SITE_FILE, config_dir / SHORTCUTS_FILE]
+    texts: dict[str, str | None] = {}
     for path in paths:
         try:
-            content = path.read_bytes()
-        except OSError:
-            content = b"(absent)"
-        digest.update(f"{path.name}:{len(content)}:".encode())
-        digest.update(content)
-    return digest.hexdigest()
+            texts[str(path)] = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            texts[str(path)] = None
+        except (OSError, UnicodeDecodeError):
+            return None
+    return texts
 
 
 def _load_files(

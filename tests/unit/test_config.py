@@ -399,3 +399,13 @@ def test_a_changed_file_is_parsed_again(tmp_path: Path) -> None:
     assert load_config(tmp_path / "etc", BUNDLED, last_good).config.site.site_name == "Bureau de Caen"
     write(tmp_path / "etc", "shortcuts.yaml", ONE_SHORTCUT)
     assert [s.id for s in load_config(tmp_path / "etc", BUNDLED, last_good).config.shortcuts] == ["caf"]
+
+
+def test_an_empty_file_appearing_where_none_was_is_reported(tmp_path: Path) -> None:
+    last_good = tmp_path / "data" / "last-good.json"
+    write(tmp_path / "etc", "site.yaml", "site_name: Bureau de Lyon\n")
+    load_config(tmp_path / "etc", BUNDLED, last_good)
+    write(tmp_path / "etc", "shortcuts.yaml", "")
+    load = load_config(tmp_path / "etc", BUNDLED, last_good)
+    assert load.source == "last-known-good"
+    assert "shortcuts.yaml" in str(load.problems[0])
