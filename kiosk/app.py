@@ -63,11 +63,13 @@ class Kiosk:
         from kiosk.shell.navigation import Navigation
         from kiosk.shell.session_control import SessionControl
         from kiosk.shell.top_bar import TopBar
+        from kiosk.shell.translation import install_translation
         from kiosk.shell.window import KioskWindow
 
         self.qapp = QApplication.instance() or QApplication(sys.argv[:1])
         self.qapp.setApplicationName("ilot")
         self.qapp.setStyleSheet(theme.STYLESHEET)
+        self.translators = install_translation(self.qapp, config.site.language)
         self.config = config
         self.paths = paths
 
@@ -157,6 +159,8 @@ class Kiosk:
         for event_filter in (self.idle, self.lockdown):
             if event_filter is not None:
                 self.qapp.removeEventFilter(event_filter)
+        for translator in self.translators:
+            self.qapp.removeTranslator(translator)
         self.counter.close()
         self.store.close(timeout=10)
         log.info("kiosk stopped")

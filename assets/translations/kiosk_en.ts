@@ -1,0 +1,119 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ConfirmEndOverlay</name>
+    <message>
+        <location filename="../../kiosk/shell/overlay.py" line="129"/>
+        <source>Terminer votre session ?</source>
+        <translation>End your session?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/shell/overlay.py" line="132"/>
+        <source>Tout ce que vous avez ouvert sera effacé. La borne sera prête pour la personne suivante.</source>
+        <translation>Everything you opened will be erased. The kiosk will be ready for the next person.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/shell/overlay.py" line="136"/>
+        <source>Non, je continue</source>
+        <translation>No, I continue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/shell/overlay.py" line="137"/>
+        <source>Oui, terminer</source>
+        <translation>Yes, end it</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <location filename="../../kiosk/shell/home.py" line="38"/>
+        <source>Bienvenue</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/shell/home.py" line="40"/>
+        <source>Touchez un service pour commencer. C&apos;est gratuit.</source>
+        <translation>Touch a service to start. It is free.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/shell/home.py" line="56"/>
+        <source>Les services de la borne</source>
+        <translation>Kiosk services</translation>
+    </message>
+</context>
+<context>
+    <name>IdleOverlay</name>
+    <message>
+        <location filename="../../kiosk/shell/overlay.py" line="75"/>
+        <source>Êtes-vous toujours là ?</source>
+        <translation>Are you still there?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/shell/overlay.py" line="78"/>
+        <source>Sinon, la session va se terminer. Tout ce que vous avez ouvert sera effacé.</source>
+        <translation>If not, the session will end. Everything you opened will be erased.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/shell/overlay.py" line="81"/>
+        <source>Je suis là</source>
+        <translation>I am here</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/shell/overlay.py" line="119"/>
+        <source>{n} secondes</source>
+        <translation>{n} seconds</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/shell/overlay.py" line="119"/>
+        <source>1 seconde</source>
+        <translation>1 second</translation>
+    </message>
+</context>
+<context>
+    <name>OfflineHelpScreen</name>
+    <message>
+        <location filename="../../kiosk/shell/offline_help.py" line="47"/>
+        <source>Pour joindre ce service :</source>
+        <translation>To reach this service:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/shell/offline_help.py" line="52"/>
+        <source>Téléphone</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/shell/offline_help.py" line="53"/>
+        <source>Horaires</source>
+        <translation>Opening hours</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/shell/offline_help.py" line="54"/>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/shell/offline_help.py" line="55"/>
+        <source>À préparer</source>
+        <translation>Have ready</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/shell/offline_help.py" line="74"/>
+        <source>Retour à l&apos;accueil</source>
+        <translation>Back to home</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <location filename="../../kiosk/shell/top_bar.py" line="22"/>
+        <source>Accueil</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/shell/top_bar.py" line="27"/>
+        <source>Terminer ma session</source>
+        <translation>End my session</translation>
+    </message>
+</context>
+</TS>

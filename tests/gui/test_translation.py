@@ -1,0 +1,59 @@
+"""The site's language puts the screens in that language; the shipped translations are complete and built."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel
+
+from kiosk.app import Kiosk
+from kiosk.config import load_config
+from kiosk.resources import bundled_shortcuts, resource_path
+
+TRANSLATIONS = resource_path("assets", "translations")
+TOOLS = Path(sys.executable).parent
+
+
+@pytest.fixture
+def english_kiosk(qapp, qtbot, paths):
+    (paths.config_dir / "site.yaml").write_text("site_name: Post Office\nlanguage: en\n", encoding="utf-8")
+    config = load_config(paths.config_dir, bundled_shortcuts(), paths.last_good_config).config
+    built = Kiosk(config, paths, public=True)
+    built.window.show_kiosk()
+    qtbot.waitExposed(built.window)
+    yield built
+    built.shutdown()
+    built.window.allow_close = True
+    built.window.close()
+    built.window.deleteLater()
+
+
+def test_an_english_site_shows_english_screens(english_kiosk):
+    labels = [w.text() for w in english_kiosk.window.findChildren(QLabel)]
+    assert "Welcome" in labels
+    assert "Bienvenue" not in labels
+    assert english_kiosk.top_bar.home_button.text() == "Home"
+    assert english_kiosk.top_bar.end_button.text() == "End my session"
+    assert english_kiosk.window.confirm_overlay.end_button.text() == "Yes, end it"
+
+
+def test_the_translators_go_away_with_the_kiosk(english_kiosk, qapp):
+    english_kiosk.shutdown()
+    assert qapp.translate("TopBar", "Accueil") == "Accueil"
+
+
+@pytest.mark.skipif(shutil.which("pyside6-lupdate", path=str(TOOLS)) is None, reason="needs PySide6's tools")
+def test_every_source_string_is_translated_and_the_qm_file_is_current(tmp_path):
+    ts = tmp_path / "kiosk_en.ts"
+    shutil.copy(TRANSLATIONS / "kiosk_en.ts", ts)
+    sources = sorted(str(p) for p in resource_path("kiosk").rglob("*.py"))
+    subprocess.run([TOOLS / "pyside6-lupdate", *sources, "-ts", str(ts)], check=True, capture_output=True)
+    text = ts.read_text(encoding="utf-8")
+    assert 'type="unfinished"' not in text, (
+        "new strings: run pyside6-lupdate, translate, run pyside6-lrelease"
+    )
+    qm = tmp_path / "kiosk_en.qm"
+    subprocess.run([TOOLS / "pyside6-lrelease", str(ts), "-qm", str(qm)], check=True, capture_output=True)
+    assert qm.read_bytes() == (TRANSLATIONS / "kiosk_en.qm").read_bytes(), "see README, Translations"
