@@ -96,3 +96,20 @@ def test_python_dash_m_kiosk_is_the_same_command():
     result = run_kiosk("--help")
     assert result.returncode == 0
     assert "run" in result.stdout and "check" in result.stdout
+
+
+def test_a_broken_site_file_keeps_the_last_good_config_and_the_kiosk_starts(x_display, tmp_path):
+    config, data = tmp_path / "etc", tmp_path / "data"
+    config.mkdir()
+    (config / "site.yaml").write_text("site_name: Bureau de Rennes\n")
+    args = ("run", "--config", str(config), "--data-dir", str(data), "--quit-after-first-paint")
+    first = run_kiosk(*args, env=kiosk_env(DISPLAY=x_display))
+    assert first.returncode == 0, first.stderr
+
+    (config / "site.yaml").write_text("site_name: Bureau de Paimpol\nidle_timeout: trois minutes\n")
+    second = run_kiosk(*args, env=kiosk_env(DISPLAY=x_display))
+    assert second.returncode == 0, second.stderr
+    assert "first-paint" in second.stdout
+    assert f"{config / 'site.yaml'}:2: idle_timeout" in second.stderr
+    assert "last-known-good" in second.stderr
+    assert "Bureau de Rennes" in (data / "last-good-config.json").read_text()
