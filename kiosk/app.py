@@ -56,6 +56,7 @@ class Kiosk:
         from PySide6.QtWidgets import QApplication, QWidget
 
         from kiosk.shell import theme
+        from kiosk.shell.garbage import GuiThreadGarbageCollector
         from kiosk.shell.home import HomeScreen
         from kiosk.shell.icons import Icons
         from kiosk.shell.idle import IdleWatcher
@@ -67,6 +68,8 @@ class Kiosk:
         from kiosk.shell.window import KioskWindow
 
         self.qapp = QApplication.instance() or QApplication(sys.argv[:1])
+        self.garbage = GuiThreadGarbageCollector()
+        self.garbage.start()  # before any other thread starts
         self.qapp.setApplicationName("ilot")
         self.qapp.setStyleSheet(theme.STYLESHEET)
         self.translators = install_translation(self.qapp, config.site.language)
@@ -163,6 +166,7 @@ class Kiosk:
             self.qapp.removeTranslator(translator)
         self.counter.close()
         self.store.close(timeout=10)
+        self.garbage.stop()
         log.info("kiosk stopped")
 
     def _quit_on_signals(self) -> None:

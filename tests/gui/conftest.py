@@ -72,16 +72,30 @@ def config(paths):
 
 
 @pytest.fixture
-def kiosk(qapp, qtbot, config, paths):
-    """The wired kiosk in public mode, shown; shut down (store closed, filters removed) afterwards."""
+def make_kiosk(qapp, qtbot, paths):
+    """Builds the wired kiosk in public mode from the site's files, shown and started as after its first
+    paint; every kiosk built is shut down (store closed, filters and translators removed) afterwards."""
     from kiosk.app import Kiosk
 
-    built = Kiosk(config, paths, public=True)
-    built.window.show_kiosk()
-    qtbot.waitExposed(built.window)
-    qtbot.waitUntil(built.store.opened.done)
-    yield built
-    built.shutdown()
-    built.window.allow_close = True
-    built.window.close()
-    built.window.deleteLater()
+    built_kiosks = []
+
+    def make() -> Kiosk:
+        config = load_config(paths.config_dir, bundled_shortcuts(), paths.last_good_config).config
+        built = Kiosk(config, paths, public=True)
+        built_kiosks.append(built)
+        built.window.show_kiosk()
+        qtbot.waitExposed(built.window)
+        qtbot.waitUntil(built.store.opened.done)
+        return built
+
+    yield make
+    for built in built_kiosks:
+        built.shutdown()
+        built.window.allow_close = True
+        built.window.close()
+        built.window.deleteLater()
+
+
+@pytest.fixture
+def kiosk(make_kiosk, config):
+    return make_kiosk()

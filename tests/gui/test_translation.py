@@ -8,26 +8,16 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from kiosk.app import Kiosk
-from kiosk.config import load_config
-from kiosk.resources import bundled_shortcuts, resource_path
+from kiosk.resources import resource_path
 
 TRANSLATIONS = resource_path("assets", "translations")
 TOOLS = Path(sys.executable).parent
 
 
 @pytest.fixture
-def english_kiosk(qapp, qtbot, paths):
+def english_kiosk(make_kiosk, paths):
     (paths.config_dir / "site.yaml").write_text("site_name: Post Office\nlanguage: en\n", encoding="utf-8")
-    config = load_config(paths.config_dir, bundled_shortcuts(), paths.last_good_config).config
-    built = Kiosk(config, paths, public=True)
-    built.window.show_kiosk()
-    qtbot.waitExposed(built.window)
-    yield built
-    built.shutdown()
-    built.window.allow_close = True
-    built.window.close()
-    built.window.deleteLater()
+    return make_kiosk()
 
 
 def test_an_english_site_shows_english_screens(english_kiosk):
