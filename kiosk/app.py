@@ -28,8 +28,16 @@ def run(paths: Paths, windowed: bool = False, quit_after_first_paint: bool = Fal
     if problem:
         print(problem, file=sys.stderr)
         return 2
-    paths.ensure()
-    _setup_logging(paths)
+    try:
+        paths.ensure()
+        _setup_logging(paths)
+    except OSError as error:
+        print(
+            f"Cannot use the data folder {paths.data_dir}: {error.strerror}. Fix: create it, writable by the "
+            "kiosk's user (build/install-terminal.sh does), or pass --data-dir DIR.",
+            file=sys.stderr,
+        )
+        return 1
     loaded = load_config(
         paths.config_dir,
         bundled_shortcuts(),

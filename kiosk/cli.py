@@ -33,11 +33,7 @@ def _parser() -> argparse.ArgumentParser:
 def _check(args: argparse.Namespace) -> int:
     from kiosk.config import check_config
 
-    paths = default_paths(args.config, None, demo=False)
-    config_dir = paths.config_dir
-    if config_dir is not None and not config_dir.is_dir():
-        print(f"{config_dir}: no such configuration folder. Fix: create it or pass --config DIR.")
-        return 1
+    config_dir = default_paths(args.config, None, demo=False).config_dir
     problems = check_config(
         config_dir, bundled_shortcuts(), icon_exists=lambda name: icon_path(name).is_file()
     )

@@ -32,9 +32,6 @@ class SessionControl(QObject):
         idle_overlay.expired.connect(lambda: self.end("idle"))
         confirm_overlay.confirmed.connect(lambda: self.end("button"))
 
-    def set_warning_seconds(self, seconds: int) -> None:
-        self._warning_seconds = seconds
-
     def request_end(self) -> None:
         """The visitor touched "Terminer ma session": ask first."""
         self._confirm_overlay.open()

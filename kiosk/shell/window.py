@@ -71,9 +71,8 @@ class KioskWindow(QWidget):
 
     def show_kiosk(self) -> None:
         if self.public:
-            self.setGeometry(
-                QGuiApplication.primaryScreen().geometry()
-            )  # no window manager: size it ourselves
+            # Without a window manager, showFullScreen() alone keeps the natural size: size it ourselves.
+            self.setGeometry(QGuiApplication.primaryScreen().geometry())
             self.showFullScreen()
         else:
             self.resize(1280, 800)

@@ -113,3 +113,14 @@ def test_a_broken_site_file_keeps_the_last_good_config_and_the_kiosk_starts(x_di
     assert f"{config / 'site.yaml'}:2: idle_timeout" in second.stderr
     assert "last-known-good" in second.stderr
     assert "Bureau de Rennes" in (data / "last-good-config.json").read_text()
+
+
+def test_an_unusable_data_folder_is_named_with_its_fix(tmp_path):
+    not_a_folder = tmp_path / "file"
+    not_a_folder.write_text("")
+    result = run_kiosk(
+        "run", "--demo", "--data-dir", str(not_a_folder / "data"), env=kiosk_env(QT_QPA_PLATFORM="offscreen")
+    )
+    assert result.returncode == 1
+    assert f"Cannot use the data folder {not_a_folder / 'data'}: Not a directory. Fix:" in result.stderr
+    assert "Traceback" not in result.stderr
