@@ -8,10 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from xvfb import virtual_screen  # bench/xvfb.py, on the path from tests/conftest.py
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "bench"))
-from xvfb import virtual_screen  # noqa: E402
 
 SCREEN = (1280, 800)
 

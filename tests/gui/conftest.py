@@ -1,4 +1,4 @@
-"""Fixtures for widget tests: offscreen Qt, a test shortcuts.yaml, and a fully wired kiosk."""
+"""Fixtures for widget tests: a test shortcuts.yaml and a fully wired kiosk (on the run's Xvfb screen)."""
 
 from __future__ import annotations
 
