@@ -1,4 +1,5 @@
-"""A private Xvfb server for benchmarks: `with virtual_screen() as display:` sets DISPLAY meanwhile."""
+"""A private Xvfb server for benchmarks and tests: `with virtual_screen() as display:` sets DISPLAY meanwhile;
+`start_xvfb()` starts one and leaves its end to the caller."""
 
 from __future__ import annotations
 
@@ -10,23 +11,29 @@ from collections.abc import Iterator
 from pathlib import Path
 
 
-@contextlib.contextmanager
-def virtual_screen(width: int = 1280, height: int = 800) -> Iterator[str]:
+def start_xvfb(width: int = 1280, height: int = 800, *options: str) -> tuple[subprocess.Popen, str]:
+    """Starts Xvfb on the first free display number; returns it once it accepts connections."""
     number = next(n for n in range(90, 200) if not Path(f"/tmp/.X11-unix/X{n}").exists())
-    display = f":{number}"
     server = subprocess.Popen(
-        ["Xvfb", display, "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+        ["Xvfb", f":{number}", "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp", *options],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    deadline = time.monotonic() + 10
+    while not Path(f"/tmp/.X11-unix/X{number}").exists():
+        if time.monotonic() > deadline or server.poll() is not None:
+            server.kill()
+            raise RuntimeError("Xvfb did not start (is the Debian package xvfb installed?)")
+        time.sleep(0.05)
+    return server, f":{number}"
+
+
+@contextlib.contextmanager
+def virtual_screen(width: int = 1280, height: int = 800) -> Iterator[str]:
+    server, display = start_xvfb(width, height)
+    previous = os.environ.get("DISPLAY")
+    os.environ["DISPLAY"] = display
     try:
-        deadline = time.monotonic() + 10
-        while not Path(f"/tmp/.X11-unix/X{number}").exists():
-            if time.monotonic() > deadline or server.poll() is not None:
-                raise RuntimeError("Xvfb did not start")
-            time.sleep(0.05)
-        previous = os.environ.get("DISPLAY")
-        os.environ["DISPLAY"] = display
         yield display
     finally:
         server.terminate()

@@ -61,6 +61,7 @@ class Kiosk:
     """The running kiosk: Qt application, store, counters, session and shell, wired."""
 
     def __init__(self, config: Config, paths: Paths, public: bool):
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QApplication, QWidget
 
         from kiosk.shell import theme
@@ -75,6 +76,8 @@ class Kiosk:
         from kiosk.shell.translation import install_translation
         from kiosk.shell.window import KioskWindow
 
+        # QtWebEngine, imported later on the first shortcut opened, needs this before the QApplication.
+        QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
         self.qapp = QApplication.instance() or QApplication(sys.argv[:1])
         self.garbage = GuiThreadGarbageCollector()
         self.garbage.start()  # before any other thread starts
@@ -89,6 +92,7 @@ class Kiosk:
         self.session = Session()
 
         self.icons = Icons(paths.icon_cache)
+        self._browser_profile = None  # a SessionProfile, made with the first page: QtWebEngine loads then
         self._service_screen: QWidget | None = None
         self.navigation = Navigation()
         self.home = HomeScreen(config, self.navigation, self.icons)
@@ -96,6 +100,10 @@ class Kiosk:
         self.window = KioskWindow(self.home, self.top_bar, public=public)
         self.lockdown = Lockdown() if public else None
         self.idle = IdleWatcher(config.site.idle_timeout * 1000)
+        self.window.create()  # its QWindow now, so that the input filters sit on it from the first event
+        for event_filter in (self.lockdown, self.idle):
+            if event_filter is not None:
+                self.window.watch_input(event_filter)
         self.session_control = SessionControl(
             self.session,
             self.idle,
@@ -107,6 +115,7 @@ class Kiosk:
         self.top_bar.endSessionRequested.connect(self.session_control.request_end)
         self.home.shortcutRequested.connect(self._open_shortcut)
         self.home.destinationRequested.connect(self.navigation.open)
+        self.session.register_wiper("browser", self._wipe_browser)
         self.session.register_wiper("shell", self.window.wipe)
         self.session.register_wiper("session files", lambda: empty_folder(paths.session_scratch))
         self.session.on_start(self._session_started)
@@ -114,24 +123,37 @@ class Kiosk:
         self.window.firstPainted.connect(self._first_painted)
 
     def _first_painted(self) -> None:
-        """What can wait until the visitor sees the home screen: the database (counts made meanwhile wait in
-        memory), and the application-wide event filters, which cost the first paint about 40 ms (every
-        event of every widget then crosses into Python once). Nobody types in the milliseconds before."""
-        if self.lockdown:
-            self.qapp.installEventFilter(self.lockdown)
-        self.qapp.installEventFilter(self.idle)
+        """Opening (and maybe migrating) the database waits until the visitor sees the home screen; counts
+        made meanwhile wait in memory."""
         self.store.start()
 
     def _open_shortcut(self, shortcut_id: str) -> None:
-        from kiosk.shell.offline_help import OfflineHelpScreen
+        from kiosk.browser.profile import SessionProfile
+        from kiosk.browser.view import BrowserScreen
 
         self.counter.count("shortcut_opened", shortcut_id)  # counted, never logged
         shortcut = next(s for s in self.config.shortcuts if s.id == shortcut_id)
+        self._close_service_screen()
+        if self._browser_profile is None:
+            self._browser_profile = SessionProfile()
+        screen = BrowserScreen(shortcut, self.config.identity_providers, self._browser_profile, self.icons)
+        screen.homeRequested.connect(self.window.show_home)
+        screen.navigationRefused.connect(lambda _: self.counter.count("navigation_blocked", shortcut_id))
+        self._service_screen = screen
+        self.window.show_screen(screen)
+        screen.open_start_page()
+
+    def _close_service_screen(self) -> None:
         if self._service_screen is not None:
             self.window.remove_screen(self._service_screen)
-        self._service_screen = OfflineHelpScreen(shortcut, self.icons)
-        self._service_screen.homeRequested.connect(self.window.show_home)
-        self.window.show_screen(self._service_screen)
+            self._service_screen.deleteLater()  # its view lets go of its page before the page goes
+            self._service_screen = None
+
+    def _wipe_browser(self) -> None:
+        """Session wiper: the service's screen closed, then every page and the visitor's profile."""
+        self._close_service_screen()
+        if self._browser_profile is not None:
+            self._browser_profile.discard()
 
     def _session_started(self) -> None:
         self.counter.count("session_started")
@@ -169,7 +191,7 @@ class Kiosk:
         self.session.end("shutdown")
         for event_filter in (self.idle, self.lockdown):
             if event_filter is not None:
-                self.qapp.removeEventFilter(event_filter)
+                self.window.unwatch_input(event_filter)
         for translator in self.translators:
             self.qapp.removeTranslator(translator)
         self.counter.close()

@@ -4,22 +4,32 @@ display."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-from xvfb import virtual_screen
+from xvfb import start_xvfb
 
-_screen = contextlib.ExitStack()
+_server = None
 
 
 def pytest_configure(config) -> None:
-    _screen.enter_context(virtual_screen(1280, 800))
+    global _server
+    # -terminate: the server ends when its last client, this test process, disconnects. Stopping it while
+    # the Qt application still holds its connection would end the run with "X11 connection broke".
+    _server, display = start_xvfb(1280, 800, "-terminate")
+    os.environ["DISPLAY"] = display
     os.environ["QT_QPA_PLATFORM"] = "xcb"
     os.environ["QTWEBENGINE_DISABLE_SANDBOX"] = "1"  # QtWebEngine refuses to start as root with its sandbox
+    from PySide6.QtCore import QCoreApplication, Qt
+
+    # As the kiosk does before its QApplication: QtWebEngine loads later, in the same application.
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
 
 def pytest_unconfigure(config) -> None:
-    _screen.close()
+    qt = sys.modules.get("PySide6.QtWidgets")
+    if _server is not None and (qt is None or qt.QApplication.instance() is None):
+        _server.terminate()  # no Qt client ever connected: -terminate would never fire
+        _server.wait(5)

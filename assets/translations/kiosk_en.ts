@@ -1,25 +1,77 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
+<context>
+    <name>BrowserScreen</name>
+    <message>
+        <location filename="../../kiosk/browser/view.py" line="66" />
+        <source>Fermer cette fenêtre</source>
+        <translation>Close this window</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/view.py" line="86" />
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/view.py" line="87" />
+        <source>Avancer</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/view.py" line="88" />
+        <source>Recharger</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/view.py" line="89" />
+        <source>Texte plus petit</source>
+        <translation>Smaller text</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/view.py" line="90" />
+        <source>Texte plus grand</source>
+        <translation>Bigger text</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/view.py" line="168" />
+        <source>Ce site n'est pas disponible sur cette borne.</source>
+        <translation>This website is not available on this kiosk.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/view.py" line="169" />
+        <source>Vous restez sur la page où vous étiez.</source>
+        <translation>You stay on the page you were on.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/view.py" line="174" />
+        <source>Cette page n'est pas sûre.</source>
+        <translation>This page is not safe.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/view.py" line="175" />
+        <source>La borne ne l'ouvre pas. Essayez plus tard ou demandez de l'aide.</source>
+        <translation>The kiosk does not open it. Try later or ask for help.</translation>
+    </message>
+</context>
 <context>
     <name>ConfirmEndOverlay</name>
     <message>
-        <location filename="../../kiosk/shell/overlay.py" line="129"/>
+        <location filename="../../kiosk/shell/overlay.py" line="129" />
         <source>Terminer votre session ?</source>
         <translation>End your session?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/overlay.py" line="132"/>
+        <location filename="../../kiosk/shell/overlay.py" line="132" />
         <source>Tout ce que vous avez ouvert sera effacé. La borne sera prête pour la personne suivante.</source>
         <translation>Everything you opened will be erased. The kiosk will be ready for the next person.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/overlay.py" line="136"/>
+        <location filename="../../kiosk/shell/overlay.py" line="136" />
         <source>Non, je continue</source>
         <translation>No, I continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/overlay.py" line="137"/>
+        <location filename="../../kiosk/shell/overlay.py" line="137" />
         <source>Oui, terminer</source>
         <translation>Yes, end it</translation>
     </message>
@@ -27,17 +79,17 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/shell/home.py" line="38"/>
+        <location filename="../../kiosk/shell/home.py" line="38" />
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/home.py" line="40"/>
-        <source>Touchez un service pour commencer. C&apos;est gratuit.</source>
+        <location filename="../../kiosk/shell/home.py" line="40" />
+        <source>Touchez un service pour commencer. C'est gratuit.</source>
         <translation>Touch a service to start. It is free.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/home.py" line="56"/>
+        <location filename="../../kiosk/shell/home.py" line="56" />
         <source>Les services de la borne</source>
         <translation>Kiosk services</translation>
     </message>
@@ -45,73 +97,91 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../kiosk/shell/overlay.py" line="75"/>
+        <location filename="../../kiosk/shell/overlay.py" line="75" />
         <source>Êtes-vous toujours là ?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/overlay.py" line="78"/>
+        <location filename="../../kiosk/shell/overlay.py" line="78" />
         <source>Sinon, la session va se terminer. Tout ce que vous avez ouvert sera effacé.</source>
         <translation>If not, the session will end. Everything you opened will be erased.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/overlay.py" line="81"/>
+        <location filename="../../kiosk/shell/overlay.py" line="81" />
         <source>Je suis là</source>
         <translation>I am here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/overlay.py" line="119"/>
+        <location filename="../../kiosk/shell/overlay.py" line="119" />
         <source>{n} secondes</source>
         <translation>{n} seconds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/overlay.py" line="119"/>
+        <location filename="../../kiosk/shell/overlay.py" line="119" />
         <source>1 seconde</source>
         <translation>1 second</translation>
     </message>
 </context>
 <context>
+    <name>NoticeOverlay</name>
+    <message>
+        <location filename="../../kiosk/shell/overlay.py" line="159" />
+        <source>J'ai compris</source>
+        <translation>I understand</translation>
+    </message>
+</context>
+<context>
     <name>OfflineHelpScreen</name>
     <message>
-        <location filename="../../kiosk/shell/offline_help.py" line="47"/>
+        <location filename="../../kiosk/shell/offline_help.py" line="50" />
         <source>Pour joindre ce service :</source>
         <translation>To reach this service:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/offline_help.py" line="52"/>
+        <location filename="../../kiosk/shell/offline_help.py" line="55" />
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/offline_help.py" line="53"/>
+        <location filename="../../kiosk/shell/offline_help.py" line="56" />
         <source>Horaires</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/offline_help.py" line="54"/>
+        <location filename="../../kiosk/shell/offline_help.py" line="57" />
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/offline_help.py" line="55"/>
+        <location filename="../../kiosk/shell/offline_help.py" line="58" />
         <source>À préparer</source>
         <translation>Have ready</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/offline_help.py" line="74"/>
-        <source>Retour à l&apos;accueil</source>
+        <location filename="../../kiosk/shell/offline_help.py" line="77" />
+        <source>Retour à l'accueil</source>
         <translation>Back to home</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/shell/offline_help.py" line="81" />
+        <source>Réessayer</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/shell/offline_help.py" line="97" />
+        <source>Le site ne répond pas pour le moment. La borne réessaie toute seule.</source>
+        <translation>The website is not answering right now. The kiosk tries again by itself.</translation>
     </message>
 </context>
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../kiosk/shell/top_bar.py" line="22"/>
+        <location filename="../../kiosk/shell/top_bar.py" line="22" />
         <source>Accueil</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/top_bar.py" line="27"/>
+        <location filename="../../kiosk/shell/top_bar.py" line="27" />
         <source>Terminer ma session</source>
         <translation>End my session</translation>
     </message>

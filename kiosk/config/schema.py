@@ -17,6 +17,8 @@ Language = Literal["fr", "en", "ar", "es", "pt"]
 LANGUAGES: tuple[str, ...] = get_args(Language)
 Day = Literal["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 DAYS: tuple[str, ...] = get_args(Day)
+Permission = Literal["camera", "microphone", "location", "notifications", "clipboard-read"]
+PERMISSIONS: tuple[str, ...] = get_args(Permission)
 
 Slug = Annotated[
     str,
@@ -86,6 +88,11 @@ class Shortcut(Struct, forbid_unknown_fields=True, frozen=True):
         Slug, Meta(description="Id of the category the tile is shown in", examples=["droits"])
     ]
     offline_help: Annotated[OfflineHelp, Meta(description="Shown when the site cannot be reached")]
+    allow_http: Annotated[bool, Meta(description="http is refused unless this is true")] = False
+    permissions: Annotated[
+        tuple[Permission, ...],
+        Meta(description="Browser permissions this shortcut may grant; every other one is denied"),
+    ] = ()
 
 
 class ShortcutsFile(Struct, forbid_unknown_fields=True, frozen=True):

@@ -1,13 +1,14 @@
 """Public-mode lockdown: the visitor cannot leave or close the kiosk from the keyboard or a context menu.
 
-An application-wide event filter swallows the window manager's and the browser's shortcuts; the main window
-refuses to close unless the kiosk itself is quitting (SIGTERM from the service manager).
+An event filter on the kiosk's window (its QWindow, which receives every key and mouse event before any
+widget does) swallows the window manager's and the browser's shortcuts, and the right button, so that no
+context menu can open; the main window refuses to close unless the kiosk itself is quitting (SIGTERM).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
@@ -45,11 +46,23 @@ def is_blocked(event: QKeyEvent) -> bool:
     return False
 
 
+KEYS = frozenset({QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride})
+CLICKS = frozenset(
+    {QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick}
+)
+
+
+def is_right_click(event: QMouseEvent) -> bool:
+    return event.button() == Qt.MouseButton.RightButton
+
+
 class Lockdown(QObject):
-    """Install on the QApplication in public mode."""
+    """Install on the kiosk window's QWindow in public mode (see kiosk/shell/window.py, `watch_input`)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride):
+        if kind in KEYS:
             return is_blocked(event)
+        if kind in CLICKS:
+            return is_right_click(event)
         return kind == QEvent.Type.ContextMenu

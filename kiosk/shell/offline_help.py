@@ -1,7 +1,7 @@
 """A service's contact card: how to reach it without its website (phone, hours, address, what to bring).
 
-Shown when the visitor touches a service's tile; the browser issue shows it when the website cannot be
-reached. Everything on it comes from the shortcut's `offline_help` in shortcuts.yaml.
+The browser shows it, with "Réessayer", when the website cannot be reached. Everything on it comes from the
+shortcut's `offline_help` in shortcuts.yaml.
 """
 
 from __future__ import annotations
@@ -16,8 +16,11 @@ from kiosk.shell.icons import Icons
 
 class OfflineHelpScreen(QWidget):
     homeRequested = Signal()
+    retryRequested = Signal()
 
-    def __init__(self, shortcut: Shortcut, icons: Icons, parent: QWidget | None = None):
+    def __init__(
+        self, shortcut: Shortcut, icons: Icons, unreachable: bool = False, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.setObjectName("Page")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
@@ -75,11 +78,27 @@ class OfflineHelpScreen(QWidget):
         self.back_button.setIconSize(QSize(32, 32))
         self.back_button.setMinimumHeight(theme.MIN_TILE)
         self.back_button.clicked.connect(self.homeRequested)
+        self.retry_button = QPushButton(icons.icon("rotate-cw", theme.WHITE, 32), self.tr("Réessayer"))
+        self.retry_button.setProperty("role", "primary")
+        self.retry_button.setIconSize(QSize(32, 32))
+        self.retry_button.setMinimumHeight(theme.MIN_TILE)
+        self.retry_button.clicked.connect(self.retryRequested)
+        self.retry_button.setVisible(unreachable)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(24)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.retry_button)
+        buttons.addStretch()
 
         column = QVBoxLayout(self)
         column.setContentsMargins(48, 24, 48, 24)
         column.setSpacing(24)
+        if unreachable:
+            notice = QLabel(self.tr("Le site ne répond pas pour le moment. La borne réessaie toute seule."))
+            notice.setObjectName("Subtitle")
+            notice.setWordWrap(True)
+            column.addWidget(notice)
         column.addLayout(heading)
         column.addWidget(card)
-        column.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignLeft)
+        column.addLayout(buttons)
         column.addStretch()

@@ -60,7 +60,7 @@ class Overlay(QWidget):
         area = self.parentWidget().rect()
         self.setGeometry(area)
         # Wrapped text needs its width known to get its height: size the card from its width.
-        width = min(CARD_WIDTH, area.width() - 2 * theme.MIN_CONTROL)
+        width = max(0, min(CARD_WIDTH, area.width() - 2 * theme.MIN_CONTROL))
         self.card.setFixedSize(width, self.body.heightForWidth(width))
 
 
@@ -147,3 +147,22 @@ class ConfirmEndOverlay(Overlay):
     def _confirm(self) -> None:
         self.hide()
         self.confirmed.emit()
+
+
+class NoticeOverlay(Overlay):
+    """A calm message over a screen (a refused site, an unsafe page), closed with one big "J'ai compris"."""
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.title = self.label("", "OverlayTitle")
+        self.text = self.label("", "OverlayText")
+        self.ok_button = QPushButton(self.tr("J'ai compris"))
+        self.ok_button.setProperty("role", "primary")
+        self.ok_button.clicked.connect(self.hide)
+        self.buttons(self.ok_button)
+
+    def show_notice(self, title: str, text: str) -> None:
+        self.title.setText(title)
+        self.text.setText(text)
+        self.open()
+        self.ok_button.setFocus()

@@ -6,7 +6,7 @@ close only when the kiosk itself quits.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
@@ -68,6 +68,16 @@ class KioskWindow(QWidget):
         self.show_home()
         self.home.reset()
         QGuiApplication.clipboard().clear()
+
+    def watch_input(self, event_filter: QObject) -> None:
+        """Installs `event_filter` on the window's QWindow: it sees every key, click, wheel and touch before
+        any widget. Not on the QApplication: with a Python application-wide filter, adding a QWebEngineView
+        to a shown window crashed PySide6 6.12 (segmentation fault), and every widget's events paid for it."""
+        self.windowHandle().installEventFilter(event_filter)
+
+    def unwatch_input(self, event_filter: QObject) -> None:
+        if self.windowHandle() is not None:
+            self.windowHandle().removeEventFilter(event_filter)
 
     def show_kiosk(self) -> None:
         if self.public:

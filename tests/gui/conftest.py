@@ -21,30 +21,30 @@ TEST_SHORTCUTS = textwrap.dedent(
         label: "Aides de test"
       - id: papiers
         label: "Papiers de test"
-    identity_providers: ["login.example.org"]
+    identity_providers: []
     shortcuts:
       - id: alpha
         label: "Alpha"
         description: "Le premier service"
         icon: users
-        url: "https://alpha.example.org/"
-        allowed_domains: ["alpha.example.org"]
+        url: "https://127.0.0.1:59999/alpha"
+        allowed_domains: ["127.0.0.1"]
         category: aides
         offline_help: {phone: "0100000001"}
       - id: beta
         label: "Bêta"
         description: "Le deuxième service"
         icon: landmark
-        url: "https://beta.example.org/"
-        allowed_domains: ["beta.example.org"]
+        url: "https://127.0.0.1:59999/beta"
+        allowed_domains: ["127.0.0.1"]
         category: papiers
         offline_help: {phone: "0100000002"}
       - id: gamma
         label: "Gamma"
         description: "Le troisième service"
         icon: mail
-        url: "https://gamma.example.org/"
-        allowed_domains: ["gamma.example.org"]
+        url: "https://127.0.0.1:59999/gamma"
+        allowed_domains: ["127.0.0.1"]
         category: aides
         offline_help: {phone: "0100000003", hours: "Le lundi"}
     """
@@ -99,3 +99,15 @@ def make_kiosk(qapp, qtbot, paths):
 @pytest.fixture
 def kiosk(make_kiosk, config):
     return make_kiosk()
+
+
+def touch(window, widget, button=None) -> None:
+    """A click as the X server delivers it: on the kiosk window's QWindow at the widget's centre, so that it
+    crosses the window's input filters (lockdown, idle watcher) like a visitor's finger does."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    position = widget.mapTo(window, widget.rect().center())
+    QTest.mouseClick(
+        window.windowHandle(), button or Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0), position
+    )

@@ -7,6 +7,7 @@ from kiosk.shell import theme
 from kiosk.shell.home import HomeScreen
 from kiosk.shell.icons import Icons
 from kiosk.shell.navigation import Destination, Navigation
+from tests.gui.conftest import touch
 
 
 def test_home_shows_exactly_the_tiles_of_the_shortcuts_file(kiosk):
@@ -20,14 +21,14 @@ def test_home_shows_exactly_the_tiles_of_the_shortcuts_file(kiosk):
 def test_clicking_a_tile_requests_its_shortcut(kiosk, qtbot):
     beta = next(t for t in kiosk.home.tiles if t.item_id == "beta")
     with qtbot.waitSignal(kiosk.home.shortcutRequested) as opened:
-        qtbot.mouseClick(beta, Qt.MouseButton.LeftButton)
+        touch(kiosk.window, beta)
     assert opened.args == ["beta"]
 
 
 def test_the_click_starts_the_session_and_counts_the_shortcut(kiosk, qtbot):
     alpha = kiosk.home.tiles[0]
     assert not kiosk.session.active
-    qtbot.mouseClick(alpha, Qt.MouseButton.LeftButton)
+    touch(kiosk.window, alpha)
     assert kiosk.session.active
     kiosk.counter.flush().result(5)
     rows = {(metric, key): count for _, metric, key, count in kiosk.counter.totals().result(5)}
@@ -76,18 +77,22 @@ def test_no_destination_means_no_services_section(qtbot, config):
     assert "Les services de la borne" not in headings
 
 
-def test_a_tile_shows_how_to_reach_the_service_and_retour_comes_home(kiosk, qtbot):
-    from kiosk.shell.offline_help import OfflineHelpScreen
+def test_a_tile_opens_its_site_and_shows_how_to_reach_the_service_when_it_cannot(kiosk, qtbot):
+    from kiosk.browser.view import BrowserScreen
 
     gamma = next(t for t in kiosk.home.tiles if t.item_id == "gamma")
-    qtbot.mouseClick(gamma, Qt.MouseButton.LeftButton)
+    touch(kiosk.window, gamma)
     screen = kiosk.window.screens.currentWidget()
-    assert isinstance(screen, OfflineHelpScreen)
-    assert screen.facts == {"Téléphone": "0100000003", "Horaires": "Le lundi"}  # only what the file gives
+    assert isinstance(screen, BrowserScreen)
+    assert screen.shortcut.id == "gamma"
+    # nothing listens on https://127.0.0.1:59999: the contact card replaces the page, with "Réessayer".
+    qtbot.waitUntil(lambda: screen.content.currentWidget() is screen.offline, timeout=15000)
+    assert screen.offline.facts == {"Téléphone": "0100000003", "Horaires": "Le lundi"}
+    assert screen.offline.retry_button.isVisible()
 
-    qtbot.mouseClick(screen.back_button, Qt.MouseButton.LeftButton)
+    touch(kiosk.window, screen.offline.back_button)
     assert kiosk.window.screens.currentWidget() is kiosk.home
 
-    qtbot.mouseClick(kiosk.home.tiles[0], Qt.MouseButton.LeftButton)
-    assert kiosk.window.screens.currentWidget().shortcut_id == "alpha"
-    assert kiosk.window.screens.count() == 2  # the previous card was replaced, not stacked
+    touch(kiosk.window, kiosk.home.tiles[0])
+    assert kiosk.window.screens.currentWidget().shortcut.id == "alpha"
+    assert kiosk.window.screens.count() == 2  # the previous service was replaced, not stacked

@@ -5,6 +5,8 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
 
+from tests.gui.conftest import touch
+
 Key = Qt.Key
 Mod = Qt.KeyboardModifier
 
@@ -48,9 +50,27 @@ def test_typing_still_works_including_altgr_and_ctrl_editing(kiosk, qtbot):
         assert kiosk.lockdown.eventFilter(field, QKeyEvent(QEvent.Type.KeyPress, key, modifiers)) is False
 
 
-def test_no_context_menu(kiosk):
+def test_no_context_menu_and_no_right_click(kiosk, qtbot):
     event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(10, 10), QPoint(10, 10))
     assert kiosk.lockdown.eventFilter(kiosk.home, event) is True
+    field = QLineEdit(kiosk.window)
+    field.show()
+    touch(kiosk.window, field, Qt.MouseButton.RightButton)
+    qtbot.wait(100)
+    assert QApplication.activePopupWidget() is None  # no "Copy / Paste" menu
+
+
+def test_the_filters_sit_on_the_window_not_on_the_application(kiosk, qapp):
+    """An application-wide Python filter crashed PySide6 when a QWebEngineView joined the shown window."""
+    from PySide6.QtCore import QObject
+
+    probe = QObject()
+    seen = []
+    probe.eventFilter = lambda watched, event: seen.append(event.type()) or False
+    handle = kiosk.window.windowHandle()
+    assert handle is not None
+    qtbot_event = QKeyEvent(QEvent.Type.KeyPress, Key.Key_F11, Mod.NoModifier)
+    assert QApplication.sendEvent(handle, qtbot_event) is True  # swallowed by the window's lockdown
 
 
 def test_windowed_mode_can_close(qtbot, config, paths):

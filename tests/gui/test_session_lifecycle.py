@@ -1,13 +1,14 @@
 """Idle warning, "Je suis là", the countdown and "Terminer ma session" end the session and wipe it."""
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLabel
+
+from tests.gui.conftest import touch
 
 
 def start_session_elsewhere(kiosk, qtbot):
     """The visitor touches a tile, which opens a screen: the session is running and not on the home."""
-    qtbot.mouseClick(kiosk.home.tiles[0], Qt.MouseButton.LeftButton)
+    touch(kiosk.window, kiosk.home.tiles[0])
     screen = QLabel("une page de service")
     kiosk.window.show_screen(screen)
     QGuiApplication.clipboard().setText("numéro fiscal 123")
@@ -26,7 +27,7 @@ def test_idle_overlay_appears_and_je_suis_la_cancels_it(kiosk, qtbot):
     assert overlay.remaining == 5
     assert overlay.countdown.text() == "5 secondes"
 
-    qtbot.mouseClick(overlay.here_button, Qt.MouseButton.LeftButton)
+    touch(kiosk.window, overlay.here_button)
     assert not overlay.isVisible()
     assert kiosk.session.active
     assert wiped == []
@@ -39,7 +40,7 @@ def test_a_mouse_move_does_not_answer_the_warning(kiosk, qtbot):
     overlay = kiosk.window.idle_overlay
     qtbot.waitUntil(overlay.isVisible, timeout=2000)
     qtbot.mouseMove(kiosk.window, kiosk.window.rect().center())
-    qtbot.mouseClick(overlay.card, Qt.MouseButton.LeftButton)
+    touch(kiosk.window, overlay.card)
     assert overlay.isVisible()
 
 
@@ -78,14 +79,14 @@ def test_terminer_ma_session_asks_first_then_wipes(kiosk, qtbot):
     start_session_elsewhere(kiosk, qtbot)
     confirm = kiosk.window.confirm_overlay
 
-    qtbot.mouseClick(kiosk.top_bar.end_button, Qt.MouseButton.LeftButton)
+    touch(kiosk.window, kiosk.top_bar.end_button)
     assert confirm.isVisible()
-    qtbot.mouseClick(confirm.stay_button, Qt.MouseButton.LeftButton)
+    touch(kiosk.window, confirm.stay_button)
     assert not confirm.isVisible()
     assert kiosk.session.active and wiped == []
 
-    qtbot.mouseClick(kiosk.top_bar.end_button, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(confirm.end_button, Qt.MouseButton.LeftButton)
+    touch(kiosk.window, kiosk.top_bar.end_button)
+    touch(kiosk.window, confirm.end_button)
     assert not kiosk.session.active
     assert wiped == [True]
     assert kiosk.window.screens.currentWidget() is kiosk.home
@@ -93,6 +94,6 @@ def test_terminer_ma_session_asks_first_then_wipes(kiosk, qtbot):
 
 def test_accueil_returns_home_without_ending_the_session(kiosk, qtbot):
     start_session_elsewhere(kiosk, qtbot)
-    qtbot.mouseClick(kiosk.top_bar.home_button, Qt.MouseButton.LeftButton)
+    touch(kiosk.window, kiosk.top_bar.home_button)
     assert kiosk.window.screens.currentWidget() is kiosk.home
     assert kiosk.session.active

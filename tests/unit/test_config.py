@@ -16,7 +16,14 @@ from kiosk.config import (
     load_config,
 )
 from kiosk.config.problems import check_struct
-from kiosk.config.schema import AdvisorSlot, Category, OfflineHelp, Shortcut, ShortcutsFile
+from kiosk.config.schema import (
+    PERMISSIONS,
+    AdvisorSlot,
+    Category,
+    OfflineHelp,
+    Shortcut,
+    ShortcutsFile,
+)
 
 BUNDLED = Path(__file__).resolve().parents[2] / "shortcuts.yaml"
 LUCIDE_ICONS = {
@@ -207,6 +214,51 @@ def test_url_must_be_https(tmp_path: Path) -> None:
     problem = only(problems_of(tmp_path, shortcuts=text))
     assert (problem.line, problem.key) == (10, "shortcuts[0].url")
     assert "https" in problem.message
+
+
+def test_allow_http_and_permissions_default_to_refused(tmp_path: Path) -> None:
+    write(tmp_path / "etc", "shortcuts.yaml", ONE_SHORTCUT)
+    shortcut = load_config(tmp_path / "etc", BUNDLED, tmp_path / "lg.json").config.shortcuts[0]
+    assert (shortcut.allow_http, shortcut.permissions) == (False, ())
+
+
+def test_allow_http_and_permissions_are_read(tmp_path: Path) -> None:
+    text = ONE_SHORTCUT + "    allow_http: true\n    permissions: [camera, clipboard-read]\n"
+    write(tmp_path / "etc", "shortcuts.yaml", text)
+    shortcut = load_config(tmp_path / "etc", BUNDLED, tmp_path / "lg.json").config.shortcuts[0]
+    assert (shortcut.allow_http, shortcut.permissions) == (True, ("camera", "clipboard-read"))
+
+
+def test_every_permission_is_accepted(tmp_path: Path) -> None:
+    text = ONE_SHORTCUT + "    permissions:\n" + "".join(f"      - {p}\n" for p in PERMISSIONS)
+    assert problems_of(tmp_path, shortcuts=text) == []
+    assert set(PERMISSIONS) == {"camera", "microphone", "location", "notifications", "clipboard-read"}
+
+
+def test_unknown_permission_names_file_line_and_the_known_ones(tmp_path: Path) -> None:
+    text = ONE_SHORTCUT + "    permissions:\n      - camera\n      - webcam\n"
+    problem = only(problems_of(tmp_path, shortcuts=text))
+    assert (problem.file, problem.line) == (tmp_path / "etc" / "shortcuts.yaml", 17)
+    assert problem.key == "shortcuts[0].permissions[1]"
+    assert '"webcam"' in problem.message
+    assert all(p in problem.message for p in PERMISSIONS)
+
+
+def test_unknown_permission_in_a_flow_list_names_its_line(tmp_path: Path) -> None:
+    problem = only(problems_of(tmp_path, shortcuts=ONE_SHORTCUT + "    permissions: [location, gps]\n"))
+    assert (problem.line, problem.key) == (15, "shortcuts[0].permissions[1]")
+
+
+def test_permissions_must_be_a_list(tmp_path: Path) -> None:
+    problem = only(problems_of(tmp_path, shortcuts=ONE_SHORTCUT + "    permissions: camera\n"))
+    assert (problem.line, problem.key) == (15, "shortcuts[0].permissions")
+    assert "a list" in problem.message
+
+
+def test_allow_http_must_be_true_or_false(tmp_path: Path) -> None:
+    problem = only(problems_of(tmp_path, shortcuts=ONE_SHORTCUT + "    allow_http: oui\n"))
+    assert (problem.line, problem.key) == (15, "shortcuts[0].allow_http")
+    assert "true or false" in problem.message
 
 
 def test_unknown_category(tmp_path: Path) -> None:

@@ -1,0 +1,92 @@
+"""A visitor's web page: every top-level navigation, redirect hop and new window goes through the navigation
+policy; permissions are denied unless the shortcut allows them; TLS errors are refused; nothing reaches the
+disk or the terminal's log (console messages are dropped)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtWebEngineCore import (
+    QWebEngineCertificateError,
+    QWebEnginePage,
+    QWebEnginePermission,
+    QWebEngineProfile,
+)
+
+from kiosk.browser.policy import Navigation, SiteRules, decide
+
+Permission = QWebEnginePermission.PermissionType
+PageNavigation = QWebEnginePage.NavigationType
+
+NAVIGATIONS = {
+    PageNavigation.NavigationTypeTyped: Navigation.TYPED,
+    PageNavigation.NavigationTypeLinkClicked: Navigation.LINK,
+    PageNavigation.NavigationTypeRedirect: Navigation.REDIRECT,
+    PageNavigation.NavigationTypeFormSubmitted: Navigation.FORM,
+    PageNavigation.NavigationTypeBackForward: Navigation.BACK_FORWARD,
+    PageNavigation.NavigationTypeReload: Navigation.RELOAD,
+    PageNavigation.NavigationTypeOther: Navigation.OTHER,
+}
+
+# The browser permissions a shortcut may allow in shortcuts.yaml, and the names it uses for them.
+PERMISSION_NAMES = {
+    Permission.MediaVideoCapture: {"camera"},
+    Permission.MediaAudioCapture: {"microphone"},
+    Permission.MediaAudioVideoCapture: {"camera", "microphone"},
+    Permission.Geolocation: {"location"},
+    Permission.Notifications: {"notifications"},
+    Permission.ClipboardReadWrite: {"clipboard-read"},
+}
+
+
+class KioskPage(QWebEnginePage):
+    navigationRefused = Signal(str)  # the policy's reason code; the URL is never passed on (not logged)
+    popupRequested = Signal(object)  # a new KioskPage for window.open / target=_blank, under the same rules
+    certificateRefused = Signal()
+    permissionDenied = Signal(str)  # the permission's type name
+
+    def __init__(
+        self,
+        profile: QWebEngineProfile,
+        rules: SiteRules,
+        permissions: frozenset[str] = frozenset(),
+        popup: bool = False,
+    ):
+        super().__init__(profile)
+        self.rules = rules
+        self.permissions = permissions
+        self._awaiting_first_load = popup
+        self.permissionRequested.connect(self._on_permission)
+        self.certificateError.connect(self._on_certificate_error)
+
+    def acceptNavigationRequest(self, url: QUrl | str, kind: PageNavigation, is_main_frame: bool) -> bool:
+        navigation = NAVIGATIONS.get(kind, Navigation.OTHER)
+        if self._awaiting_first_load and is_main_frame:
+            navigation = Navigation.NEW_WINDOW  # what window.open or target=_blank asked for
+            self._awaiting_first_load = False
+        decision = decide(QUrl(url).toString(), self.rules, navigation, is_main_frame)
+        if not decision.allowed and is_main_frame:
+            self.navigationRefused.emit(decision.reason)
+        return decision.allowed
+
+    def createWindow(self, kind: QWebEnginePage.WebWindowType) -> QWebEnginePage:
+        popup = KioskPage(self.profile(), self.rules, self.permissions, popup=True)
+        self.popupRequested.emit(popup)
+        return popup
+
+    def javaScriptConsoleMessage(self, level, message: str, line: int, source: str) -> None:
+        pass  # page messages may hold what the visitor typed: never logged
+
+    def chooseFiles(self, mode, old_files: list[str], accepted_mime_types: list[str]) -> list[str]:
+        return []  # never a file dialog on the terminal's disk
+
+    def _on_permission(self, permission: QWebEnginePermission) -> None:
+        names = PERMISSION_NAMES.get(permission.permissionType())
+        if names and names <= self.permissions:
+            permission.grant()
+        else:
+            permission.deny()
+            self.permissionDenied.emit(permission.permissionType().name)
+
+    def _on_certificate_error(self, error: QWebEngineCertificateError) -> None:
+        error.rejectCertificate()
+        self.certificateRefused.emit()

@@ -1,0 +1,208 @@
+"""The browser screen a visitor sees after touching a service: big buttons (Retour, Avancer, Recharger,
+text size), the service's name, and its website below; pop-ups open over it with a big "Fermer"; a refused
+site or a refused certificate gets a calm notice; when the site cannot be reached, the service's contact card
+replaces it with "Réessayer", and the page comes back by itself once the site answers again."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, QTimer, QUrl, Signal
+from PySide6.QtWebEngineCore import QWebEngineLoadingInfo
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.browser.page import KioskPage
+from kiosk.browser.policy import Navigation, SiteRules, decide
+from kiosk.browser.profile import SessionProfile
+from kiosk.config import Shortcut
+from kiosk.shell import theme
+from kiosk.shell.icons import Icons
+from kiosk.shell.offline_help import OfflineHelpScreen
+from kiosk.shell.overlay import NoticeOverlay
+
+ZOOM_STEPS = (0.8, 1.0, 1.25, 1.5, 1.75, 2.0)
+RETRY_MS = 15_000  # while the site cannot be reached, try again this often
+Domain = QWebEngineLoadingInfo.ErrorDomain
+UNREACHABLE = {Domain.ConnectionErrorDomain, Domain.DnsErrorDomain}
+ABORTED = -3  # net::ERR_ABORTED: a navigation the policy refused, or one the page replaced
+
+
+class BrowserScreen(QWidget):
+    homeRequested = Signal()
+    navigationRefused = Signal(str)  # the policy's reason code, for counting
+
+    def __init__(
+        self,
+        shortcut: Shortcut,
+        identity_providers: tuple[str, ...],
+        profile: SessionProfile,
+        icons: Icons,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.setObjectName("Page")
+        self.shortcut = shortcut
+        self._profile = profile
+        self._zoom = ZOOM_STEPS.index(1.0)
+        rules = SiteRules.for_shortcut(shortcut, identity_providers)
+
+        self.page = KioskPage(profile.profile(), rules, frozenset(shortcut.permissions))
+        profile.adopt(self.page)
+        self.view = QWebEngineView()
+        self.view.setPage(self.page)
+        self._watch(self.page)
+        self.page.popupRequested.connect(self._open_popup)
+        self.page.loadingChanged.connect(self._on_loading)
+
+        self.offline = OfflineHelpScreen(shortcut, icons, unreachable=True)
+        self.offline.retryRequested.connect(self.reload)
+        self.offline.homeRequested.connect(self.homeRequested)
+        self._retry = QTimer(self)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self.reload)
+
+        self.popup_bar = QWidget()
+        self.popup_bar.setObjectName("PopupBar")
+        self.popup_title = QLabel()
+        self.popup_close = QPushButton(icons.icon("x", theme.BLUE, 32), self.tr("Fermer cette fenêtre"))
+        self.popup_close.setIconSize(QSize(32, 32))
+        self.popup_close.clicked.connect(self.close_popup)
+        bar_row = QHBoxLayout(self.popup_bar)
+        bar_row.addWidget(self.popup_title, 1)
+        bar_row.addWidget(self.popup_close)
+        self.popup_view = QWebEngineView()
+        self._popup: KioskPage | None = None
+        popup_panel = QWidget()
+        popup_column = QVBoxLayout(popup_panel)
+        popup_column.setContentsMargins(0, 0, 0, 0)
+        popup_column.addWidget(self.popup_bar)
+        popup_column.addWidget(self.popup_view, 1)
+
+        self.content = QStackedWidget()
+        self.content.addWidget(self.view)
+        self.content.addWidget(self.offline)
+        self.content.addWidget(popup_panel)
+        self._popup_panel = popup_panel
+
+        self.back_button = self._tool(icons, "arrow-left", self.tr("Retour"), self.view.back)
+        self.forward_button = self._tool(icons, "arrow-right", self.tr("Avancer"), self.view.forward)
+        self.reload_button = self._tool(icons, "rotate-cw", self.tr("Recharger"), self.reload)
+        self.smaller_button = self._tool(icons, "zoom-out", self.tr("Texte plus petit"), self.zoom_out)
+        self.bigger_button = self._tool(icons, "zoom-in", self.tr("Texte plus grand"), self.zoom_in)
+        name = QLabel(shortcut.label)
+        name.setObjectName("ServiceName")
+        toolbar = QWidget()
+        toolbar.setObjectName("BrowserBar")
+        row = QHBoxLayout(toolbar)
+        row.setContentsMargins(16, 8, 16, 8)
+        row.setSpacing(12)
+        for button in (self.back_button, self.forward_button, self.reload_button):
+            row.addWidget(button)
+        row.addStretch()
+        row.addWidget(name)
+        row.addStretch()
+        row.addWidget(self.smaller_button)
+        row.addWidget(self.bigger_button)
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(toolbar)
+        column.addWidget(self.content, 1)
+        self.notice = NoticeOverlay(self)
+        self.view.urlChanged.connect(self._update_buttons)
+        self._update_buttons()
+
+    def open_start_page(self) -> None:
+        self.load(QUrl(self.shortcut.url))
+
+    def load(self, url: QUrl) -> None:
+        """Every load the kiosk itself asks for. Chromium runs a `javascript:` URL given to load() without
+        asking acceptNavigationRequest, so the policy is asked here first."""
+        decision = decide(url.toString(), self.page.rules, Navigation.TYPED)
+        if decision.allowed:
+            self.view.load(url)
+        else:
+            self._refused(self.page, decision.reason)
+
+    def reload(self) -> None:
+        url = self.view.url()
+        if url.isEmpty():
+            self.open_start_page()
+        else:
+            self.load(url)
+
+    def zoom_in(self) -> None:
+        self.zoom(+1)
+
+    def zoom_out(self) -> None:
+        self.zoom(-1)
+
+    def zoom(self, steps: int) -> None:
+        self._zoom = max(0, min(len(ZOOM_STEPS) - 1, self._zoom + steps))
+        self.view.setZoomFactor(ZOOM_STEPS[self._zoom])
+        self.smaller_button.setEnabled(self._zoom > 0)
+        self.bigger_button.setEnabled(self._zoom < len(ZOOM_STEPS) - 1)
+
+    def close_popup(self) -> None:
+        if self._popup is not None:
+            self.popup_view.setPage(None)
+            self._profile.release(self._popup)
+            self._popup = None
+        self.content.setCurrentWidget(self.view)
+
+    def _tool(self, icons: Icons, icon_name: str, text: str, action) -> QPushButton:
+        button = QPushButton(icons.icon(icon_name, theme.BLUE, 32), text)
+        button.setIconSize(QSize(32, 32))
+        button.clicked.connect(action)
+        return button
+
+    def _watch(self, page: KioskPage) -> None:
+        page.navigationRefused.connect(lambda reason, p=page: self._refused(p, reason))
+        page.certificateRefused.connect(self._certificate_refused)
+
+    def _refused(self, page: KioskPage, reason: str) -> None:
+        self.navigationRefused.emit(reason)
+        if page is self._popup and page.url().isEmpty():
+            self.close_popup()  # a pop-up to a refused site never shows
+        self.notice.show_notice(
+            self.tr("Ce site n'est pas disponible sur cette borne."),
+            self.tr("Vous restez sur la page où vous étiez."),
+        )
+
+    def _certificate_refused(self) -> None:
+        self.notice.show_notice(
+            self.tr("Cette page n'est pas sûre."),
+            self.tr("La borne ne l'ouvre pas. Essayez plus tard ou demandez de l'aide."),
+        )
+
+    def _open_popup(self, popup: KioskPage) -> None:
+        if self._popup is not None:
+            self.close_popup()
+        self._profile.adopt(popup)
+        self._popup = popup
+        self._watch(popup)
+        popup.popupRequested.connect(self._open_popup)
+        popup.windowCloseRequested.connect(self.close_popup)
+        popup.titleChanged.connect(self.popup_title.setText)
+        self.popup_view.setPage(popup)
+        self.popup_title.setText("")
+        self.content.setCurrentWidget(self._popup_panel)
+
+    def _on_loading(self, info: QWebEngineLoadingInfo) -> None:
+        status = info.status()
+        if status == QWebEngineLoadingInfo.LoadStatus.LoadSucceededStatus:
+            self._retry.stop()
+            if self.content.currentWidget() is self.offline:
+                self.content.setCurrentWidget(self.view)
+        elif (
+            status == QWebEngineLoadingInfo.LoadStatus.LoadFailedStatus
+            and info.errorDomain() in UNREACHABLE
+            and info.errorCode() != ABORTED
+        ):
+            self.content.setCurrentWidget(self.offline)
+            self._retry.start()
+
+    def _update_buttons(self) -> None:
+        history = self.page.history()
+        self.back_button.setEnabled(history.canGoBack())
+        self.forward_button.setEnabled(history.canGoForward())

@@ -1,0 +1,108 @@
+"""Test websites on free loopback ports: `service` plays the shortcut's own site, `elsewhere` another site.
+
+Each page is a small HTML string; a few routes answer with redirects or files. Pages report what they saw in
+`document.title`, which the tests read back."""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+def storage_page() -> str:
+    """Reads, then writes, a cookie, a localStorage key and an IndexedDB record; the title tells what was
+    already there (the previous visitor's data, if any survived)."""
+    return """<!doctype html><title>loading</title><script>
+    const seen = {cookie: document.cookie.includes('visitor=1'), local: localStorage.getItem('visitor')};
+    document.cookie = 'visitor=1; max-age=86400; path=/';
+    localStorage.setItem('visitor', 'Jeanne');
+    const open = indexedDB.open('kiosk-test', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('people');
+    open.onsuccess = () => {
+      const db = open.result;
+      const read = db.transaction('people').objectStore('people').get('name');
+      read.onsuccess = () => {
+        seen.indexeddb = read.result || null;
+        const write = db.transaction('people', 'readwrite');
+        write.objectStore('people').put('Jeanne', 'name');
+        write.oncomplete = () => { document.title = 'seen:' + JSON.stringify(seen); };
+      };
+    };
+    </script>"""
+
+
+class Site:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.other: Site | None = None  # the other test site, for links and redirects that leave
+        self.requests: list[str] = []
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                site.requests.append(self.path)
+                site.answer(self)
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def url(self, path: str = "/") -> str:
+        return self.origin + path
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def answer(self, request: BaseHTTPRequestHandler) -> None:
+        path = request.path.split("?")[0]
+        other = self.other.origin if self.other else ""
+        if path == "/redirect-in":
+            return _redirect(request, "/page2")
+        if path == "/redirect-out":
+            return _redirect(request, f"{self.origin}/redirect-in-then-out")
+        if path == "/redirect-in-then-out":
+            return _redirect(request, f"{other}/")
+        pages = {
+            "/": f"<title>{self.name}</title><a id=next href=/page2>suite</a>"
+            f"<a id=out href='{other}/'>ailleurs</a>",
+            "/page2": "<title>page2</title><p>Deuxième page</p>",
+            "/popup": f"""<title>popup-opener</title>
+                <a id=in href=/page2 target=_blank>dedans</a>
+                <a id=out href='{other}/' target=_blank>dehors</a>""",
+            "/storage": storage_page(),
+            "/geo": """<title>geo</title><script>
+                navigator.geolocation.getCurrentPosition(
+                  () => { document.title = 'geo:granted'; },
+                  e => { document.title = 'geo:denied:' + e.code; });
+                </script>""",
+        }
+        body = pages.get(path)
+        if body is None:
+            request.send_response(404)
+            request.end_headers()
+            return None
+        data = ("<!doctype html><meta charset=utf-8>" + body).encode()
+        request.send_response(200)
+        request.send_header("Content-Type", "text/html; charset=utf-8")
+        request.send_header("Content-Length", str(len(data)))
+        request.end_headers()
+        request.wfile.write(data)
+        return None
+
+
+def _redirect(request: BaseHTTPRequestHandler, location: str) -> None:
+    request.send_response(302)
+    request.send_header("Location", location)
+    request.send_header("Content-Length", "0")
+    request.end_headers()
