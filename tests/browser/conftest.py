@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import shiboken6
 
 from kiosk.config import OfflineHelp, Shortcut
 from tests.browser.site import Site
@@ -57,7 +58,6 @@ def open_browser(qtbot, tmp_path):
     def open_(shortcut: Shortcut, wait: bool = True) -> BrowserScreen:
         screen = BrowserScreen(shortcut, (), profile, Icons(None))
         screens.append(screen)
-        qtbot.addWidget(screen)
         screen.resize(1280, 720)
         screen.show()
         if wait:
@@ -70,5 +70,6 @@ def open_browser(qtbot, tmp_path):
     open_.profile = profile
     yield open_
     for screen in screens:
-        screen.close()
+        if shiboken6.isValid(screen):
+            screen.deleteLater()  # views before their pages, pages before their profile
     profile.discard()

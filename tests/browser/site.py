@@ -32,7 +32,7 @@ def storage_page() -> str:
 
 
 class Site:
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, port: int = 0) -> None:
         self.name = name
         self.other: Site | None = None  # the other test site, for links and redirects that leave
         self.requests: list[str] = []
@@ -46,7 +46,7 @@ class Site:
             def log_message(self, *args) -> None:
                 pass
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
         self.port = self.server.server_address[1]
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
@@ -84,7 +84,7 @@ class Site:
             "/geo": """<title>geo</title><script>
                 navigator.geolocation.getCurrentPosition(
                   () => { document.title = 'geo:granted'; },
-                  e => { document.title = 'geo:denied:' + e.code; });
+                  e => { document.title = 'geo:error:' + e.code; }, {timeout: 2000});
                 </script>""",
         }
         body = pages.get(path)
