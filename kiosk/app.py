@@ -145,8 +145,9 @@ class Kiosk:
 
     def _close_service_screen(self) -> None:
         if self._service_screen is not None:
+            self._service_screen.release_pages()
             self.window.remove_screen(self._service_screen)
-            self._service_screen.deleteLater()  # its view lets go of its page before the page goes
+            self._service_screen.deleteLater()
             self._service_screen = None
 
     def _wipe_browser(self) -> None:
@@ -188,7 +189,11 @@ class Kiosk:
 
     def shutdown(self) -> None:
         """Ends a running session (wipers run), then writes the counters the kiosk still owes the store."""
+        from PySide6.QtCore import QCoreApplication, QEvent
+
         self.session.end("shutdown")
+        self._wipe_browser()  # also without a session: pages, then the profile, before Qt goes
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         for event_filter in (self.idle, self.lockdown):
             if event_filter is not None:
                 self.window.unwatch_input(event_filter)

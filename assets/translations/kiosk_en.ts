@@ -3,52 +3,52 @@
 <context>
     <name>BrowserScreen</name>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="66" />
+        <location filename="../../kiosk/browser/view.py" line="70" />
         <source>Fermer cette fenêtre</source>
         <translation>Close this window</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="86" />
+        <location filename="../../kiosk/browser/view.py" line="90" />
         <source>Retour</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="87" />
+        <location filename="../../kiosk/browser/view.py" line="91" />
         <source>Avancer</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="88" />
+        <location filename="../../kiosk/browser/view.py" line="92" />
         <source>Recharger</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="89" />
-        <source>Texte plus petit</source>
-        <translation>Smaller text</translation>
+        <location filename="../../kiosk/browser/view.py" line="93" />
+        <source>Plus petit</source>
+        <translation>Smaller</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="90" />
-        <source>Texte plus grand</source>
-        <translation>Bigger text</translation>
+        <location filename="../../kiosk/browser/view.py" line="94" />
+        <source>Plus grand</source>
+        <translation>Bigger</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="168" />
+        <location filename="../../kiosk/browser/view.py" line="182" />
         <source>Ce site n'est pas disponible sur cette borne.</source>
         <translation>This website is not available on this kiosk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="169" />
+        <location filename="../../kiosk/browser/view.py" line="183" />
         <source>Vous restez sur la page où vous étiez.</source>
         <translation>You stay on the page you were on.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="174" />
+        <location filename="../../kiosk/browser/view.py" line="188" />
         <source>Cette page n'est pas sûre.</source>
         <translation>This page is not safe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="175" />
+        <location filename="../../kiosk/browser/view.py" line="189" />
         <source>La borne ne l'ouvre pas. Essayez plus tard ou demandez de l'aide.</source>
         <translation>The kiosk does not open it. Try later or ask for help.</translation>
     </message>
@@ -56,22 +56,22 @@
 <context>
     <name>ConfirmEndOverlay</name>
     <message>
-        <location filename="../../kiosk/shell/overlay.py" line="129" />
+        <location filename="../../kiosk/shell/overlay.py" line="130" />
         <source>Terminer votre session ?</source>
         <translation>End your session?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/overlay.py" line="132" />
+        <location filename="../../kiosk/shell/overlay.py" line="133" />
         <source>Tout ce que vous avez ouvert sera effacé. La borne sera prête pour la personne suivante.</source>
         <translation>Everything you opened will be erased. The kiosk will be ready for the next person.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/overlay.py" line="136" />
+        <location filename="../../kiosk/shell/overlay.py" line="137" />
         <source>Non, je continue</source>
         <translation>No, I continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/overlay.py" line="137" />
+        <location filename="../../kiosk/shell/overlay.py" line="138" />
         <source>Oui, terminer</source>
         <translation>Yes, end it</translation>
     </message>
@@ -97,27 +97,27 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../kiosk/shell/overlay.py" line="75" />
+        <location filename="../../kiosk/shell/overlay.py" line="76" />
         <source>Êtes-vous toujours là ?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/overlay.py" line="78" />
+        <location filename="../../kiosk/shell/overlay.py" line="79" />
         <source>Sinon, la session va se terminer. Tout ce que vous avez ouvert sera effacé.</source>
         <translation>If not, the session will end. Everything you opened will be erased.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/overlay.py" line="81" />
+        <location filename="../../kiosk/shell/overlay.py" line="82" />
         <source>Je suis là</source>
         <translation>I am here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/overlay.py" line="119" />
+        <location filename="../../kiosk/shell/overlay.py" line="120" />
         <source>{n} secondes</source>
         <translation>{n} seconds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/overlay.py" line="119" />
+        <location filename="../../kiosk/shell/overlay.py" line="120" />
         <source>1 seconde</source>
         <translation>1 second</translation>
     </message>
@@ -125,7 +125,7 @@
 <context>
     <name>NoticeOverlay</name>
     <message>
-        <location filename="../../kiosk/shell/overlay.py" line="159" />
+        <location filename="../../kiosk/shell/overlay.py" line="160" />
         <source>J'ai compris</source>
         <translation>I understand</translation>
     </message>
@@ -171,6 +171,30 @@
         <location filename="../../kiosk/shell/offline_help.py" line="97" />
         <source>Le site ne répond pas pour le moment. La borne réessaie toute seule.</source>
         <translation>The website is not answering right now. The kiosk tries again by itself.</translation>
+    </message>
+</context>
+<context>
+    <name>PageDialog</name>
+    <message>
+        <location filename="../../kiosk/browser/dialogs.py" line="22" />
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/dialogs.py" line="23" />
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/dialogs.py" line="32" />
+        <source>Message du site</source>
+        <translation>Message from the website</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/dialogs.py" line="35" />
+        <location filename="../../kiosk/browser/dialogs.py" line="38" />
+        <source>Le site vous demande</source>
+        <translation>The website asks you</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ from PySide6.QtWebEngineCore import (
     QWebEngineProfile,
 )
 
+from kiosk.browser.dialogs import PageDialog
 from kiosk.browser.policy import Navigation, SiteRules, decide
 
 Permission = QWebEnginePermission.PermissionType
@@ -50,10 +51,12 @@ class KioskPage(QWebEnginePage):
         rules: SiteRules,
         permissions: frozenset[str] = frozenset(),
         popup: bool = False,
+        dialogs: PageDialog | None = None,
     ):
         super().__init__(profile)
         self.rules = rules
         self.permissions = permissions
+        self.dialogs = dialogs
         self._awaiting_first_load = popup
         self.permissionRequested.connect(self._on_permission)
         self.certificateError.connect(self._on_certificate_error)
@@ -69,12 +72,23 @@ class KioskPage(QWebEnginePage):
         return decision.allowed
 
     def createWindow(self, kind: QWebEnginePage.WebWindowType) -> QWebEnginePage:
-        popup = KioskPage(self.profile(), self.rules, self.permissions, popup=True)
+        popup = KioskPage(self.profile(), self.rules, self.permissions, popup=True, dialogs=self.dialogs)
         self.popupRequested.emit(popup)
         return popup
 
     def javaScriptConsoleMessage(self, level, message: str, line: int, source: str) -> None:
         pass  # page messages may hold what the visitor typed: never logged
+
+    def javaScriptAlert(self, origin: QUrl, text: str) -> None:
+        if self.dialogs is not None:
+            self.dialogs.alert(text)
+
+    def javaScriptConfirm(self, origin: QUrl, text: str) -> bool:
+        return self.dialogs.confirm(text) if self.dialogs is not None else False
+
+    def javaScriptPrompt(self, origin: QUrl, text: str, default: str) -> tuple[bool, str]:
+        answer = self.dialogs.prompt(text, default) if self.dialogs is not None else None
+        return (answer is not None, answer or "")
 
     def chooseFiles(self, mode, old_files: list[str], accepted_mime_types: list[str]) -> list[str]:
         return []  # never a file dialog on the terminal's disk

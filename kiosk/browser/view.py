@@ -5,11 +5,13 @@ replaces it with "Réessayer", and the page comes back by itself once the site a
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, QTimer, QUrl, Signal
+import shiboken6
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtWebEngineCore import QWebEngineLoadingInfo
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.browser.dialogs import PageDialog
 from kiosk.browser.page import KioskPage
 from kiosk.browser.policy import Navigation, SiteRules, decide
 from kiosk.browser.profile import SessionProfile
@@ -45,7 +47,8 @@ class BrowserScreen(QWidget):
         self._zoom = ZOOM_STEPS.index(1.0)
         rules = SiteRules.for_shortcut(shortcut, identity_providers)
 
-        self.page = KioskPage(profile.profile(), rules, frozenset(shortcut.permissions))
+        self.dialogs = PageDialog(self)
+        self.page = KioskPage(profile.profile(), rules, frozenset(shortcut.permissions), dialogs=self.dialogs)
         profile.adopt(self.page)
         self.view = QWebEngineView()
         self.view.setPage(self.page)
@@ -62,6 +65,7 @@ class BrowserScreen(QWidget):
 
         self.popup_bar = QWidget()
         self.popup_bar.setObjectName("PopupBar")
+        self.popup_bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.popup_title = QLabel()
         self.popup_close = QPushButton(icons.icon("x", theme.BLUE, 32), self.tr("Fermer cette fenêtre"))
         self.popup_close.setIconSize(QSize(32, 32))
@@ -86,12 +90,13 @@ class BrowserScreen(QWidget):
         self.back_button = self._tool(icons, "arrow-left", self.tr("Retour"), self.view.back)
         self.forward_button = self._tool(icons, "arrow-right", self.tr("Avancer"), self.view.forward)
         self.reload_button = self._tool(icons, "rotate-cw", self.tr("Recharger"), self.reload)
-        self.smaller_button = self._tool(icons, "zoom-out", self.tr("Texte plus petit"), self.zoom_out)
-        self.bigger_button = self._tool(icons, "zoom-in", self.tr("Texte plus grand"), self.zoom_in)
+        self.smaller_button = self._tool(icons, "zoom-out", self.tr("Plus petit"), self.zoom_out)
+        self.bigger_button = self._tool(icons, "zoom-in", self.tr("Plus grand"), self.zoom_in)
         name = QLabel(shortcut.label)
         name.setObjectName("ServiceName")
         toolbar = QWidget()
         toolbar.setObjectName("BrowserBar")
+        toolbar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         row = QHBoxLayout(toolbar)
         row.setContentsMargins(16, 8, 16, 8)
         row.setSpacing(12)
@@ -142,6 +147,15 @@ class BrowserScreen(QWidget):
         self.view.setZoomFactor(ZOOM_STEPS[self._zoom])
         self.smaller_button.setEnabled(self._zoom > 0)
         self.bigger_button.setEnabled(self._zoom < len(ZOOM_STEPS) - 1)
+
+    def release_pages(self) -> None:
+        """Before this screen goes: its pages go back to the profile to be deleted, views first."""
+        self._retry.stop()
+        self.dialogs.dismiss()
+        self.close_popup()
+        self.view.urlChanged.disconnect(self._update_buttons)
+        self.view.setPage(None)
+        self._profile.release(self.page)
 
     def close_popup(self) -> None:
         if self._popup is not None:
@@ -203,6 +217,8 @@ class BrowserScreen(QWidget):
             self._retry.start()
 
     def _update_buttons(self) -> None:
+        if not shiboken6.isValid(self.page):
+            return  # the session ended: the page went before this screen
         history = self.page.history()
         self.back_button.setEnabled(history.canGoBack())
         self.forward_button.setEnabled(history.canGoForward())

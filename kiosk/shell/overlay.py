@@ -61,7 +61,8 @@ class Overlay(QWidget):
         self.setGeometry(area)
         # Wrapped text needs its width known to get its height: size the card from its width.
         width = max(0, min(CARD_WIDTH, area.width() - 2 * theme.MIN_CONTROL))
-        self.card.setFixedSize(width, self.body.heightForWidth(width))
+        height = self.body.heightForWidth(width)
+        self.card.setFixedSize(width, height if height > 0 else self.card.sizeHint().height())
 
 
 class IdleOverlay(Overlay):

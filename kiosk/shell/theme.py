@@ -14,6 +14,7 @@ PAGE = "#F6F6F6"  # page background
 FOCUS = "#FFB000"  # focus ring, shown around the focused control
 RED = "#8A0000"  # "Terminer ma session"
 SHADE = "rgba(0, 0, 0, 170)"  # behind the overlays
+GREY = "#8A8A8A"  # a button that cannot be used now (WCAG exempts inactive controls from contrast)
 
 TEXT_PAIRS = {  # (text, background): every pair the stylesheet draws
     "body": (INK, PAGE),
@@ -52,6 +53,7 @@ QPushButton:pressed {{ background: {PAGE}; }}
 #TopBar QPushButton {{ background: {WHITE}; color: {BLUE}; border: 3px solid {WHITE}; }}
 #TopBar QPushButton#EndSession {{ background: {RED}; color: {WHITE}; border: 3px solid {WHITE}; }}
 QPushButton[role="primary"] {{ background: {BLUE}; color: {WHITE}; }}
+QPushButton:disabled {{ color: {GREY}; border-color: {GREY}; background: {PAGE}; }}
 
 #Title {{ font-size: 40px; font-weight: bold; color: {INK}; }}
 #Subtitle {{ font-size: 24px; color: {INK_SOFT}; padding-bottom: 6px; }}
@@ -73,11 +75,35 @@ QPushButton[role="primary"] {{ background: {BLUE}; color: {WHITE}; }}
 #HelpValue {{ font-size: 24px; color: {INK}; padding-top: 4px; }}
 #HelpPhone {{ font-size: 36px; font-weight: bold; color: {BLUE}; }}
 
+#BrowserBar {{ background: {WHITE}; border-bottom: 2px solid {INK_SOFT}; }}
+#BrowserBar QPushButton {{ padding: 6px 14px; }}
+#ServiceName {{ font-size: 26px; font-weight: bold; color: {INK}; }}
+#PopupBar {{ background: {BLUE}; }}
+#PopupBar QLabel {{ color: {WHITE}; font-size: 22px; font-weight: bold; }}
+
 #Overlay {{ background: {SHADE}; }}
 #OverlayCard {{ background: {WHITE}; border-radius: 16px; }}
 #OverlayTitle {{ font-size: 40px; font-weight: bold; }}
 #OverlayText {{ font-size: 24px; }}
 #Countdown {{ font-size: 72px; font-weight: bold; color: {BLUE}; }}
+
+#ChooserMessage {{ font-size: 28px; font-weight: bold; color: {INK}; }}
+#ChooserDocuments, #ChooserGrid {{ background: {WHITE}; border: none; }}
+#DocumentTile {{ background: {WHITE}; border: 2px solid {INK_SOFT}; border-radius: 12px; padding: 0; }}
+#DocumentTile:hover {{ border: 3px solid {BLUE}; }}
+#DocumentTile:focus {{ border: 4px solid {FOCUS}; }}
+#DocumentTile:checked {{ background: {WHITE}; border: 6px solid {BLUE}; }}
+#DocumentTile:checked:focus {{ border: 6px solid {FOCUS}; }}
+#DocumentThumbnail {{ background: {PAGE}; border: 1px solid {INK_SOFT}; }}
+#DocumentName {{ font-size: 18px; color: {INK}; background: transparent; }}
+#TileCheck {{ background: {BLUE}; border-radius: 22px; }}
+
+#DocumentViewer, #DocumentViewer QScrollArea {{ background: {PAGE}; }}
+#ViewerBar {{ background: {WHITE}; border-bottom: 2px solid {INK_SOFT}; }}
+#ViewerBar QPushButton {{ min-height: {MIN_TILE - 22}px; }}
+#ViewerTitle {{ font-size: 24px; font-weight: bold; color: {INK}; background: {WHITE}; }}
+#ViewerPages {{ font-size: 20px; color: {INK_SOFT}; background: {WHITE}; }}
+#ViewerMessage {{ font-size: 28px; color: {INK}; background: {PAGE}; padding: 48px; }}
 """
 
 

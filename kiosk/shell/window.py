@@ -22,6 +22,7 @@ class KioskWindow(QWidget):
         self.public = public  # before super().__init__: Qt calls changeEvent from there
         self.allow_close = not public
         self._painted = False
+        self._input_filters: list[QObject] = []
         super().__init__(parent)
         self.setObjectName("KioskWindow")
         self.setWindowTitle("Îlot")
@@ -72,12 +73,23 @@ class KioskWindow(QWidget):
     def watch_input(self, event_filter: QObject) -> None:
         """Installs `event_filter` on the window's QWindow: it sees every key, click, wheel and touch before
         any widget. Not on the QApplication: with a Python application-wide filter, adding a QWebEngineView
-        to a shown window crashed PySide6 6.12 (segmentation fault), and every widget's events paid for it."""
-        self.windowHandle().installEventFilter(event_filter)
+        to a shown window crashed PySide6 (segmentation fault), and every widget's events paid for it.
+        Qt replaces the QWindow when the first web view joins (to draw with OpenGL): see `event`."""
+        self._input_filters.append(event_filter)
+        if self.windowHandle() is not None:
+            self.windowHandle().installEventFilter(event_filter)
 
     def unwatch_input(self, event_filter: QObject) -> None:
+        if event_filter in self._input_filters:
+            self._input_filters.remove(event_filter)
         if self.windowHandle() is not None:
             self.windowHandle().removeEventFilter(event_filter)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WinIdChange and self.windowHandle() is not None:
+            for event_filter in self._input_filters:  # a new QWindow: the filters follow it
+                self.windowHandle().installEventFilter(event_filter)
+        return super().event(event)
 
     def show_kiosk(self) -> None:
         if self.public:

@@ -81,6 +81,12 @@ class Site:
                 <a id=in href=/page2 target=_blank>dedans</a>
                 <a id=out href='{other}/' target=_blank>dehors</a>""",
             "/storage": storage_page(),
+            "/confirm": """<title>confirm</title><script>
+                setTimeout(() => { document.title = 'answer:' + confirm('Voulez-vous continuer ?'); }, 50);
+                </script>""",
+            "/prompt": """<title>prompt</title><script>
+                setTimeout(() => { document.title = 'name:' + prompt('Votre nom ?', 'Jeanne'); }, 50);
+                </script>""",
             "/geo": """<title>geo</title><script>
                 navigator.geolocation.getCurrentPosition(
                   () => { document.title = 'geo:granted'; },

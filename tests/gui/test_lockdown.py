@@ -85,3 +85,19 @@ def test_windowed_mode_can_close(qtbot, config, paths):
     finally:
         built.shutdown()
         built.window.deleteLater()
+
+
+def test_the_filters_follow_the_window_when_a_web_page_joins_it(kiosk, qtbot):
+    """Qt replaces the kiosk window's QWindow when the first web view joins: lockdown and the idle watcher
+    must still see every key and touch after a service was opened and the session ended."""
+    touch(kiosk.window, kiosk.home.tiles[0])  # opens the browser: the QWindow may be replaced here
+    qtbot.waitUntil(lambda: kiosk.window.windowHandle() is not None)
+    kiosk.session_control.end("button")
+    assert not kiosk.session.active
+
+    touch(kiosk.window, kiosk.home.tiles[1])
+    assert kiosk.session.active  # the idle watcher saw the touch
+    swallowed = QApplication.sendEvent(
+        kiosk.window.windowHandle(), QKeyEvent(QEvent.Type.KeyPress, Key.Key_Escape, Mod.NoModifier)
+    )
+    assert swallowed is True  # the lockdown saw the key
