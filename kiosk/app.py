@@ -92,8 +92,13 @@ class Kiosk:
         self.session = Session()
 
         self.icons = Icons(paths.icon_cache)
-        self._browser_profile = None  # a SessionProfile, made with the first page: QtWebEngine loads then
+        # Made with the first page a visitor opens (QtWebEngine loads then): the session's profile, the keeper
+        # of its downloads, the screen of the service open now and the document shown over it.
+        self._browser_profile = None
+        self._downloads = None
+        self._watched_profile = None
         self._service_screen: QWidget | None = None
+        self._document_viewer: QWidget | None = None
         self.navigation = Navigation()
         self.home = HomeScreen(config, self.navigation, self.icons)
         self.top_bar = TopBar(config.site.site_name, self.icons)
@@ -137,11 +142,52 @@ class Kiosk:
         if self._browser_profile is None:
             self._browser_profile = SessionProfile()
         screen = BrowserScreen(shortcut, self.config.identity_providers, self._browser_profile, self.icons)
+        self._keep_downloads(self._browser_profile.profile())
         screen.homeRequested.connect(self.window.show_home)
         screen.navigationRefused.connect(lambda _: self.counter.count("navigation_blocked", shortcut_id))
         self._service_screen = screen
         self.window.show_screen(screen)
         screen.open_start_page()
+
+    def _keep_downloads(self, profile) -> None:
+        """Downloads of the visitor's profile land in the session's scratch folder and open in the viewer."""
+        from kiosk.browser.downloads import DownloadKeeper
+
+        if self._downloads is None:
+            self._downloads = DownloadKeeper(self.paths.session_scratch)
+            self._downloads.documentReady.connect(self._show_document)
+            self._downloads.refused.connect(self._download_refused)
+            self._downloads.failed.connect(self._download_failed)
+        if profile is not self._watched_profile:  # a new visitor, a new profile
+            self._downloads.watch(profile)
+            self._watched_profile = profile
+
+    def _show_document(self, path: str, _mime: str) -> None:
+        from kiosk.browser.document_viewer import DocumentViewer
+
+        self._close_document()
+        viewer = DocumentViewer(self.icons)
+        viewer.print_button.hide()  # printing comes with the printer issue
+        viewer.closed.connect(self._close_document)
+        viewer.open_document(path)
+        self._document_viewer = viewer
+        self.window.show_screen(viewer)
+
+    def _close_document(self) -> None:
+        if self._document_viewer is not None:
+            self.window.remove_screen(self._document_viewer)
+            self._document_viewer.deleteLater()
+            self._document_viewer = None
+            if self._service_screen is not None:
+                self.window.show_screen(self._service_screen)
+
+    def _download_refused(self, _reason: str) -> None:
+        if self._service_screen is not None:
+            self._service_screen.download_refused()
+
+    def _download_failed(self) -> None:
+        if self._service_screen is not None:
+            self._service_screen.download_failed()
 
     def _close_service_screen(self) -> None:
         if self._service_screen is not None:
@@ -151,7 +197,11 @@ class Kiosk:
             self._service_screen = None
 
     def _wipe_browser(self) -> None:
-        """Session wiper: the service's screen closed, then every page and the visitor's profile."""
+        """Session wiper: downloads stopped, the document and the service's screen closed, then every page
+        and the visitor's profile. The files themselves go with the session's scratch folder."""
+        if self._downloads is not None:
+            self._downloads.cancel_all()
+        self._close_document()
         self._close_service_screen()
         if self._browser_profile is not None:
             self._browser_profile.discard()

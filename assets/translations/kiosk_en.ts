@@ -44,11 +44,31 @@
     </message>
     <message>
         <location filename="../../kiosk/browser/view.py" line="188" />
+        <source>Ce fichier ne peut pas être ouvert sur cette borne.</source>
+        <translation>This file cannot be opened on this kiosk.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/view.py" line="189" />
+        <source>La borne ouvre les documents PDF et les images.</source>
+        <translation>The kiosk opens PDF documents and pictures.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/view.py" line="194" />
+        <source>Le téléchargement s'est arrêté.</source>
+        <translation>The download stopped.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/view.py" line="195" />
+        <source>Touchez à nouveau le lien pour réessayer.</source>
+        <translation>Touch the link again to try again.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/view.py" line="200" />
         <source>Cette page n'est pas sûre.</source>
         <translation>This page is not safe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="189" />
+        <location filename="../../kiosk/browser/view.py" line="201" />
         <source>La borne ne l'ouvre pas. Essayez plus tard ou demandez de l'aide.</source>
         <translation>The kiosk does not open it. Try later or ask for help.</translation>
     </message>
@@ -74,6 +94,60 @@
         <location filename="../../kiosk/shell/overlay.py" line="138" />
         <source>Oui, terminer</source>
         <translation>Yes, end it</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <location filename="../../kiosk/browser/document_viewer.py" line="66" />
+        <source>Réduire</source>
+        <translation>Smaller</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/document_viewer.py" line="67" />
+        <source>Agrandir</source>
+        <translation>Bigger</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/document_viewer.py" line="68" />
+        <source>Imprimer</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/document_viewer.py" line="69" />
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/document_viewer.py" line="112" />
+        <location filename="../../kiosk/browser/document_viewer.py" line="149" />
+        <source>Il est peut-être abîmé.</source>
+        <translation>It may be damaged.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/document_viewer.py" line="146" />
+        <source>Il est protégé par un mot de passe.</source>
+        <translation>It is protected by a password.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/document_viewer.py" line="152" />
+        <source>1 page</source>
+        <translation>1 page</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/document_viewer.py" line="152" />
+        <source>{n} pages</source>
+        <translation>{n} pages</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/document_viewer.py" line="174" />
+        <source>Ce document ne peut pas être affiché.</source>
+        <translation>This document cannot be shown.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/document_viewer.py" line="176" />
+        <source>Touchez « Fermer » pour revenir.</source>
+        <translation>Touch “Close” to go back.</translation>
     </message>
 </context>
 <context>

@@ -183,6 +183,18 @@ class BrowserScreen(QWidget):
             self.tr("Vous restez sur la page où vous étiez."),
         )
 
+    def download_refused(self) -> None:
+        self.notice.show_notice(
+            self.tr("Ce fichier ne peut pas être ouvert sur cette borne."),
+            self.tr("La borne ouvre les documents PDF et les images."),
+        )
+
+    def download_failed(self) -> None:
+        self.notice.show_notice(
+            self.tr("Le téléchargement s'est arrêté."),
+            self.tr("Touchez à nouveau le lien pour réessayer."),
+        )
+
     def _certificate_refused(self) -> None:
         self.notice.show_notice(
             self.tr("Cette page n'est pas sûre."),

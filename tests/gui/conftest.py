@@ -79,8 +79,9 @@ def make_kiosk(qapp, qtbot, paths):
 
     built_kiosks = []
 
-    def make() -> Kiosk:
-        config = load_config(paths.config_dir, bundled_shortcuts(), paths.last_good_config).config
+    def make(config=None) -> Kiosk:
+        if config is None:
+            config = load_config(paths.config_dir, bundled_shortcuts(), paths.last_good_config).config
         built = Kiosk(config, paths, public=True)
         built_kiosks.append(built)
         built.window.show_kiosk()

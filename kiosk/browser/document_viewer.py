@@ -1,0 +1,205 @@
+"""The kiosk's own viewer for one downloaded document: a PDF (every page, one under the other) or an image,
+with big "Réduire", "Agrandir", "Imprimer" and "Fermer" buttons. A document that cannot be shown gets a calm
+sentence instead; no outside program is ever opened. Printing is asked for by signal (the printer flow)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.browser.download_policy import HEAD_BYTES, IMAGES, PDF, sniff
+from kiosk.shell import theme
+from kiosk.shell.icons import Icons
+
+ZOOM_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0)
+ICON_SIZE = 32
+
+
+class DocumentViewer(QWidget):
+    closed = Signal()
+    printRequested = Signal(str)  # the document's path
+
+    def __init__(self, icons: Icons, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("DocumentViewer")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self._path: str | None = None
+        self._zoom = ZOOM_STEPS.index(1.0)
+        self._image = QPixmap()
+
+        self.document = QPdfDocument(self)
+        self.pdf_view = QPdfView()
+        self.pdf_view.setObjectName("PdfView")
+        self.pdf_view.setDocument(self.document)
+        self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.pdf_view.setZoomMode(QPdfView.ZoomMode.Custom)
+        self.image_label = QLabel()
+        self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image_area = QScrollArea()
+        self.image_area.setWidget(self.image_label)
+        self.image_area.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message = QLabel()
+        self.message.setObjectName("ViewerMessage")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.content = QStackedWidget()
+        for widget in (self.pdf_view, self.image_area, self.message):
+            self.content.addWidget(widget)
+
+        self.title = QLabel()
+        self.title.setObjectName("ViewerTitle")
+        self.pages = QLabel()
+        self.pages.setObjectName("ViewerPages")
+        self.smaller_button = self._button(icons, "zoom-out", self.tr("Réduire"), self.zoom_out)
+        self.bigger_button = self._button(icons, "zoom-in", self.tr("Agrandir"), self.zoom_in)
+        self.print_button = self._button(icons, "printer", self.tr("Imprimer"), self._print)
+        self.close_button = self._button(icons, "x", self.tr("Fermer"), self.close_document)
+        self.close_button.setProperty("role", "primary")
+        self.close_button.setIcon(icons.icon("x", theme.WHITE, ICON_SIZE))
+        bar = QWidget()
+        bar.setObjectName("ViewerBar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(16, 8, 16, 8)
+        row.setSpacing(12)
+        names = QVBoxLayout()
+        names.addWidget(self.title)
+        names.addWidget(self.pages)
+        row.addLayout(names, 1)
+        for button in (self.smaller_button, self.bigger_button, self.print_button, self.close_button):
+            row.addWidget(button)
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(bar)
+        column.addWidget(self.content, 1)
+
+    @property
+    def path(self) -> str | None:
+        return self._path
+
+    def zoom_factor(self) -> float:
+        return ZOOM_STEPS[self._zoom]
+
+    def open_document(self, path: str | Path) -> None:
+        """Shows the PDF or image at `path`; anything else, or a damaged file, shows a calm message."""
+        self.document.close()
+        self._image = QPixmap()
+        self._path = str(path)
+        self._zoom = ZOOM_STEPS.index(1.0)
+        self.title.setText(Path(path).name)
+        self.pages.setText("")
+        kind = _kind_of(Path(path))
+        if kind == PDF:
+            self._open_pdf()
+        elif kind in IMAGES and self._image.load(self._path):
+            self.content.setCurrentWidget(self.image_area)
+            self._show_image()
+        else:
+            self._cannot_show(self.tr("Il est peut-être abîmé."))
+        self._update_buttons()
+
+    def close_document(self) -> None:
+        """Lets go of the file (so the session can delete it) and says so."""
+        self.document.close()
+        self._image = QPixmap()
+        self.image_label.clear()
+        self._path = None
+        self.closed.emit()
+
+    def zoom_in(self) -> None:
+        self.zoom(+1)
+
+    def zoom_out(self) -> None:
+        self.zoom(-1)
+
+    def zoom(self, steps: int) -> None:
+        self._zoom = max(0, min(len(ZOOM_STEPS) - 1, self._zoom + steps))
+        if self.content.currentWidget() is self.pdf_view:
+            self.pdf_view.setZoomFactor(self.zoom_factor())
+        elif self.content.currentWidget() is self.image_area:
+            self._show_image()
+        self._update_buttons()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.content.currentWidget() is self.image_area:
+            self._show_image()
+
+    def _open_pdf(self) -> None:
+        error = self.document.load(self._path)
+        if error == QPdfDocument.Error.IncorrectPassword:
+            self.document.close()
+            self._cannot_show(self.tr("Il est protégé par un mot de passe."))
+        elif error != QPdfDocument.Error.None_ or self.document.pageCount() < 1:
+            self.document.close()
+            self._cannot_show(self.tr("Il est peut-être abîmé."))
+        else:
+            count = self.document.pageCount()
+            self.pages.setText(self.tr("1 page") if count == 1 else self.tr("{n} pages").format(n=count))
+            self.pdf_view.setZoomFactor(self.zoom_factor())
+            self.pdf_view.verticalScrollBar().setValue(0)
+            self.content.setCurrentWidget(self.pdf_view)
+
+    def _show_image(self) -> None:
+        """At 1.0 the image fits the screen (never enlarged past its own size); zoom scales from there."""
+        if self._image.isNull():
+            return
+        room = self.image_area.viewport().size()
+        fit = min(1.0, room.width() / self._image.width(), room.height() / self._image.height())
+        scale = max(fit, 0.05) * self.zoom_factor()
+        size = QSize(max(1, round(self._image.width() * scale)), max(1, round(self._image.height() * scale)))
+        self.image_label.setPixmap(
+            self._image.scaled(
+                size, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+            )
+        )
+        self.image_label.resize(size)
+
+    def _cannot_show(self, why: str) -> None:
+        lines = (
+            self.tr("Ce document ne peut pas être affiché."),
+            why,
+            self.tr("Touchez « Fermer » pour revenir."),
+        )
+        self.message.setText("\n".join(lines))
+        self.content.setCurrentWidget(self.message)
+
+    def _print(self) -> None:
+        if self._path is not None and self.content.currentWidget() is not self.message:
+            self.printRequested.emit(self._path)
+
+    def _update_buttons(self) -> None:
+        showing = self.content.currentWidget() is not self.message
+        self.smaller_button.setEnabled(showing and self._zoom > 0)
+        self.bigger_button.setEnabled(showing and self._zoom < len(ZOOM_STEPS) - 1)
+        self.print_button.setEnabled(showing)
+
+    def _button(self, icons: Icons, icon_name: str, text: str, action) -> QPushButton:
+        button = QPushButton(icons.icon(icon_name, theme.BLUE, ICON_SIZE), text)
+        button.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
+        button.setMinimumHeight(theme.MIN_TILE)
+        button.clicked.connect(action)
+        return button
+
+
+def _kind_of(path: Path) -> str | None:
+    """The document's type from its first bytes (a file name can say anything)."""
+    try:
+        with path.open("rb") as file:
+            return sniff(file.read(HEAD_BYTES))
+    except OSError:
+        return None
