@@ -141,7 +141,13 @@ class Kiosk:
         self._close_service_screen()
         if self._browser_profile is None:
             self._browser_profile = SessionProfile()
-        screen = BrowserScreen(shortcut, self.config.identity_providers, self._browser_profile, self.icons)
+        screen = BrowserScreen(
+            shortcut,
+            self.config.identity_providers,
+            self._browser_profile,
+            self.icons,
+            scratch_dir=self.paths.session_scratch,
+        )
         self._keep_downloads(self._browser_profile.profile())
         screen.homeRequested.connect(self.window.show_home)
         screen.navigationRefused.connect(lambda _: self.counter.count("navigation_blocked", shortcut_id))

@@ -3,72 +3,67 @@
 <context>
     <name>BrowserScreen</name>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="70" />
-        <source>Fermer cette fenêtre</source>
-        <translation>Close this window</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/browser/view.py" line="90" />
+        <location filename="../../kiosk/browser/view.py" line="87" />
         <source>Retour</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="91" />
+        <location filename="../../kiosk/browser/view.py" line="88" />
         <source>Avancer</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="92" />
+        <location filename="../../kiosk/browser/view.py" line="89" />
         <source>Recharger</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="93" />
+        <location filename="../../kiosk/browser/view.py" line="90" />
         <source>Plus petit</source>
         <translation>Smaller</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="94" />
+        <location filename="../../kiosk/browser/view.py" line="91" />
         <source>Plus grand</source>
         <translation>Bigger</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="182" />
+        <location filename="../../kiosk/browser/view.py" line="180" />
         <source>Ce site n'est pas disponible sur cette borne.</source>
         <translation>This website is not available on this kiosk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="183" />
+        <location filename="../../kiosk/browser/view.py" line="181" />
         <source>Vous restez sur la page où vous étiez.</source>
         <translation>You stay on the page you were on.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="188" />
+        <location filename="../../kiosk/browser/view.py" line="186" />
         <source>Ce fichier ne peut pas être ouvert sur cette borne.</source>
         <translation>This file cannot be opened on this kiosk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="189" />
+        <location filename="../../kiosk/browser/view.py" line="187" />
         <source>La borne ouvre les documents PDF et les images.</source>
         <translation>The kiosk opens PDF documents and pictures.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="194" />
+        <location filename="../../kiosk/browser/view.py" line="192" />
         <source>Le téléchargement s'est arrêté.</source>
         <translation>The download stopped.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="195" />
+        <location filename="../../kiosk/browser/view.py" line="193" />
         <source>Touchez à nouveau le lien pour réessayer.</source>
         <translation>Touch the link again to try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="200" />
+        <location filename="../../kiosk/browser/view.py" line="198" />
         <source>Cette page n'est pas sûre.</source>
         <translation>This page is not safe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="201" />
+        <location filename="../../kiosk/browser/view.py" line="199" />
         <source>La borne ne l'ouvre pas. Essayez plus tard ou demandez de l'aide.</source>
         <translation>The kiosk does not open it. Try later or ask for help.</translation>
     </message>
@@ -148,6 +143,49 @@
         <location filename="../../kiosk/browser/document_viewer.py" line="176" />
         <source>Touchez « Fermer » pour revenir.</source>
         <translation>Touch “Close” to go back.</translation>
+    </message>
+</context>
+<context>
+    <name>FileChooser</name>
+    <message>
+        <location filename="../../kiosk/browser/file_chooser.py" line="158" />
+        <source>Choisissez un document</source>
+        <translation>Choose a document</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/file_chooser.py" line="161" />
+        <source>Vous n'avez pas encore de document. Téléchargez ou scannez d'abord votre document.</source>
+        <translation>You have no document yet. First download or scan your document.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/file_chooser.py" line="177" />
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/file_chooser.py" line="181" />
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/file_chooser.py" line="275" />
+        <source>Touchez les documents à envoyer. Vous pouvez en choisir plusieurs.</source>
+        <translation>Touch the documents to send. You can choose several.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/file_chooser.py" line="277" />
+        <source>Touchez le document à envoyer.</source>
+        <translation>Touch the document to send.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/file_chooser.py" line="292" />
+        <source>Envoyer ces documents</source>
+        <translation>Send these documents</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/file_chooser.py" line="294" />
+        <source>Envoyer ce document</source>
+        <translation>Send this document</translation>
     </message>
 </context>
 <context>
@@ -269,6 +307,14 @@
         <location filename="../../kiosk/browser/dialogs.py" line="38" />
         <source>Le site vous demande</source>
         <translation>The website asks you</translation>
+    </message>
+</context>
+<context>
+    <name>PopupPanel</name>
+    <message>
+        <location filename="../../kiosk/browser/popup.py" line="23" />
+        <source>Fermer cette fenêtre</source>
+        <translation>Close this window</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,8 @@ disk or the terminal's log (console messages are dropped)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWebEngineCore import (
     QWebEngineCertificateError,
@@ -16,6 +18,7 @@ from kiosk.browser.dialogs import PageDialog
 from kiosk.browser.policy import Navigation, SiteRules, decide
 
 Permission = QWebEnginePermission.PermissionType
+ChooseFiles = Callable[[QWebEnginePage.FileSelectionMode, list[str]], list[str]]
 PageNavigation = QWebEnginePage.NavigationType
 
 NAVIGATIONS = {
@@ -52,11 +55,13 @@ class KioskPage(QWebEnginePage):
         permissions: frozenset[str] = frozenset(),
         popup: bool = False,
         dialogs: PageDialog | None = None,
+        choose_files: ChooseFiles | None = None,
     ):
         super().__init__(profile)
         self.rules = rules
         self.permissions = permissions
         self.dialogs = dialogs
+        self.choose_files = choose_files
         self._awaiting_first_load = popup
         self.permissionRequested.connect(self._on_permission)
         self.certificateError.connect(self._on_certificate_error)
@@ -72,7 +77,14 @@ class KioskPage(QWebEnginePage):
         return decision.allowed
 
     def createWindow(self, kind: QWebEnginePage.WebWindowType) -> QWebEnginePage:
-        popup = KioskPage(self.profile(), self.rules, self.permissions, popup=True, dialogs=self.dialogs)
+        popup = KioskPage(
+            self.profile(),
+            self.rules,
+            self.permissions,
+            popup=True,
+            dialogs=self.dialogs,
+            choose_files=self.choose_files,
+        )
         self.popupRequested.emit(popup)
         return popup
 
@@ -91,7 +103,8 @@ class KioskPage(QWebEnginePage):
         return (answer is not None, answer or "")
 
     def chooseFiles(self, mode, old_files: list[str], accepted_mime_types: list[str]) -> list[str]:
-        return []  # never a file dialog on the terminal's disk
+        """Never a file dialog on the terminal's disk: the kiosk's chooser of this session's documents."""
+        return self.choose_files(mode, accepted_mime_types) if self.choose_files else []
 
     def _on_permission(self, permission: QWebEnginePermission) -> None:
         names = PERMISSION_NAMES.get(permission.permissionType())

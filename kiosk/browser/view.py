@@ -5,6 +5,8 @@ replaces it with "Réessayer", and the page comes back by itself once the site a
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import shiboken6
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtWebEngineCore import QWebEngineLoadingInfo
@@ -12,8 +14,10 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.browser.dialogs import PageDialog
+from kiosk.browser.file_chooser import FileChooser
 from kiosk.browser.page import KioskPage
 from kiosk.browser.policy import Navigation, SiteRules, decide
+from kiosk.browser.popup import PopupPanel
 from kiosk.browser.profile import SessionProfile
 from kiosk.config import Shortcut
 from kiosk.shell import theme
@@ -38,6 +42,7 @@ class BrowserScreen(QWidget):
         identity_providers: tuple[str, ...],
         profile: SessionProfile,
         icons: Icons,
+        scratch_dir: Path | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
@@ -48,7 +53,18 @@ class BrowserScreen(QWidget):
         rules = SiteRules.for_shortcut(shortcut, identity_providers)
 
         self.dialogs = PageDialog(self)
-        self.page = KioskPage(profile.profile(), rules, frozenset(shortcut.permissions), dialogs=self.dialogs)
+        self.file_chooser = FileChooser(self, icons)
+        self.page = KioskPage(
+            profile.profile(),
+            rules,
+            frozenset(shortcut.permissions),
+            dialogs=self.dialogs,
+            choose_files=(
+                (lambda mode, accepted: self.file_chooser.choose_for_upload(scratch_dir, mode, accepted))
+                if scratch_dir is not None
+                else None
+            ),
+        )
         profile.adopt(self.page)
         self.view = QWebEngineView()
         self.view.setPage(self.page)
@@ -56,36 +72,17 @@ class BrowserScreen(QWidget):
         self.page.popupRequested.connect(self._open_popup)
         self.page.loadingChanged.connect(self._on_loading)
 
-        self.offline = OfflineHelpScreen(shortcut, icons, unreachable=True)
-        self.offline.retryRequested.connect(self.reload)
-        self.offline.homeRequested.connect(self.homeRequested)
+        self._icons = icons
+        # Made when first needed (most visits need neither): each costs a page-open some milliseconds.
+        self.offline: OfflineHelpScreen | None = None
+        self.popup_panel: PopupPanel | None = None
+        self._popup: KioskPage | None = None
         self._retry = QTimer(self)
         self._retry.setInterval(RETRY_MS)
         self._retry.timeout.connect(self.reload)
 
-        self.popup_bar = QWidget()
-        self.popup_bar.setObjectName("PopupBar")
-        self.popup_bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.popup_title = QLabel()
-        self.popup_close = QPushButton(icons.icon("x", theme.BLUE, 32), self.tr("Fermer cette fenêtre"))
-        self.popup_close.setIconSize(QSize(32, 32))
-        self.popup_close.clicked.connect(self.close_popup)
-        bar_row = QHBoxLayout(self.popup_bar)
-        bar_row.addWidget(self.popup_title, 1)
-        bar_row.addWidget(self.popup_close)
-        self.popup_view = QWebEngineView()
-        self._popup: KioskPage | None = None
-        popup_panel = QWidget()
-        popup_column = QVBoxLayout(popup_panel)
-        popup_column.setContentsMargins(0, 0, 0, 0)
-        popup_column.addWidget(self.popup_bar)
-        popup_column.addWidget(self.popup_view, 1)
-
         self.content = QStackedWidget()
         self.content.addWidget(self.view)
-        self.content.addWidget(self.offline)
-        self.content.addWidget(popup_panel)
-        self._popup_panel = popup_panel
 
         self.back_button = self._tool(icons, "arrow-left", self.tr("Retour"), self.view.back)
         self.forward_button = self._tool(icons, "arrow-right", self.tr("Avancer"), self.view.forward)
@@ -152,6 +149,7 @@ class BrowserScreen(QWidget):
         """Before this screen goes: its pages go back to the profile to be deleted, views first."""
         self._retry.stop()
         self.dialogs.dismiss()
+        self.file_chooser.cancel()
         self.close_popup()
         self.view.urlChanged.disconnect(self._update_buttons)
         self.view.setPage(None)
@@ -159,7 +157,7 @@ class BrowserScreen(QWidget):
 
     def close_popup(self) -> None:
         if self._popup is not None:
-            self.popup_view.setPage(None)
+            self.popup_panel.view.setPage(None)
             self._profile.release(self._popup)
             self._popup = None
         self.content.setCurrentWidget(self.view)
@@ -204,29 +202,41 @@ class BrowserScreen(QWidget):
     def _open_popup(self, popup: KioskPage) -> None:
         if self._popup is not None:
             self.close_popup()
+        if self.popup_panel is None:
+            self.popup_panel = PopupPanel(self._icons)
+            self.popup_panel.closeRequested.connect(self.close_popup)
+            self.content.addWidget(self.popup_panel)
         self._profile.adopt(popup)
         self._popup = popup
         self._watch(popup)
         popup.popupRequested.connect(self._open_popup)
         popup.windowCloseRequested.connect(self.close_popup)
-        popup.titleChanged.connect(self.popup_title.setText)
-        self.popup_view.setPage(popup)
-        self.popup_title.setText("")
-        self.content.setCurrentWidget(self._popup_panel)
+        popup.titleChanged.connect(self.popup_panel.title.setText)
+        self.popup_panel.view.setPage(popup)
+        self.popup_panel.title.setText("")
+        self.content.setCurrentWidget(self.popup_panel)
+
+    def _show_offline(self) -> None:
+        if self.offline is None:
+            self.offline = OfflineHelpScreen(self.shortcut, self._icons, unreachable=True)
+            self.offline.retryRequested.connect(self.reload)
+            self.offline.homeRequested.connect(self.homeRequested)
+            self.content.addWidget(self.offline)
+        self.content.setCurrentWidget(self.offline)
+        self._retry.start()
 
     def _on_loading(self, info: QWebEngineLoadingInfo) -> None:
         status = info.status()
         if status == QWebEngineLoadingInfo.LoadStatus.LoadSucceededStatus:
             self._retry.stop()
-            if self.content.currentWidget() is self.offline:
+            if self.offline is not None and self.content.currentWidget() is self.offline:
                 self.content.setCurrentWidget(self.view)
         elif (
             status == QWebEngineLoadingInfo.LoadStatus.LoadFailedStatus
             and info.errorDomain() in UNREACHABLE
             and info.errorCode() != ABORTED
         ):
-            self.content.setCurrentWidget(self.offline)
-            self._retry.start()
+            self._show_offline()
 
     def _update_buttons(self) -> None:
         if not shiboken6.isValid(self.page):

@@ -56,9 +56,11 @@ def test_a_redirect_inside_the_site_is_followed(qtbot, open_browser, service):
 def test_target_blank_to_the_same_site_opens_inside_the_kiosk_and_closes(qtbot, open_browser, service):
     screen = open_browser(make_shortcut(service, "/popup"))
     run_js(qtbot, screen.page, "document.getElementById('in').click(); 1")
-    qtbot.waitUntil(lambda: screen.popup_title.text() == "page2", timeout=10000)
+    qtbot.waitUntil(
+        lambda: screen.popup_panel is not None and screen.popup_panel.title.text() == "page2", timeout=10000
+    )
     assert screen.content.currentWidget() is not screen.view
-    screen.popup_close.click()
+    screen.popup_panel.close_button.click()
     assert screen.content.currentWidget() is screen.view
 
 

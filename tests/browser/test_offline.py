@@ -41,7 +41,7 @@ def test_reessayer_tries_at_once(qtbot, open_browser):
     back.start()
     try:
         screen.offline.retry_button.click()
-        qtbot.waitUntil(lambda: screen.page.title() == "service", timeout=10000)
-        assert screen.content.currentWidget() is screen.view
+        qtbot.waitUntil(lambda: screen.content.currentWidget() is screen.view, timeout=10000)
+        assert screen.page.title() == "service"
     finally:
         back.stop()

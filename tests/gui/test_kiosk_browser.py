@@ -84,3 +84,31 @@ def test_a_refused_file_gets_a_calm_notice_and_never_lands(kiosk_with_site, qtbo
     qtbot.waitUntil(screen.notice.isVisible, timeout=15000)
     assert "ne peut pas être ouvert" in screen.notice.title.text()
     assert [p for p in kiosk.paths.session_scratch.rglob("*") if p.is_file()] == []
+
+
+def test_the_session_can_end_while_the_document_chooser_waits(kiosk_with_site, qtbot):
+    """The chooser waits in its own event loop (Qt asks the page synchronously); the idle end of the session
+    must close it, wipe everything, and leave the kiosk on a clean home."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWebEngineCore import QWebEnginePage
+
+    kiosk = kiosk_with_site
+    touch(kiosk.window, kiosk.home.tiles[0])
+    screen = kiosk.window.screens.currentWidget()
+    (kiosk.paths.session_scratch / "attestation.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    answers = []
+
+    def end_when_asking() -> None:
+        if screen.file_chooser.is_asking:
+            kiosk.session_control.end("idle")
+        else:
+            QTimer.singleShot(20, end_when_asking)
+
+    QTimer.singleShot(20, end_when_asking)
+    mode = QWebEnginePage.FileSelectionMode.FileSelectOpen
+    answers.append(screen.page.chooseFiles(mode, [], [".pdf"]))  # returns once the session ended
+
+    assert answers == [[]]
+    qtbot.wait(100)
+    assert kiosk.window.screens.currentWidget() is kiosk.home
+    assert list(kiosk.paths.session_scratch.iterdir()) == []

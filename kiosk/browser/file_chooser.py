@@ -1,0 +1,336 @@
+"""The kiosk's answer to `<input type=file>`: never a dialog on the terminal's disk, but a card over the page
+showing this session's documents (downloads, later scans) as large thumbnails. The visitor touches one (or
+several, when the page allows it), then "Envoyer"; "Annuler" sends nothing.
+
+QtWebEngine asks `chooseFiles()` synchronously, so `choose()` runs a local event loop until the visitor
+answers: the kiosk stays alive meanwhile (timers, the idle watcher, repaints). Anything that closes the
+chooser (`cancel()`, hiding it) answers "nothing". Thumbnails are drawn one per event-loop turn after the
+card is shown, so the card appears at once and stays responsive with many documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QEventLoop, QRect, QSize, QSizeF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFontMetrics, QImage, QImageReader, QKeyEvent, QPainter, QPixmap
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtWebEngineCore import QWebEnginePage
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.browser.session_documents import SessionDocument, filter_documents, list_documents
+from kiosk.shell import theme
+from kiosk.shell.icons import Icons
+from kiosk.shell.overlay import Overlay
+
+Mode = QWebEnginePage.FileSelectionMode
+
+CHOOSER_WIDTH = 1120  # px: four tiles a row on a 1280-px screen
+THUMBNAIL = QSize(180, 220)  # px: the box a first page or a picture is fitted into
+TILE_SIZE = QSize(220, 320)
+TILE_SPACING = 16
+CHECK_SIZE = 44
+EDGE = 24  # px kept between the card and the screen's top and bottom
+
+
+def render_thumbnail(document: SessionDocument, box: QSize) -> QImage:
+    """The first page of a PDF, or the picture, fitted into `box`; a null image if it cannot be read."""
+    if document.kind == "pdf":
+        pdf = QPdfDocument(None)
+        try:
+            if pdf.load(str(document.path)) != QPdfDocument.Error.None_ or pdf.pageCount() < 1:
+                return QImage()
+            size = pdf.pagePointSize(0).scaled(QSizeF(box), Qt.AspectRatioMode.KeepAspectRatio).toSize()
+            return _on_white(pdf.render(0, size))  # pages without a background are transparent
+        finally:
+            pdf.close()
+    reader = QImageReader(str(document.path))
+    reader.setAutoTransform(True)  # photos taken sideways
+    if reader.size().isValid():
+        reader.setScaledSize(reader.size().scaled(box, Qt.AspectRatioMode.KeepAspectRatio))
+    image = reader.read()
+    if not image.isNull() and (image.width() > box.width() or image.height() > box.height()):
+        image = image.scaled(
+            box, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+        )
+    return image
+
+
+def _on_white(image: QImage) -> QImage:
+    page = QImage(image.size(), QImage.Format.Format_RGB32)
+    page.fill(QColor(theme.WHITE))
+    painter = QPainter(page)
+    painter.drawImage(0, 0, image)
+    painter.end()
+    return page
+
+
+class DocumentTile(QPushButton):
+    """One document: its thumbnail and its name; touched, it is marked with a thick border and a check."""
+
+    def __init__(self, document: SessionDocument, icons: Icons, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.document = document
+        self.setObjectName("DocumentTile")
+        self.setCheckable(True)
+        self.setFixedSize(TILE_SIZE)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a touch selects without the focus ring hiding it
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setAccessibleName(document.name)
+
+        scale = self.devicePixelRatioF()
+        self.thumbnail = QLabel()
+        self.thumbnail.setObjectName("DocumentThumbnail")
+        self.thumbnail.setFixedSize(THUMBNAIL)
+        self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        placeholder = "file-text" if document.kind == "pdf" else "image"
+        self.thumbnail.setPixmap(icons.pixmap(placeholder, theme.BLUE, 96, scale))
+        self.has_thumbnail = False
+        self.name = QLabel()
+        self.name.setObjectName("DocumentName")
+        self.name.ensurePolished()
+        self.name.setText(_fitted(document.name, self.name.fontMetrics(), TILE_SIZE.width() - 24))
+        self.name.setWordWrap(True)
+        self.name.setMaximumHeight(TILE_SIZE.height() - THUMBNAIL.height() - 30)  # never over the picture
+        self.name.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.check = QLabel(self)
+        self.check.setObjectName("TileCheck")
+        self.check.setFixedSize(CHECK_SIZE, CHECK_SIZE)
+        self.check.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.check.setPixmap(icons.pixmap("check", theme.WHITE, 32, scale))
+        self.check.move(TILE_SIZE.width() - CHECK_SIZE - 8, 8)
+        self.check.hide()
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(12, 14, 12, 8)
+        column.setSpacing(8)
+        column.addWidget(self.thumbnail, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addWidget(self.name, 1)
+        for child in (self.thumbnail, self.name, self.check):
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.check.raise_()
+        self.toggled.connect(self.check.setVisible)
+
+    def sizeHint(self) -> QSize:
+        return TILE_SIZE  # the stylesheet's min-height for every button must not shrink a tile
+
+    def minimumSizeHint(self) -> QSize:
+        return TILE_SIZE
+
+    def draw_thumbnail(self) -> None:
+        scale = self.devicePixelRatioF()
+        image = render_thumbnail(self.document, THUMBNAIL * scale)
+        if not image.isNull():
+            pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(scale)
+            self.thumbnail.setPixmap(pixmap)
+            self.has_thumbnail = True
+
+
+class _Documents(QScrollArea):
+    """The grid of tiles; asks for its whole height, and the card gives it what the screen has."""
+
+    def sizeHint(self) -> QSize:
+        inner = self.widget().sizeHint() if self.widget() else QSize()
+        extra = 2 * self.frameWidth()
+        return QSize(
+            inner.width() + extra + self.verticalScrollBar().sizeHint().width(), inner.height() + extra
+        )
+
+
+class FileChooser(Overlay):
+    """Over `parent` (the browser screen); `choose()` answers QtWebEngine's `chooseFiles`."""
+
+    opened = Signal()  # the chooser is on screen, its local event loop about to run
+
+    def __init__(self, parent: QWidget, icons: Icons):
+        self._loop: QEventLoop | None = None  # before super().__init__: Overlay hides itself there
+        super().__init__(parent)
+        self._icons = icons
+        self.title = self.label(self.tr("Choisissez un document"), "OverlayTitle")
+        self.hint = self.label("", "OverlayText")
+        self.message = self.label(
+            self.tr("Vous n'avez pas encore de document. Téléchargez ou scannez d'abord votre document."),
+            "ChooserMessage",
+        )
+        self.area = _Documents()
+        self.area.setObjectName("ChooserDocuments")
+        self.area.setWidgetResizable(True)
+        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.grid_widget = QWidget()
+        self.grid_widget.setObjectName("ChooserGrid")
+        self.grid = QGridLayout(self.grid_widget)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(TILE_SPACING)
+        self.grid.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        self.area.setWidget(self.grid_widget)
+        self.body.addWidget(self.area, 1)
+
+        self.cancel_button = QPushButton(self.tr("Annuler"))
+        self.send_button = QPushButton()
+        self.send_button.setObjectName("ChooserSend")
+        self.send_button.setProperty("role", "primary")
+        self.back_button = QPushButton(self.tr("Retour"))
+        self.back_button.setProperty("role", "primary")
+        self.cancel_button.clicked.connect(self.cancel)
+        self.back_button.clicked.connect(self.cancel)
+        self.send_button.clicked.connect(self._send)
+        self.buttons(self.cancel_button, self.send_button, self.back_button)
+
+        self.tiles: list[DocumentTile] = []
+        self._group: QButtonGroup | None = None
+        self._multiple = False
+        self._result: list[str] = []
+        self._next_thumbnail = 0
+        self._drawing = QTimer(self)
+        self._drawing.setSingleShot(True)
+        self._drawing.setInterval(0)
+        self._drawing.timeout.connect(self._draw_next_thumbnail)
+
+    def choose(self, documents: Sequence[SessionDocument], multiple: bool) -> list[str]:
+        """Shows `documents` and waits for the visitor: the chosen paths, in the order shown; [] otherwise."""
+        if self._loop is not None:
+            return []  # already asking: a second question at once is refused, not stacked
+        self._show_documents(documents, multiple)
+        self._result = []
+        self._loop = QEventLoop()
+        self.open()
+        (self.cancel_button if self.tiles else self.back_button).setFocus()
+        self.opened.emit()
+        if self.isVisible():  # opened's receivers may already have answered
+            self._loop.exec()
+        self._loop = None
+        self._clear()
+        return self._result
+
+    def choose_for_upload(self, scratch_dir: Path, mode: Mode, accepted: Sequence[str]) -> list[str]:
+        """What `KioskPage.chooseFiles` should return: the session's documents that the input accepts."""
+        if mode not in (Mode.FileSelectOpen, Mode.FileSelectOpenMultiple):
+            return []  # folders and "save as" pickers: nothing on this terminal to offer
+        documents = filter_documents(list_documents(scratch_dir), accepted)
+        return self.choose(documents, multiple=mode == Mode.FileSelectOpenMultiple)
+
+    @property
+    def is_asking(self) -> bool:
+        return self._loop is not None
+
+    def cancel(self) -> None:
+        """Closes the chooser: the page receives nothing."""
+        self._answer([])
+
+    def selected(self) -> list[SessionDocument]:
+        return [tile.document for tile in self.tiles if tile.isChecked()]
+
+    def hideEvent(self, event: QEvent) -> None:
+        super().hideEvent(event)
+        if self._loop is not None:
+            self._loop.quit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.cancel()
+        else:
+            super().keyPressEvent(event)
+
+    def _cover_parent(self) -> None:
+        """Wider than the other cards, and never taller than the screen: the grid scrolls instead."""
+        area = self.parentWidget().rect()
+        self.setGeometry(area)
+        width = max(0, min(CHOOSER_WIDTH, area.width() - 2 * theme.MIN_CONTROL))
+        wanted = self.body.heightForWidth(width)
+        if wanted < 0:
+            wanted = self.body.sizeHint().height()
+        self.card.setFixedSize(width, max(0, min(wanted, area.height() - 2 * EDGE)))
+
+    def _show_documents(self, documents: Sequence[SessionDocument], multiple: bool) -> None:
+        self._clear()
+        self._multiple = multiple
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(not multiple)
+        columns = self._columns()
+        for index, document in enumerate(documents):
+            tile = DocumentTile(document, self._icons)
+            tile.toggled.connect(self._update_send)
+            self._group.addButton(tile)
+            self.grid.addWidget(tile, index // columns, index % columns)
+            self.tiles.append(tile)
+        empty = not self.tiles
+        self.title.setVisible(not empty)
+        self.hint.setVisible(not empty)
+        self.area.setVisible(not empty)
+        self.message.setVisible(empty)
+        self.cancel_button.setVisible(not empty)
+        self.send_button.setVisible(not empty)
+        self.back_button.setVisible(empty)
+        if multiple:
+            self.hint.setText(self.tr("Touchez les documents à envoyer. Vous pouvez en choisir plusieurs."))
+        else:
+            self.hint.setText(self.tr("Touchez le document à envoyer."))
+        self._update_send()
+        self.area.verticalScrollBar().setValue(0)
+        self._next_thumbnail = 0
+        self._drawing.start()
+
+    def _columns(self) -> int:
+        card = min(CHOOSER_WIDTH, self.parentWidget().width() - 2 * theme.MIN_CONTROL)
+        margins = self.body.contentsMargins()
+        room = card - margins.left() - margins.right() - self.area.verticalScrollBar().sizeHint().width()
+        return max(1, (room + TILE_SPACING) // (TILE_SIZE.width() + TILE_SPACING))
+
+    def _update_send(self) -> None:
+        count = len(self.selected())
+        if self._multiple and count != 1:
+            self.send_button.setText(self.tr("Envoyer ces documents"))
+        else:
+            self.send_button.setText(self.tr("Envoyer ce document"))
+        self.send_button.setEnabled(count > 0)
+
+    def _draw_next_thumbnail(self) -> None:
+        if self._next_thumbnail < len(self.tiles):
+            self.tiles[self._next_thumbnail].draw_thumbnail()
+            self._next_thumbnail += 1
+            self._drawing.start()
+
+    def _send(self) -> None:
+        self._answer([str(document.path.absolute()) for document in self.selected()])
+
+    def _answer(self, paths: list[str]) -> None:
+        self._result = paths
+        self.hide()  # hideEvent ends the local event loop
+
+    def _clear(self) -> None:
+        self._drawing.stop()
+        for tile in self.tiles:
+            self.grid.removeWidget(tile)
+            tile.deleteLater()
+        self.tiles = []
+        if self._group is not None:
+            self._group.deleteLater()
+            self._group = None
+
+
+def _fitted(name: str, metrics: QFontMetrics, width: int, lines: int = 2) -> str:
+    """`name` wrapped in at most `lines` lines of `width` px; a longer name loses its middle."""
+    room = width * lines
+    while True:
+        text = _breakable(metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, room))
+        height = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text).height()
+        if height <= lines * metrics.lineSpacing() or room <= width:
+            return text
+        room -= metrics.averageCharWidth() * 2
+
+
+def _breakable(name: str) -> str:
+    """Lets a long file name wrap after its separators ("attestation_paiement_caf.pdf")."""
+    for separator in "_-.":
+        name = name.replace(separator, separator + "\u200b")
+    return name
