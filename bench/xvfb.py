@@ -12,18 +12,34 @@ from pathlib import Path
 
 
 def start_xvfb(width: int = 1280, height: int = 800, *options: str) -> tuple[subprocess.Popen, str]:
-    """Starts Xvfb on the first free display number; returns it once it accepts connections."""
-    number = next(n for n in range(90, 200) if not Path(f"/tmp/.X11-unix/X{n}").exists())
+    """Starts Xvfb on a display number it finds free itself (-displayfd: a number whose socket another X
+    server holds, even one only seen through the abstract socket namespace, is skipped); returns it once it
+    accepts connections."""
+    read_end, write_end = os.pipe()
     server = subprocess.Popen(
-        ["Xvfb", f":{number}", "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp", *options],
+        [
+            "Xvfb",
+            "-displayfd",
+            str(write_end),
+            "-screen",
+            "0",
+            f"{width}x{height}x24",
+            "-nolisten",
+            "tcp",
+            *options,
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        pass_fds=(write_end,),
     )
+    os.close(write_end)
+    with os.fdopen(read_end) as numbers:
+        number = numbers.readline().strip()  # written once the server is ready
+    if not number.isdigit():
+        server.kill()
+        raise RuntimeError("Xvfb did not start (is the Debian package xvfb installed?)")
     deadline = time.monotonic() + 10
-    while not Path(f"/tmp/.X11-unix/X{number}").exists():
-        if time.monotonic() > deadline or server.poll() is not None:
-            server.kill()
-            raise RuntimeError("Xvfb did not start (is the Debian package xvfb installed?)")
+    while not Path(f"/tmp/.X11-unix/X{number}").exists() and time.monotonic() < deadline:
         time.sleep(0.05)
     return server, f":{number}"
 
