@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from kiosk.browser.download_policy import HEAD_BYTES, IMAGES, PDF, sniff
 from kiosk.shell import theme
 from kiosk.shell.icons import Icons
+from kiosk.shell.zoom import ZoomSteps
 
 ZOOM_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0)
 ICON_SIZE = 32
@@ -37,7 +38,7 @@ class DocumentViewer(QWidget):
         self.setObjectName("DocumentViewer")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self._path: str | None = None
-        self._zoom = ZOOM_STEPS.index(1.0)
+        self._zoom = ZoomSteps(ZOOM_STEPS)
         self._image = QPixmap()
 
         self.document = QPdfDocument(self)
@@ -92,14 +93,14 @@ class DocumentViewer(QWidget):
         return self._path
 
     def zoom_factor(self) -> float:
-        return ZOOM_STEPS[self._zoom]
+        return self._zoom.factor
 
     def open_document(self, path: str | Path) -> None:
         """Shows the PDF or image at `path`; anything else, or a damaged file, shows a calm message."""
         self.document.close()
         self._image = QPixmap()
         self._path = str(path)
-        self._zoom = ZOOM_STEPS.index(1.0)
+        self._zoom.reset()
         self.title.setText(Path(path).name)
         self.pages.setText("")
         kind = _kind_of(Path(path))
@@ -127,7 +128,7 @@ class DocumentViewer(QWidget):
         self.zoom(-1)
 
     def zoom(self, steps: int) -> None:
-        self._zoom = max(0, min(len(ZOOM_STEPS) - 1, self._zoom + steps))
+        self._zoom.move(steps)
         if self.content.currentWidget() is self.pdf_view:
             self.pdf_view.setZoomFactor(self.zoom_factor())
         elif self.content.currentWidget() is self.image_area:
@@ -184,8 +185,8 @@ class DocumentViewer(QWidget):
 
     def _update_buttons(self) -> None:
         showing = self.content.currentWidget() is not self.message
-        self.smaller_button.setEnabled(showing and self._zoom > 0)
-        self.bigger_button.setEnabled(showing and self._zoom < len(ZOOM_STEPS) - 1)
+        self.smaller_button.setEnabled(showing and self._zoom.can_shrink)
+        self.bigger_button.setEnabled(showing and self._zoom.can_grow)
         self.print_button.setEnabled(showing)
 
     def _button(self, icons: Icons, icon_name: str, text: str, action) -> QPushButton:

@@ -24,6 +24,7 @@ from kiosk.shell import theme
 from kiosk.shell.icons import Icons
 from kiosk.shell.offline_help import OfflineHelpScreen
 from kiosk.shell.overlay import NoticeOverlay
+from kiosk.shell.zoom import ZoomSteps
 
 ZOOM_STEPS = (0.8, 1.0, 1.25, 1.5, 1.75, 2.0)
 RETRY_MS = 15_000  # while the site cannot be reached, try again this often
@@ -49,7 +50,7 @@ class BrowserScreen(QWidget):
         self.setObjectName("Page")
         self.shortcut = shortcut
         self._profile = profile
-        self._zoom = ZOOM_STEPS.index(1.0)
+        self._zoom = ZoomSteps(ZOOM_STEPS)
         rules = SiteRules.for_shortcut(shortcut, identity_providers)
 
         self.dialogs = PageDialog(self)
@@ -140,10 +141,9 @@ class BrowserScreen(QWidget):
         self.zoom(-1)
 
     def zoom(self, steps: int) -> None:
-        self._zoom = max(0, min(len(ZOOM_STEPS) - 1, self._zoom + steps))
-        self.view.setZoomFactor(ZOOM_STEPS[self._zoom])
-        self.smaller_button.setEnabled(self._zoom > 0)
-        self.bigger_button.setEnabled(self._zoom < len(ZOOM_STEPS) - 1)
+        self.view.setZoomFactor(self._zoom.move(steps))
+        self.smaller_button.setEnabled(self._zoom.can_shrink)
+        self.bigger_button.setEnabled(self._zoom.can_grow)
 
     def release_pages(self) -> None:
         """Before this screen goes: its pages go back to the profile to be deleted, views first."""
