@@ -5,8 +5,9 @@ Each page is a small HTML string; a few routes answer with redirects or files. P
 
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from tests.browser.loopback import LoopbackSite, send_html, send_not_found
 
 
 def storage_page() -> str:
@@ -31,38 +32,11 @@ def storage_page() -> str:
     </script>"""
 
 
-class Site:
+class Site(LoopbackSite):
     def __init__(self, name: str, port: int = 0) -> None:
+        super().__init__(port)
         self.name = name
         self.other: Site | None = None  # the other test site, for links and redirects that leave
-        self.requests: list[str] = []
-        site = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                site.requests.append(self.path)
-                site.answer(self)
-
-            def log_message(self, *args) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", port), Handler)
-        self.port = self.server.server_address[1]
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    @property
-    def origin(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def url(self, path: str = "/") -> str:
-        return self.origin + path
-
-    def start(self) -> None:
-        self.thread.start()
-
-    def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
     def answer(self, request: BaseHTTPRequestHandler) -> None:
         path = request.path.split("?")[0]
@@ -95,16 +69,8 @@ class Site:
         }
         body = pages.get(path)
         if body is None:
-            request.send_response(404)
-            request.end_headers()
-            return None
-        data = ("<!doctype html><meta charset=utf-8>" + body).encode()
-        request.send_response(200)
-        request.send_header("Content-Type", "text/html; charset=utf-8")
-        request.send_header("Content-Length", str(len(data)))
-        request.end_headers()
-        request.wfile.write(data)
-        return None
+            return send_not_found(request)
+        return send_html(request, body)
 
 
 def _redirect(request: BaseHTTPRequestHandler, location: str) -> None:

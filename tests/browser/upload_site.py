@@ -3,8 +3,9 @@ of the files its `<input type=file>` received, and keeps their sizes in `window.
 
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from tests.browser.loopback import LoopbackSite, send_html, send_not_found
 
 REPORT = (
     "const files = [...this.files];"
@@ -20,35 +21,10 @@ PAGES = {
 }
 
 
-class UploadSite:
-    def __init__(self) -> None:
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                body = PAGES.get(self.path)
-                if body is None:
-                    self.send_response(404)
-                    self.end_headers()
-                    return
-                data = f"<!doctype html><meta charset=utf-8>{STYLE}{body}".encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, *args) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.port = self.server.server_address[1]
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
-
-    def start(self) -> None:
-        self.thread.start()
-
-    def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+class UploadSite(LoopbackSite):
+    def answer(self, request: BaseHTTPRequestHandler) -> None:
+        body = PAGES.get(request.path)
+        if body is None:
+            send_not_found(request)
+        else:
+            send_html(request, STYLE + body)
