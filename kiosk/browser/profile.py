@@ -1,7 +1,7 @@
 """One off-the-record QtWebEngine profile per visitor session, and its disposal at session end.
 
 An off-the-record profile keeps cookies, storage, cache and permissions in memory only; dropping every page
-and then the profile leaves nothing for the next visitor (checked in tests/browser/test_browser.py).
+and then the profile leaves nothing for the next visitor (checked in tests/browser/test_visitor_privacy.py).
 The profile is made on the first page a visitor opens, so the home screen never pays for QtWebEngine.
 """
 

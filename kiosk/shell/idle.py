@@ -1,4 +1,4 @@
-"""Watches the visitor's input (mouse, keys, wheel, touch) for the whole application: each input restarts the
+"""Watches the visitor's input (mouse, keys, wheel, touch) on the kiosk window: each input restarts the
 idle timer and is reported as `pressed` or `moved`; no input for the idle timeout is `idle`."""
 
 from __future__ import annotations
