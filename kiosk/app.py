@@ -12,6 +12,7 @@ from logging.handlers import RotatingFileHandler
 from kiosk.config import Config, load_config
 from kiosk.display import current_display_problem
 from kiosk.paths import Paths
+from kiosk.reachability import Reachability
 from kiosk.resources import bundled_shortcuts, icon_path
 from kiosk.session import Session, SessionEnd, empty_folder
 from kiosk.store import StoreWorker
@@ -90,6 +91,8 @@ class Kiosk:
         self.store = StoreWorker(paths.database)  # started after the first paint: see _first_painted
         self.counter = UsageCounter(self.store, dynamic_keys={SHORTCUT: [s.id for s in config.shortcuts]})
         self.session = Session()
+        self.reachability = Reachability(s.id for s in config.shortcuts)
+        self._network_watch = None  # made after the first paint
 
         self.icons = Icons(paths.icon_cache)
         # Made with the first page a visitor opens (QtWebEngine loads then): the session's profile, the keeper
@@ -120,6 +123,7 @@ class Kiosk:
         self.top_bar.endSessionRequested.connect(self.session_control.request_end)
         self.home.shortcutRequested.connect(self._open_shortcut)
         self.home.destinationRequested.connect(self.navigation.open)
+        self.reachability.on_change(self.home.mark_offline)
         self.session.register_wiper("browser", self._wipe_browser)
         self.session.register_wiper("shell", self.window.wipe)
         self.session.register_wiper("session files", lambda: empty_folder(paths.session_scratch))
@@ -129,8 +133,18 @@ class Kiosk:
 
     def _first_painted(self) -> None:
         """Opening (and maybe migrating) the database waits until the visitor sees the home screen; counts
-        made meanwhile wait in memory."""
+        made meanwhile wait in memory. The network monitor waits too."""
+        from kiosk.shell.network_watch import NetworkWatch
+
         self.store.start()
+        self._network_watch = NetworkWatch()
+        self._network_watch.linkChanged.connect(self._link_changed)
+        self._network_watch.start()
+
+    def _link_changed(self, up: bool) -> None:
+        self.reachability.link_changed(up)
+        if up and self._service_screen is not None:
+            self._service_screen.link_back()
 
     def _open_shortcut(self, shortcut_id: str) -> None:
         from kiosk.browser.profile import SessionProfile
@@ -151,6 +165,8 @@ class Kiosk:
         self._keep_downloads(self._browser_profile.profile())
         screen.homeRequested.connect(self.window.show_home)
         screen.navigationRefused.connect(lambda _: self.counter.count("navigation_blocked", shortcut_id))
+        screen.siteUnreachable.connect(lambda: self.reachability.site_failed(shortcut_id))
+        screen.siteLoaded.connect(lambda: self.reachability.site_loaded(shortcut_id))
         self._service_screen = screen
         self.window.show_screen(screen)
         screen.open_start_page()

@@ -36,6 +36,8 @@ ABORTED = -3  # net::ERR_ABORTED: a navigation the policy refused, or one the pa
 class BrowserScreen(QWidget):
     homeRequested = Signal()
     navigationRefused = Signal(str)  # the policy's reason code, for counting
+    siteUnreachable = Signal()
+    siteLoaded = Signal()
 
     def __init__(
         self,
@@ -134,6 +136,11 @@ class BrowserScreen(QWidget):
         else:
             self.load(url)
 
+    def link_back(self) -> None:
+        """The terminal's network came back: a site that did not answer gets a new try at once."""
+        if self.offline is not None and self.content.currentWidget() is self.offline:
+            self.reload()
+
     def zoom_in(self) -> None:
         self.zoom(+1)
 
@@ -224,11 +231,13 @@ class BrowserScreen(QWidget):
             self.content.addWidget(self.offline)
         self.content.setCurrentWidget(self.offline)
         self._retry.start()
+        self.siteUnreachable.emit()
 
     def _on_loading(self, info: QWebEngineLoadingInfo) -> None:
         status = info.status()
         if status == QWebEngineLoadingInfo.LoadStatus.LoadSucceededStatus:
             self._retry.stop()
+            self.siteLoaded.emit()
             if self.offline is not None and self.content.currentWidget() is self.offline:
                 self.content.setCurrentWidget(self.view)
         elif (

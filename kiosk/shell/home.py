@@ -76,6 +76,11 @@ class HomeScreen(QScrollArea):
         column.addStretch()
         self.setWidget(content)
 
+    def mark_offline(self, shortcut_ids: frozenset[str]) -> None:
+        """The tiles of these shortcuts show "Hors ligne"; every other tile shows nothing."""
+        for tile in self.tiles:
+            tile.set_offline(tile.item_id in shortcut_ids)
+
     def reset(self) -> None:
         """Back to the top, nothing focused: how the next visitor must find it."""
         self.verticalScrollBar().setValue(0)

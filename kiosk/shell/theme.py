@@ -26,6 +26,7 @@ TEXT_PAIRS = {  # (text, background): every pair the stylesheet draws
     "danger": (WHITE, RED),
     "heading": (BLUE, PAGE),
     "card-accent": (BLUE, WHITE),
+    "offline-mark": (WHITE, INK),
 }
 
 MIN_CONTROL = 48  # px: every control
@@ -68,6 +69,8 @@ QPushButton:disabled {{ color: {GREY}; border-color: {GREY}; background: {PAGE};
 #Tile:pressed {{ background: {PAGE}; }}
 #TileLabel {{ font-size: 26px; font-weight: bold; color: {INK}; background: transparent; }}
 #TileDescription {{ font-size: 18px; color: {INK_SOFT}; background: transparent; }}
+#OfflineMark {{ background: {INK}; border-radius: 6px; }}
+#OfflineMark QLabel {{ color: {WHITE}; font-size: 16px; font-weight: bold; background: transparent; }}
 
 #HelpCard {{ background: {WHITE}; border: 2px solid {INK_SOFT}; border-radius: 12px; }}
 #HelpIntro {{ font-size: 26px; font-weight: bold; color: {INK}; }}

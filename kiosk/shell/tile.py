@@ -1,4 +1,5 @@
-"""A home-screen tile: a large button with an icon, a name and one line saying what it is for."""
+"""A home-screen tile: a large button with an icon, a name and one line saying what it is for; while
+the service cannot be reached, a "Hors ligne" mark takes the place of that line (the name stays whole)."""
 
 from __future__ import annotations
 
@@ -31,20 +32,48 @@ class Tile(QPushButton):
         picture.setPixmap(icons.pixmap(icon_name, theme.BLUE, theme.ICON, self.devicePixelRatioF()))
         name = QLabel(label)
         name.setObjectName("TileLabel")
-        line = QLabel(description)
-        line.setObjectName("TileDescription")
-        line.setWordWrap(True)
+        self._line = QLabel(description)
+        self._line.setObjectName("TileDescription")
+        self._line.setWordWrap(True)
+        self._description = description
+        self._icons = icons
+        self.offline_mark: QWidget | None = None  # made on first need: most tiles never show it
 
-        words = QVBoxLayout()
+        self._words = words = QVBoxLayout()
         words.setSpacing(2)
         words.addStretch()
         words.addWidget(name)
-        words.addWidget(line)
+        words.addWidget(self._line)
         words.addStretch()
         row = QHBoxLayout(self)
         row.setContentsMargins(20, 8, 16, 8)
         row.setSpacing(20)
         row.addWidget(picture)
         row.addLayout(words, 1)
-        for child in (picture, name, line):
+        for child in (picture, name, self._line):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def set_offline(self, offline: bool) -> None:
+        if offline and self.offline_mark is None:
+            self.offline_mark = _offline_mark(self._icons, self.tr("Hors ligne"))
+            self.offline_mark.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            self._words.insertWidget(3, self.offline_mark, 0, Qt.AlignmentFlag.AlignLeft)
+        if self.offline_mark is not None:
+            self.offline_mark.setVisible(offline)
+        self._line.setVisible(not offline)
+        prefix = self.tr("Hors ligne.") + " " if offline else ""
+        self.setAccessibleDescription(prefix + self._description)
+
+
+def _offline_mark(icons: Icons, text: str) -> QWidget:
+    mark = QWidget()
+    mark.setObjectName("OfflineMark")
+    mark.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+    picture = QLabel()
+    picture.setPixmap(icons.pixmap("wifi-off", theme.WHITE, 20, mark.devicePixelRatioF()))
+    row = QHBoxLayout(mark)
+    row.setContentsMargins(8, 2, 10, 2)
+    row.setSpacing(6)
+    row.addWidget(picture)
+    row.addWidget(QLabel(text))
+    return mark
