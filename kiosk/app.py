@@ -167,6 +167,7 @@ class Kiosk:
         screen.navigationRefused.connect(lambda _: self.counter.count("navigation_blocked", shortcut_id))
         screen.siteUnreachable.connect(lambda: self.reachability.site_failed(shortcut_id))
         screen.siteLoaded.connect(lambda: self.reachability.site_loaded(shortcut_id))
+        screen.pagePrinted.connect(self._show_document)
         self._service_screen = screen
         self.window.show_screen(screen)
         screen.open_start_page()
@@ -184,7 +185,7 @@ class Kiosk:
             self._downloads.watch(profile)
             self._watched_profile = profile
 
-    def _show_document(self, path: str, _mime: str) -> None:
+    def _show_document(self, path: str, _mime: str = "") -> None:
         from kiosk.browser.document_viewer import DocumentViewer
 
         self._close_document()

@@ -4,69 +4,89 @@
 <context>
     <name>BrowserScreen</name>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="90"/>
+        <location filename="../../kiosk/browser/view.py" line="99"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="91"/>
+        <location filename="../../kiosk/browser/view.py" line="100"/>
         <source>Avancer</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="92"/>
+        <location filename="../../kiosk/browser/view.py" line="101"/>
         <source>Recharger</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="93"/>
+        <location filename="../../kiosk/browser/view.py" line="102"/>
         <source>Plus petit</source>
         <translation>Smaller</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="94"/>
+        <location filename="../../kiosk/browser/view.py" line="103"/>
         <source>Plus grand</source>
         <translation>Bigger</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="187"/>
+        <location filename="../../kiosk/browser/view.py" line="104"/>
+        <source>Imprimer</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/view.py" line="154"/>
+        <source>Page {service}</source>
+        <translation>Page {service}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/view.py" line="207"/>
         <source>Ce site n&apos;est pas disponible sur cette borne.</source>
         <translation>This website is not available on this kiosk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="188"/>
+        <location filename="../../kiosk/browser/view.py" line="208"/>
         <source>Vous restez sur la page où vous étiez.</source>
         <translation>You stay on the page you were on.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="193"/>
+        <location filename="../../kiosk/browser/view.py" line="213"/>
         <source>Ce fichier ne peut pas être ouvert sur cette borne.</source>
         <translation>This file cannot be opened on this kiosk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="194"/>
+        <location filename="../../kiosk/browser/view.py" line="214"/>
         <source>La borne ouvre les documents PDF et les images.</source>
         <translation>The kiosk opens PDF documents and pictures.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="199"/>
+        <location filename="../../kiosk/browser/view.py" line="219"/>
         <source>Le téléchargement s&apos;est arrêté.</source>
         <translation>The download stopped.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="200"/>
+        <location filename="../../kiosk/browser/view.py" line="220"/>
         <source>Touchez à nouveau le lien pour réessayer.</source>
         <translation>Touch the link again to try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="205"/>
+        <location filename="../../kiosk/browser/view.py" line="225"/>
         <source>Cette page n&apos;est pas sûre.</source>
         <translation>This page is not safe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="206"/>
+        <location filename="../../kiosk/browser/view.py" line="226"/>
         <source>La borne ne l&apos;ouvre pas. Essayez plus tard ou demandez de l&apos;aide.</source>
         <translation>The kiosk does not open it. Try later or ask for help.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/view.py" line="279"/>
+        <source>La page n&apos;a pas pu être préparée pour l&apos;impression.</source>
+        <translation>The page could not be made ready for printing.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/view.py" line="280"/>
+        <source>Attendez qu&apos;elle soit affichée, puis réessayez.</source>
+        <translation>Wait until it is shown, then try again.</translation>
     </message>
 </context>
 <context>
@@ -334,12 +354,12 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../kiosk/shell/top_bar.py" line="22"/>
+        <location filename="../../kiosk/shell/top_bar.py" line="24"/>
         <source>Accueil</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/top_bar.py" line="27"/>
+        <location filename="../../kiosk/shell/top_bar.py" line="31"/>
         <source>Terminer ma session</source>
         <translation>End my session</translation>
     </message>

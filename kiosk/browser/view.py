@@ -1,19 +1,23 @@
-"""The browser screen a visitor sees after touching a service: big buttons (Retour, Avancer, Recharger,
-text size), the service's name, and its website below; pop-ups open over it with a big "Fermer"; a refused
-site or a refused certificate gets a calm notice; when the site cannot be reached, the service's contact card
-replaces it with "Réessayer", and the page comes back by itself once the site answers again."""
+"""The browser screen a visitor sees after touching a service: a bar of big buttons (Retour, Avancer,
+Recharger, text size, Imprimer) over its website; the top bar names the service. "Imprimer" turns the page
+shown into a PDF of the session, which the kiosk's viewer then shows, ready to print. Pop-ups open over the
+site with a big "Fermer"; a refused site or a refused certificate gets a calm notice; when the site cannot be
+reached, the service's contact card replaces it with "Réessayer", and the page comes back by itself once the
+site answers again."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QMarginsF, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtWebEngineCore import QWebEngineLoadingInfo
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.browser.dialogs import PageDialog
+from kiosk.browser.download_policy import PDF, safe_name
 from kiosk.browser.file_chooser import FileChooser
 from kiosk.browser.page import KioskPage
 from kiosk.browser.policy import Navigation, SiteRules, decide
@@ -30,6 +34,9 @@ ZOOM_STEPS = (0.8, 1.0, 1.25, 1.5, 1.75, 2.0)
 RETRY_MS = 15_000  # while the site cannot be reached, try again this often
 Domain = QWebEngineLoadingInfo.ErrorDomain
 UNREACHABLE = {Domain.ConnectionErrorDomain, Domain.DnsErrorDomain}
+A4_PORTRAIT = QPageLayout(
+    QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(10, 10, 10, 10)
+)
 ABORTED = -3  # net::ERR_ABORTED: a navigation the policy refused, or one the page replaced
 
 
@@ -38,6 +45,7 @@ class BrowserScreen(QWidget):
     navigationRefused = Signal(str)  # the policy's reason code, for counting
     siteUnreachable = Signal()
     siteLoaded = Signal()
+    pagePrinted = Signal(str)  # the path of the PDF made from the page shown
 
     def __init__(
         self,
@@ -52,6 +60,7 @@ class BrowserScreen(QWidget):
         self.setObjectName("Page")
         self.shortcut = shortcut
         self._profile = profile
+        self._scratch_dir = scratch_dir
         self._zoom = ZoomSteps(ZOOM_STEPS)
         rules = SiteRules.for_shortcut(shortcut, identity_providers)
 
@@ -92,21 +101,21 @@ class BrowserScreen(QWidget):
         self.reload_button = self._tool(icons, "rotate-cw", self.tr("Recharger"), self.reload)
         self.smaller_button = self._tool(icons, "zoom-out", self.tr("Plus petit"), self.zoom_out)
         self.bigger_button = self._tool(icons, "zoom-in", self.tr("Plus grand"), self.zoom_in)
-        name = QLabel(shortcut.label)
-        name.setObjectName("ServiceName")
+        self.print_button = self._tool(icons, "printer", self.tr("Imprimer"), self.print_page)
+        self.print_button.setVisible(scratch_dir is not None)
+        self.setWindowTitle(shortcut.label)  # the top bar shows it
         toolbar = QWidget()
         toolbar.setObjectName("BrowserBar")
         toolbar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         row = QHBoxLayout(toolbar)
-        row.setContentsMargins(16, 8, 16, 8)
-        row.setSpacing(12)
+        row.setContentsMargins(8, 8, 8, 8)
+        row.setSpacing(6)
         for button in (self.back_button, self.forward_button, self.reload_button):
             row.addWidget(button)
         row.addStretch()
-        row.addWidget(name)
-        row.addStretch()
         row.addWidget(self.smaller_button)
         row.addWidget(self.bigger_button)
+        row.addWidget(self.print_button)
 
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
@@ -135,6 +144,17 @@ class BrowserScreen(QWidget):
             self.open_start_page()
         else:
             self.load(url)
+
+    def print_page(self) -> None:
+        """The page shown (the pop-up when one is open) becomes an A4 PDF in the session's folder."""
+        page = self._popup if self.content.currentWidget() is self.popup_panel else self.page
+        if self._scratch_dir is None or page is None or page.url().isEmpty():
+            return
+        existing = [p.name for p in self._scratch_dir.iterdir()] if self._scratch_dir.is_dir() else []
+        name = safe_name(self.tr("Page {service}").format(service=self.shortcut.label), PDF, existing)
+        self.print_button.setEnabled(False)  # one PDF at a time
+        page.pdfPrintingFinished.connect(self._page_printed, Qt.ConnectionType.SingleShotConnection)
+        page.printToPdf(str(self._scratch_dir / name), A4_PORTRAIT)
 
     def link_back(self) -> None:
         """The terminal's network came back: a site that did not answer gets a new try at once."""
@@ -170,8 +190,8 @@ class BrowserScreen(QWidget):
         self.content.setCurrentWidget(self.view)
 
     def _tool(self, icons: Icons, icon_name: str, text: str, action) -> QPushButton:
-        button = QPushButton(icons.icon(icon_name, theme.BLUE, 32), text)
-        button.setIconSize(QSize(32, 32))
+        button = QPushButton(icons.icon(icon_name, theme.BLUE, 28), text)
+        button.setIconSize(QSize(28, 28))
         button.clicked.connect(action)
         return button
 
@@ -230,6 +250,7 @@ class BrowserScreen(QWidget):
             self.offline.homeRequested.connect(self.homeRequested)
             self.content.addWidget(self.offline)
         self.content.setCurrentWidget(self.offline)
+        self.print_button.setEnabled(False)  # nothing of the service to print
         self._retry.start()
         self.siteUnreachable.emit()
 
@@ -238,6 +259,7 @@ class BrowserScreen(QWidget):
         if status == QWebEngineLoadingInfo.LoadStatus.LoadSucceededStatus:
             self._retry.stop()
             self.siteLoaded.emit()
+            self.print_button.setEnabled(True)
             if self.offline is not None and self.content.currentWidget() is self.offline:
                 self.content.setCurrentWidget(self.view)
         elif (
@@ -246,6 +268,17 @@ class BrowserScreen(QWidget):
             and info.errorCode() != ABORTED
         ):
             self._show_offline()
+
+    def _page_printed(self, path: str, ok: bool) -> None:
+        self.print_button.setEnabled(True)
+        if ok:
+            self.pagePrinted.emit(path)
+        else:
+            Path(path).unlink(missing_ok=True)
+            self.notice.show_notice(
+                self.tr("La page n'a pas pu être préparée pour l'impression."),
+                self.tr("Attendez qu'elle soit affichée, puis réessayez."),
+            )
 
     def _update_buttons(self) -> None:
         if not shiboken6.isValid(self.page):

@@ -79,8 +79,7 @@ QPushButton:disabled {{ color: {GREY}; border-color: {GREY}; background: {PAGE};
 #HelpPhone {{ font-size: 36px; font-weight: bold; color: {BLUE}; }}
 
 #BrowserBar {{ background: {WHITE}; border-bottom: 2px solid {INK_SOFT}; }}
-#BrowserBar QPushButton {{ padding: 6px 14px; }}
-#ServiceName {{ font-size: 26px; font-weight: bold; color: {INK}; }}
+#BrowserBar QPushButton {{ padding: 6px 10px; font-size: 20px; }}
 #PopupBar {{ background: {BLUE}; }}
 #PopupBar QLabel {{ color: {WHITE}; font-size: 22px; font-weight: bold; }}
 

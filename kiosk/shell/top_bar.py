@@ -1,11 +1,13 @@
-"""The permanent bar at the top of every screen: "Accueil", the site's name, "Terminer ma session"."""
+"""The permanent bar at the top of every screen: "Accueil", where the visitor is (the site's name on the
+home screen, the service's name in a service), "Terminer ma session"."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from kiosk.shell import theme
+from kiosk.shell.elided_label import ElidedLabel
 from kiosk.shell.icons import Icons
 
 
@@ -23,7 +25,9 @@ class TopBar(QWidget):
         self.home_button.setObjectName("Home")
         self.home_button.setIconSize(QSize(32, 32))
         self.home_button.clicked.connect(self.homeRequested)
-        self.site_label = QLabel(site_name)
+        self._site_name = site_name
+        self.place_label = ElidedLabel(site_name)
+        self.place_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.end_button = QPushButton(icons.icon("log-out", theme.WHITE, 32), self.tr("Terminer ma session"))
         self.end_button.setObjectName("EndSession")
         self.end_button.setIconSize(QSize(32, 32))
@@ -33,7 +37,9 @@ class TopBar(QWidget):
         row.setContentsMargins(24, 12, 24, 12)
         row.setSpacing(24)
         row.addWidget(self.home_button)
-        row.addStretch()
-        row.addWidget(self.site_label)
-        row.addStretch()
+        row.addWidget(self.place_label, 1)
         row.addWidget(self.end_button)
+
+    def show_place(self, name: str) -> None:
+        """The name shown in the middle; an empty name brings back the site's."""
+        self.place_label.setText(name or self._site_name)

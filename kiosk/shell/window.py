@@ -43,6 +43,13 @@ class KioskWindow(QWidget):
         self.idle_overlay = IdleOverlay(self)
         self.confirm_overlay = ConfirmEndOverlay(self)
         top_bar.homeRequested.connect(self.show_home)
+        # A screen's window title names the place the visitor is in (a service, say) for the top bar.
+        self.screens.currentChanged.connect(
+            lambda _: top_bar.show_place(self.screens.currentWidget().windowTitle())
+        )
+
+    def _show_place(self) -> None:
+        self.top_bar.show_place(self.screens.currentWidget().windowTitle())
 
     def show_screen(self, screen: QWidget) -> None:
         """Shows a feature's screen; it stays in the stack until the session ends or it is removed."""

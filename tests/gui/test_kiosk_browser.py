@@ -112,3 +112,46 @@ def test_the_session_can_end_while_the_document_chooser_waits(kiosk_with_site, q
     qtbot.wait(100)
     assert kiosk.window.screens.currentWidget() is kiosk.home
     assert list(kiosk.paths.session_scratch.iterdir()) == []
+
+
+def test_imprimer_turns_the_page_into_a_session_pdf_shown_in_the_viewer(kiosk_with_site, qtbot):
+    from PySide6.QtPdf import QPdfDocument
+
+    from kiosk.browser.document_viewer import DocumentViewer
+
+    kiosk = kiosk_with_site
+    touch(kiosk.window, kiosk.home.tiles[0])
+    screen = kiosk.window.screens.currentWidget()
+    qtbot.waitUntil(lambda: screen.page.url().path() == "/" and not screen.page.isLoading(), timeout=15000)
+
+    touch(kiosk.window, screen.print_button)
+    qtbot.waitUntil(lambda: isinstance(kiosk.window.screens.currentWidget(), DocumentViewer), timeout=15000)
+    viewer = kiosk.window.screens.currentWidget()
+    assert viewer.title.text() == "Page Alpha.pdf"
+    assert viewer.pages.text() == "1 page"
+    document = QPdfDocument()
+    assert document.load(viewer.path) == QPdfDocument.Error.None_
+    assert "attachment" in document.getAllText(0).text()  # the page's own words, as text
+    size = document.pagePointSize(0)
+    assert abs(size.width() - 595.3) < 1 and abs(size.height() - 841.9) < 1  # A4, in points
+    document.close()
+
+    touch(kiosk.window, viewer.close_button)
+    touch(kiosk.window, screen.print_button)  # a second PDF gets its own name
+    qtbot.waitUntil(lambda: isinstance(kiosk.window.screens.currentWidget(), DocumentViewer), timeout=15000)
+    assert kiosk.window.screens.currentWidget().title.text() == "Page Alpha (2).pdf"
+
+    kiosk.session_control.end("button")
+    qtbot.wait(100)
+    assert list(kiosk.paths.session_scratch.iterdir()) == []
+
+
+def test_the_top_bar_names_the_service_and_the_browser_fits_a_1024_screen(kiosk_with_site, qtbot):
+    kiosk = kiosk_with_site
+    site_name = kiosk.window.top_bar.place_label.text()
+    touch(kiosk.window, kiosk.home.tiles[0])
+    screen = kiosk.window.screens.currentWidget()
+    assert kiosk.window.top_bar.place_label.text() == "Alpha"
+    assert screen.minimumSizeHint().width() <= 1024  # the smallest screens îlots still have
+    touch(kiosk.window, kiosk.window.top_bar.home_button)
+    assert kiosk.window.top_bar.place_label.text() == site_name
