@@ -147,12 +147,23 @@ class Kiosk:
             self._service_screen.link_back()
 
     def _open_shortcut(self, shortcut_id: str) -> None:
+        """The service's site in the browser screen: made on the first service the visitor opens (QtWebEngine
+        loads then), reused for the next ones of the same session."""
+        self.counter.count("shortcut_opened", shortcut_id)  # counted, never logged
+        shortcut = next(s for s in self.config.shortcuts if s.id == shortcut_id)
+        self._close_document()
+        if self._service_screen is None:
+            self._service_screen = self._make_browser_screen(shortcut)
+            self.window.show_screen(self._service_screen)
+            self._service_screen.open_start_page()
+        else:
+            self._service_screen.open_service(shortcut)
+            self.window.show_screen(self._service_screen)
+
+    def _make_browser_screen(self, shortcut):
         from kiosk.browser.profile import SessionProfile
         from kiosk.browser.view import BrowserScreen
 
-        self.counter.count("shortcut_opened", shortcut_id)  # counted, never logged
-        shortcut = next(s for s in self.config.shortcuts if s.id == shortcut_id)
-        self._close_service_screen()
         if self._browser_profile is None:
             self._browser_profile = SessionProfile()
         screen = BrowserScreen(
@@ -164,13 +175,12 @@ class Kiosk:
         )
         self._keep_downloads(self._browser_profile.profile())
         screen.homeRequested.connect(self.window.show_home)
-        screen.navigationRefused.connect(lambda _: self.counter.count("navigation_blocked", shortcut_id))
-        screen.siteUnreachable.connect(lambda: self.reachability.site_failed(shortcut_id))
-        screen.siteLoaded.connect(lambda: self.reachability.site_loaded(shortcut_id))
+        count = self.counter.count
+        screen.navigationRefused.connect(lambda _: count("navigation_blocked", screen.shortcut.id))
+        screen.siteUnreachable.connect(lambda: self.reachability.site_failed(screen.shortcut.id))
+        screen.siteLoaded.connect(lambda: self.reachability.site_loaded(screen.shortcut.id))
         screen.pagePrinted.connect(self._show_document)
-        self._service_screen = screen
-        self.window.show_screen(screen)
-        screen.open_start_page()
+        return screen
 
     def _keep_downloads(self, profile) -> None:
         """Downloads of the visitor's profile land in the session's scratch folder and open in the viewer."""

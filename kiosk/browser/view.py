@@ -60,7 +60,9 @@ class BrowserScreen(QWidget):
         self.setObjectName("Page")
         self.shortcut = shortcut
         self._profile = profile
+        self._identity_providers = identity_providers
         self._scratch_dir = scratch_dir
+        self._forget_history = False  # set while the first page of a reused screen's new service loads
         self._zoom = ZoomSteps(ZOOM_STEPS)
         rules = SiteRules.for_shortcut(shortcut, identity_providers)
 
@@ -128,6 +130,26 @@ class BrowserScreen(QWidget):
 
     def open_start_page(self) -> None:
         self.load(QUrl(self.shortcut.url))
+
+    def open_service(self, shortcut: Shortcut) -> None:
+        """Shows `shortcut`'s start page in this screen, reused: its view, page and bar stay; the new
+        service's rules apply at once; nothing of the previous one stays (history, pop-up, dialog, card)."""
+        self._retry.stop()
+        self.dialogs.dismiss()
+        self.file_chooser.cancel()
+        self.close_popup()
+        self.notice.hide()
+        if self.offline is not None:  # the card of the previous service
+            self.content.removeWidget(self.offline)
+            self.offline.deleteLater()
+            self.offline = None
+        self.shortcut = shortcut
+        self.setWindowTitle(shortcut.label)
+        self.page.rules = SiteRules.for_shortcut(shortcut, self._identity_providers)
+        self.page.permissions = frozenset(shortcut.permissions)
+        self._forget_history = True
+        self._update_buttons()
+        self.open_start_page()
 
     def load(self, url: QUrl) -> None:
         """Every load the kiosk itself asks for. Chromium runs a `javascript:` URL given to load() without
@@ -256,6 +278,10 @@ class BrowserScreen(QWidget):
 
     def _on_loading(self, info: QWebEngineLoadingInfo) -> None:
         status = info.status()
+        if self._forget_history and status != QWebEngineLoadingInfo.LoadStatus.LoadStartedStatus:
+            self._forget_history = False
+            self.page.history().clear()  # keeps the page shown: Retour cannot lead to the previous service
+            self._update_buttons()
         if status == QWebEngineLoadingInfo.LoadStatus.LoadSucceededStatus:
             self._retry.stop()
             self.siteLoaded.emit()
@@ -284,5 +310,5 @@ class BrowserScreen(QWidget):
         if not shiboken6.isValid(self.page):
             return  # the session ended: the page went before this screen
         history = self.page.history()
-        self.back_button.setEnabled(history.canGoBack())
-        self.forward_button.setEnabled(history.canGoForward())
+        self.back_button.setEnabled(history.canGoBack() and not self._forget_history)
+        self.forward_button.setEnabled(history.canGoForward() and not self._forget_history)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from PySide6.QtCore import QUrl
 
 from tests.browser.download_site import LINKS, DownloadSite
 from tests.gui.conftest import touch
@@ -155,3 +156,57 @@ def test_the_top_bar_names_the_service_and_the_browser_fits_a_1024_screen(kiosk_
     assert screen.minimumSizeHint().width() <= 1024  # the smallest screens îlots still have
     touch(kiosk.window, kiosk.window.top_bar.home_button)
     assert kiosk.window.top_bar.place_label.text() == site_name
+
+
+def test_a_second_service_reuses_the_screen_with_its_own_rules_and_no_way_back(
+    make_kiosk, config, download_site, qtbot
+):
+    """The browser screen is made once per session: the next service opened gets it with its own rules,
+    its own name, and a history that cannot lead back to the previous service."""
+    from kiosk.config import OfflineHelp, Shortcut
+    from tests.browser.site import Site
+
+    other = Site("other")
+    other.start()
+    try:
+
+        def shortcut(id_: str, label: str, url: str, port: int) -> Shortcut:
+            return Shortcut(
+                id=id_,
+                label=label,
+                description="Un service",
+                icon="users",
+                url=url,
+                allowed_domains=[f"127.0.0.1:{port}"],
+                category="aides",
+                offline_help=OfflineHelp(phone="0100000001"),
+                allow_http=True,
+            )
+
+        first = shortcut("alpha", "Alpha", download_site.url("/"), download_site.port)
+        second = shortcut("beta", "Beta", other.url("/"), other.port)
+        kiosk = make_kiosk(dataclasses.replace(config, shortcuts=(first, second, *config.shortcuts[2:])))
+
+        touch(kiosk.window, kiosk.home.tiles[0])
+        screen = kiosk.window.screens.currentWidget()
+        qtbot.waitUntil(
+            lambda: screen.page.title() == "downloads" and not screen.page.isLoading(), timeout=15000
+        )
+        screen.load(screen.view.url().resolved("/page2"))  # a second page: Retour now has somewhere to go
+        qtbot.waitUntil(lambda: screen.back_button.isEnabled(), timeout=15000)
+
+        touch(kiosk.window, kiosk.window.top_bar.home_button)
+        touch(kiosk.window, kiosk.home.tiles[1])
+        assert kiosk.window.screens.currentWidget() is screen
+        assert kiosk.window.top_bar.place_label.text() == "Beta"
+        qtbot.waitUntil(lambda: screen.page.title() == "other" and not screen.page.isLoading(), timeout=15000)
+        assert not screen.back_button.isEnabled()
+        assert screen.page.history().count() == 1
+
+        refused: list[str] = []
+        screen.navigationRefused.connect(refused.append)
+        screen.load(QUrl(download_site.url("/")))  # Alpha's site is not Beta's
+        assert refused
+        assert kiosk.window.screens.count() == 2  # the home and the one browser screen
+    finally:
+        other.stop()
