@@ -204,6 +204,9 @@ def job_attributes(printer: PrinterInfo, options: PrintOptions) -> list[ipp.Attr
     attributes = []
     if options.copies != 1:
         attributes.append(ipp.attr("copies", ipp.INTEGER, options.copies))
+        # Collated (1 2 3, 1 2 3): each copy is a whole document a visitor can hand in.
+        handling = "separate-documents-collated-copies"
+        attributes.append(ipp.attr("multiple-document-handling", ipp.KEYWORD, handling))
     if options.page_ranges:
         attributes.append(ipp.attr("page-ranges", ipp.RANGE, *sorted(options.page_ranges)))
     if options.duplex and printer.can_duplex:
@@ -269,6 +272,8 @@ def _job_problem(
         return Problem.JOB_CANCELLED
     if state.finished:
         return None
+    if "job-completed-with-errors" in reasons or "document-format-error" in reasons:
+        return Problem.JOB_FAILED  # a filter failed: CUPS holds the job until someone acts
     found = printer_problems(3, printer_reasons)
     if "printer-stopped" in reasons or state == JobState.STOPPED:
         return first_blocking(found) or Problem.STOPPED

@@ -4,6 +4,8 @@ asks for one, and PDFs to print whose pages say "Page 1", "Page 2"…"""
 from __future__ import annotations
 
 import itertools
+import shutil
+import tempfile
 import time
 from pathlib import Path
 
@@ -17,11 +19,16 @@ _names = itertools.count(1)
 
 
 @pytest.fixture(scope="session")
-def cups(tmp_path_factory):
+def cups():
     if not cups_installed():
         pytest.skip("CUPS is not installed (apt-get install cups cups-client cups-bsd cups-filters)")
-    with PrivateCups(tmp_path_factory.mktemp("cups")) as server:
-        yield server
+    # Not under pytest's tmp folder: that one is private to root (0700), and CUPS filters run as user lp.
+    folder = Path(tempfile.mkdtemp(prefix="ilot-cups-"))
+    try:
+        with PrivateCups(folder) as server:
+            yield server
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture

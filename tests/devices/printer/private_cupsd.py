@@ -10,8 +10,9 @@ The printer's device is a `file:` URI (allowed by `FileDevice Yes` in this serve
 whose filter chain is CUPS's own `pdftopdf`: the file is the PDF CUPS would send to a PDF-speaking printer,
 with copies and page ranges applied, at a path the test knows. cups-pdf would instead write into a folder set
 in the global /etc/cups/cups-pdf.conf (the submitting user's home), shared with every other CUPS on the
-machine. The job policy is Debian's (cancelling a job needs its owner, so the client must authenticate);
-administration is open, for `cupsdisable` and `lpadmin` without a password.
+machine. The job policy is Debian's (cancelling a job needs its owner; with `authenticate_jobs` the owner
+must prove it, as in Debian's "authenticated" policy); administration is open, for `cupsdisable` and `lpadmin`
+without a password.
 
 Needs the Debian packages cups-daemon, cups-client, cups-filters (all pulled in by `cups`).
 """
@@ -96,7 +97,7 @@ DefaultAuthType Basic
   SubscriptionPrivateValues default
   <Limit Send-Document Send-URI Hold-Job Release-Job Restart-Job Purge-Jobs Set-Job-Attributes Cancel-Job \
 Cancel-My-Jobs Close-Job CUPS-Move-Job CUPS-Get-Document CUPS-Authenticate-Job>
-    Require user @OWNER @SYSTEM
+{job_auth}    Require user @OWNER @SYSTEM
     Order deny,allow
   </Limit>
   <Limit All>
@@ -132,8 +133,11 @@ def cups_installed() -> bool:
 
 
 class PrivateCups:
-    def __init__(self, folder: Path, *, cupsd_extra: str = "") -> None:
+    def __init__(self, folder: Path, *, cupsd_extra: str = "", authenticate_jobs: bool = False) -> None:
+        """`authenticate_jobs`: cancelling or holding a job needs its owner to authenticate (Debian's
+        "authenticated" policy), not only to name himself in requesting-user-name (its default one)."""
         self.root = Path(folder)
+        self.authenticate_jobs = authenticate_jobs
         self.port = free_port()
         self.socket = self.root / "cups.sock"
         self.extra = cupsd_extra
@@ -158,9 +162,14 @@ class PrivateCups:
     def start(self) -> PrivateCups:
         for sub in ("spool/tmp", "cache", "state", "log", "ppd", "out"):
             (self.root / sub).mkdir(parents=True, exist_ok=True)
-        self.root.chmod(0o755)  # cupsd runs filters as user lp: they must reach the spool
+        self.root.chmod(0o755)  # cupsd runs filters as user lp: they must reach the spool and the PPD
         (self.root / "cupsd.conf").write_text(
-            CUPSD_CONF.format(port=self.port, socket=self.socket, extra=self.extra)
+            CUPSD_CONF.format(
+                port=self.port,
+                socket=self.socket,
+                extra=self.extra,
+                job_auth="    AuthType Default\n" if self.authenticate_jobs else "",
+            )
         )
         (self.root / "cups-files.conf").write_text(CUPS_FILES_CONF.format(root=self.root))
         (self.root / "test.ppd").write_text(PPD)
