@@ -125,10 +125,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+SBIN_PATH = (
+    f"{os.environ.get('PATH', '/usr/bin:/bin')}:/usr/sbin:/sbin"  # cupsd, lpadmin, cupsdisable live here
+)
+
+
 def cups_installed() -> bool:
+    tools = ("cupsd", "lpadmin", "cupsdisable", "lp")
     return (
-        all(shutil.which(tool) for tool in ("cupsd", "lpadmin", "cupsdisable"))
-        and Path("/usr/lib/cups/filter/pdftopdf").exists()
+        all(shutil.which(t, path=SBIN_PATH) for t in tools) and Path("/usr/lib/cups/filter/pdftopdf").exists()
     )
 
 
@@ -154,7 +159,7 @@ class PrivateCups:
 
     @property
     def env(self) -> dict[str, str]:
-        return dict(os.environ, CUPS_SERVER=self.address, LC_ALL="C")
+        return dict(os.environ, CUPS_SERVER=self.address, LC_ALL="C", PATH=SBIN_PATH)
 
     def output(self, printer: str) -> Path:
         return self.root / "out" / f"{printer}.pdf"
@@ -174,7 +179,14 @@ class PrivateCups:
         (self.root / "cups-files.conf").write_text(CUPS_FILES_CONF.format(root=self.root))
         (self.root / "test.ppd").write_text(PPD)
         self.process = subprocess.Popen(
-            ["cupsd", "-f", "-c", str(self.root / "cupsd.conf"), "-s", str(self.root / "cups-files.conf")],
+            [
+                shutil.which("cupsd", path=SBIN_PATH) or "cupsd",
+                "-f",
+                "-c",
+                str(self.root / "cupsd.conf"),
+                "-s",
+                str(self.root / "cups-files.conf"),
+            ],
             stdout=subprocess.DEVNULL,
             stderr=open(self.root / "log" / "cupsd.stderr", "wb"),  # noqa: SIM115 (closed with the process)
         )
@@ -197,6 +209,7 @@ class PrivateCups:
 
     def tool(self, *command: str, check: bool = True) -> subprocess.CompletedProcess:
         """Run a CUPS client tool against this server."""
+        command = (shutil.which(command[0], path=SBIN_PATH) or command[0], *command[1:])
         return subprocess.run(command, env=self.env, capture_output=True, text=True, check=check, timeout=30)
 
     def add_pdf_printer(self, name: str, *, default: bool = False) -> Path:
