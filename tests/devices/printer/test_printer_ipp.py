@@ -1,0 +1,93 @@
+"""The IPP encoder and decoder, and server addresses (pure)."""
+
+from __future__ import annotations
+
+import struct
+
+import pytest
+
+from kiosk.devices.printer import ipp
+
+
+def test_request_round_trip_through_the_decoder():
+    data = ipp.encode_request(
+        ipp.GET_JOBS,
+        7,
+        [
+            (
+                ipp.OPERATION_GROUP,
+                [
+                    ipp.attr("attributes-charset", ipp.CHARSET, "utf-8"),
+                    ipp.attr("requested-attributes", ipp.KEYWORD, "job-id", "job-state"),
+                    ipp.attr("copies", ipp.INTEGER, 3),
+                    ipp.attr("page-ranges", ipp.RANGE, (1, 2), (5, 9)),
+                    ipp.attr("purge-job", ipp.BOOLEAN, True),
+                ],
+            )
+        ],
+    )
+    assert data[:2] == b"\x02\x00"
+    assert struct.unpack(">h", data[2:4])[0] == ipp.GET_JOBS
+    response = ipp.decode_response(data)  # a request has the same layout as a response
+    assert response.request_id == 7
+    attrs = response.group(ipp.OPERATION_GROUP)
+    assert attrs["requested-attributes"] == ("job-id", "job-state")
+    assert attrs["copies"] == 3
+    assert attrs["page-ranges"] == ((1, 2), (5, 9))
+    assert attrs["purge-job"] is True
+
+
+def test_decodes_collections_and_several_groups():
+    def item(tag: int, name: str, value: bytes) -> bytes:
+        n = name.encode()
+        return struct.pack(">bh", tag, len(n)) + n + struct.pack(">h", len(value)) + value
+
+    body = (
+        struct.pack(">bbhi", 2, 0, 0, 1)
+        + bytes([ipp.PRINTER_GROUP])
+        + item(ipp.NAME, "printer-name", b"A")
+        + item(ipp.BEGIN_COLLECTION, "media-col", b"")
+        + item(ipp.MEMBER_NAME, "", b"media-type")
+        + item(ipp.KEYWORD, "", b"stationery")
+        + item(ipp.END_COLLECTION, "", b"")
+        + bytes([ipp.PRINTER_GROUP])
+        + item(ipp.NAME, "printer-name", b"B")
+        + bytes([ipp.END_OF_ATTRIBUTES])
+    )
+    response = ipp.decode_response(body)
+    printers = response.all_groups(ipp.PRINTER_GROUP)
+    assert [p["printer-name"] for p in printers] == ["A", "B"]
+    assert printers[0]["media-col"] == {"media-type": "stationery"}
+
+
+def test_truncated_answer_is_a_protocol_error():
+    with pytest.raises(ipp.IppError) as error:
+        ipp.decode_response(b"\x02\x00\x00\x00\x00\x00\x00\x01\x04\x42\x00\x10abc")
+    assert error.value.code == ipp.PROTOCOL
+
+
+@pytest.mark.parametrize(
+    ("text", "address", "port", "socket"),
+    [
+        ("/run/cups/cups.sock", "/run/cups/cups.sock", 631, True),
+        ("localhost", "localhost", 631, False),
+        ("127.0.0.1:8631", "127.0.0.1", 8631, False),
+        ("[::1]:632", "::1", 632, False),
+    ],
+)
+def test_server_parse(text, address, port, socket):
+    server = ipp.Server.parse(text)
+    assert (server.address, server.port, server.is_socket) == (address, port, socket)
+
+
+def test_server_from_environment_honours_cups_server(monkeypatch):
+    monkeypatch.setenv("CUPS_SERVER", "10.0.0.9:700")
+    server = ipp.Server.from_environment()
+    assert (server.address, server.port) == ("10.0.0.9", 700)
+    assert server.printer_uri("P") == "ipp://10.0.0.9:700/printers/P"
+
+
+def test_nothing_listening_is_server_down(tmp_path):
+    with pytest.raises(ipp.IppError) as error:
+        ipp.request(ipp.Server(str(tmp_path / "no.sock"), timeout=2), ipp.CUPS_GET_DEFAULT, "/")
+    assert error.value.code == ipp.SERVER_DOWN
