@@ -102,7 +102,12 @@ class Kiosk:
         self._watched_profile = None
         self._service_screen: QWidget | None = None
         self._document_viewer: QWidget | None = None
+        # Made on the first print: the CUPS client on its worker thread, and the wizard's screen.
+        self._print_service = None
+        self._print_wizard: QWidget | None = None
+        self._before_print: QWidget | None = None
         self.navigation = Navigation()
+        self._register_destinations()
         self.home = HomeScreen(config, self.navigation, self.icons)
         self.top_bar = TopBar(config.site.site_name, self.icons)
         self.window = KioskWindow(self.home, self.top_bar, public=public)
@@ -125,11 +130,32 @@ class Kiosk:
         self.home.destinationRequested.connect(self.navigation.open)
         self.reachability.on_change(self.home.mark_offline)
         self.session.register_wiper("browser", self._wipe_browser)
+        self.session.register_wiper("print jobs", self._wipe_printing)
         self.session.register_wiper("shell", self.window.wipe)
         self.session.register_wiper("session files", lambda: empty_folder(paths.session_scratch))
         self.session.on_start(self._session_started)
         self.session.on_end(self._session_ended)
         self.window.firstPainted.connect(self._first_painted)
+
+    def _register_destinations(self) -> None:
+        """The kiosk's own services, as tiles after the public-service shortcuts."""
+        from PySide6.QtCore import QCoreApplication
+
+        from kiosk.shell.navigation import Destination
+
+        def tr(text: str) -> str:
+            return QCoreApplication.translate("Kiosk", text)
+
+        if self.config.site.print_page_limit > 0:
+            self.navigation.register(
+                Destination(
+                    "print",
+                    tr("Imprimer"),
+                    tr("Un document téléchargé ou scanné"),
+                    "printer",
+                    self._print_from_home,
+                )
+            )
 
     def _first_painted(self) -> None:
         """Opening (and maybe migrating) the database waits until the visitor sees the home screen; counts
@@ -200,7 +226,8 @@ class Kiosk:
 
         self._close_document()
         viewer = DocumentViewer(self.icons)
-        viewer.print_button.hide()  # printing comes with the printer issue
+        viewer.print_button.setVisible(self.config.site.print_page_limit > 0)
+        viewer.printRequested.connect(self._print_document)
         viewer.closed.connect(self._close_document)
         viewer.open_document(path)
         self._document_viewer = viewer
@@ -213,6 +240,46 @@ class Kiosk:
             self._document_viewer = None
             if self._service_screen is not None:
                 self.window.show_screen(self._service_screen)
+
+    def _print_document(self, path: str) -> None:
+        """The print wizard for one document of the session, over the screen that asked for it."""
+        self._show_print_wizard().start(path)
+
+    def _print_from_home(self) -> None:
+        self._show_print_wizard().choose(self.paths.session_scratch)
+
+    def _show_print_wizard(self):
+        if self._print_wizard is None:
+            from kiosk.devices.printer.limits import PageAllowance
+            from kiosk.devices.printer.service import PrintService
+            from kiosk.devices.printer.wizard import PrintWizard
+
+            self._print_service = PrintService(
+                printer=self.config.site.printer or None,
+                allowance=PageAllowance(self.config.site.print_page_limit),
+            )
+            self._print_wizard = PrintWizard(self._print_service, self.icons)
+            self._print_wizard.printed.connect(lambda pages: self.counter.count("pages_printed", n=pages))
+            self._print_wizard.closed.connect(self._close_print_wizard)
+        self._before_print = self.window.screens.currentWidget()
+        self.window.show_screen(self._print_wizard)
+        return self._print_wizard
+
+    def _close_print_wizard(self) -> None:
+        back = self._before_print
+        self._before_print = None
+        if back is not None and self.window.screens.indexOf(back) >= 0:
+            self.window.show_screen(back)
+        else:
+            self.window.show_home()
+
+    def _wipe_printing(self) -> None:
+        """Session wiper: this session's unfinished jobs cancelled and purged, the wizard emptied, the page
+        allowance back to full."""
+        if self._print_service is not None:
+            self._print_service.wipe()
+            self._print_wizard.reset()
+            self._before_print = None
 
     def _download_refused(self, _reason: str) -> None:
         if self._service_screen is not None:
@@ -282,6 +349,8 @@ class Kiosk:
                 self.window.unwatch_input(event_filter)
         for translator in self.translators:
             self.qapp.removeTranslator(translator)
+        if self._print_service is not None:
+            self._print_service.close()
         self.counter.close()
         self.store.close(timeout=10)
         self.garbage.stop()

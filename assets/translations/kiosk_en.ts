@@ -2,89 +2,102 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>BrowserScreen</name>
+    <name></name>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="99"/>
-        <source>Retour</source>
-        <translation>Back</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/browser/view.py" line="100"/>
-        <source>Avancer</source>
-        <translation>Forward</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/browser/view.py" line="101"/>
-        <source>Recharger</source>
-        <translation>Reload</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/browser/view.py" line="102"/>
-        <source>Plus petit</source>
-        <translation>Smaller</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/browser/view.py" line="103"/>
-        <source>Plus grand</source>
-        <translation>Bigger</translation>
-    </message>
-    <message>
-        <location filename="../../kiosk/browser/view.py" line="104"/>
+        <location filename="../../kiosk/app.py" line="153"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="154"/>
+        <location filename="../../kiosk/app.py" line="154"/>
+        <source>Un document téléchargé ou scanné</source>
+        <translation>A downloaded or scanned document</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserScreen</name>
+    <message>
+        <location filename="../../kiosk/browser/view.py" line="101"/>
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/view.py" line="102"/>
+        <source>Avancer</source>
+        <translation>Forward</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/view.py" line="103"/>
+        <source>Recharger</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/view.py" line="104"/>
+        <source>Plus petit</source>
+        <translation>Smaller</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/view.py" line="105"/>
+        <source>Plus grand</source>
+        <translation>Bigger</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/view.py" line="106"/>
+        <source>Imprimer</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/browser/view.py" line="179"/>
         <source>Page {service}</source>
         <translation>Page {service}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="207"/>
+        <location filename="../../kiosk/browser/view.py" line="233"/>
         <source>Ce site n&apos;est pas disponible sur cette borne.</source>
         <translation>This website is not available on this kiosk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="208"/>
+        <location filename="../../kiosk/browser/view.py" line="234"/>
         <source>Vous restez sur la page où vous étiez.</source>
         <translation>You stay on the page you were on.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="213"/>
+        <location filename="../../kiosk/browser/view.py" line="239"/>
         <source>Ce fichier ne peut pas être ouvert sur cette borne.</source>
         <translation>This file cannot be opened on this kiosk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="214"/>
+        <location filename="../../kiosk/browser/view.py" line="240"/>
         <source>La borne ouvre les documents PDF et les images.</source>
         <translation>The kiosk opens PDF documents and pictures.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="219"/>
+        <location filename="../../kiosk/browser/view.py" line="245"/>
         <source>Le téléchargement s&apos;est arrêté.</source>
         <translation>The download stopped.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="220"/>
+        <location filename="../../kiosk/browser/view.py" line="246"/>
         <source>Touchez à nouveau le lien pour réessayer.</source>
         <translation>Touch the link again to try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="225"/>
+        <location filename="../../kiosk/browser/view.py" line="251"/>
         <source>Cette page n&apos;est pas sûre.</source>
         <translation>This page is not safe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="226"/>
+        <location filename="../../kiosk/browser/view.py" line="252"/>
         <source>La borne ne l&apos;ouvre pas. Essayez plus tard ou demandez de l&apos;aide.</source>
         <translation>The kiosk does not open it. Try later or ask for help.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="279"/>
+        <location filename="../../kiosk/browser/view.py" line="312"/>
         <source>La page n&apos;a pas pu être préparée pour l&apos;impression.</source>
         <translation>The page could not be made ready for printing.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="280"/>
+        <location filename="../../kiosk/browser/view.py" line="313"/>
         <source>Attendez qu&apos;elle soit affichée, puis réessayez.</source>
         <translation>Wait until it is shown, then try again.</translation>
     </message>
@@ -169,42 +182,42 @@
 <context>
     <name>FileChooser</name>
     <message>
-        <location filename="../../kiosk/browser/file_chooser.py" line="159"/>
+        <location filename="../../kiosk/browser/file_chooser.py" line="60"/>
         <source>Choisissez un document</source>
         <translation>Choose a document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/file_chooser.py" line="162"/>
+        <location filename="../../kiosk/browser/file_chooser.py" line="63"/>
         <source>Vous n&apos;avez pas encore de document. Téléchargez ou scannez d&apos;abord votre document.</source>
         <translation>You have no document yet. First download or scan your document.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/file_chooser.py" line="178"/>
+        <location filename="../../kiosk/browser/file_chooser.py" line="79"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/file_chooser.py" line="182"/>
+        <location filename="../../kiosk/browser/file_chooser.py" line="83"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/file_chooser.py" line="275"/>
+        <location filename="../../kiosk/browser/file_chooser.py" line="176"/>
         <source>Touchez les documents à envoyer. Vous pouvez en choisir plusieurs.</source>
         <translation>Touch the documents to send. You can choose several.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/file_chooser.py" line="277"/>
+        <location filename="../../kiosk/browser/file_chooser.py" line="178"/>
         <source>Touchez le document à envoyer.</source>
         <translation>Touch the document to send.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/file_chooser.py" line="292"/>
+        <location filename="../../kiosk/browser/file_chooser.py" line="193"/>
         <source>Envoyer ces documents</source>
         <translation>Send these documents</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/file_chooser.py" line="294"/>
+        <location filename="../../kiosk/browser/file_chooser.py" line="195"/>
         <source>Envoyer ce document</source>
         <translation>Send this document</translation>
     </message>
@@ -336,6 +349,321 @@
         <location filename="../../kiosk/browser/popup.py" line="23"/>
         <source>Fermer cette fenêtre</source>
         <translation>Close this window</translation>
+    </message>
+</context>
+<context>
+    <name>PrintWizard</name>
+    <message>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="61"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="262"/>
+        <source>Imprimer</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="132"/>
+        <source>Imprimer « {name} »</source>
+        <translation>Print “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="181"/>
+        <source>Touchez le document à imprimer.</source>
+        <translation>Touch the document to print.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="183"/>
+        <source>Vous n&apos;avez pas encore de document. Téléchargez ou scannez d&apos;abord votre document.</source>
+        <translation>You have no document yet. First download or scan your document.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="193"/>
+        <source>Continuer</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="197"/>
+        <source>Choisissez un document</source>
+        <translation>Choose a document</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="201"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="261"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="306"/>
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="222"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="248"/>
+        <source>Nombre d&apos;exemplaires</source>
+        <translation>Number of copies</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="224"/>
+        <source>Toutes les pages</source>
+        <translation>All pages</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="225"/>
+        <source>Seulement certaines pages</source>
+        <translation>Only some pages</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="230"/>
+        <source>Première page</source>
+        <translation>First page</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="231"/>
+        <source>Dernière page</source>
+        <translation>Last page</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="237"/>
+        <source>De la page</source>
+        <translation>From page</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="239"/>
+        <source>à la page</source>
+        <translation>to page</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="251"/>
+        <source>Pages à imprimer</source>
+        <translation>Pages to print</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="277"/>
+        <source>Impression en cours…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="281"/>
+        <source>Annuler l&apos;impression</source>
+        <translation>Cancel printing</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="293"/>
+        <source>Terminé</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="297"/>
+        <source>C&apos;est imprimé.</source>
+        <translation>It is printed.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="298"/>
+        <source>Récupérez vos feuilles dans l&apos;imprimante.</source>
+        <translation>Take your sheets from the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="307"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="349"/>
+        <source>Vous allez imprimer 1 page.</source>
+        <translation>You are going to print 1 page.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="351"/>
+        <source>Vous allez imprimer {n} pages.</source>
+        <translation>You are going to print {n} pages.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="492"/>
+        <source>Page {n}</source>
+        <translation>Page {n}</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterMessages</name>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="26"/>
+        <source>Demandez de l&apos;aide à un conseiller.</source>
+        <translation>Ask an advisor for help.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="29"/>
+        <source>L&apos;imprimante est arrêtée.</source>
+        <translation>The printer is stopped.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="30"/>
+        <source>Demandez à un conseiller de la remettre en marche.</source>
+        <translation>Ask an advisor to start it again.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="33"/>
+        <source>L&apos;imprimante ne répond pas.</source>
+        <translation>The printer does not answer.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="34"/>
+        <source>Demandez à un conseiller de l&apos;allumer.</source>
+        <translation>Ask an advisor to switch it on.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="37"/>
+        <source>L&apos;imprimante n&apos;a plus de papier.</source>
+        <translation>The printer is out of paper.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="38"/>
+        <source>Demandez à un conseiller d&apos;en remettre.</source>
+        <translation>Ask an advisor to add some.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="41"/>
+        <source>Une feuille est coincée dans l&apos;imprimante.</source>
+        <translation>A sheet is stuck in the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="42"/>
+        <source>Demandez à un conseiller de la retirer.</source>
+        <translation>Ask an advisor to take it out.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="45"/>
+        <source>Une porte de l&apos;imprimante est ouverte.</source>
+        <translation>A door of the printer is open.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="46"/>
+        <source>Demandez à un conseiller de la fermer.</source>
+        <translation>Ask an advisor to close it.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="49"/>
+        <source>L&apos;imprimante n&apos;a plus d&apos;encre.</source>
+        <translation>The printer is out of ink.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="50"/>
+        <source>Demandez à un conseiller de la changer.</source>
+        <translation>Ask an advisor to change it.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="53"/>
+        <source>L&apos;imprimante n&apos;a bientôt plus de papier.</source>
+        <translation>The printer will soon be out of paper.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="54"/>
+        <location filename="../../kiosk/devices/printer/messages.py" line="58"/>
+        <source>Vous pouvez imprimer. Prévenez un conseiller.</source>
+        <translation>You can print. Tell an advisor.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="57"/>
+        <source>L&apos;encre de l&apos;imprimante est presque finie.</source>
+        <translation>The printer&apos;s ink is almost used up.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="60"/>
+        <source>L&apos;imprimante a un problème.</source>
+        <translation>The printer has a problem.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="62"/>
+        <source>L&apos;imprimante n&apos;accepte pas d&apos;impression pour le moment.</source>
+        <translation>The printer does not take prints for now.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="66"/>
+        <source>L&apos;impression ne marche pas pour le moment.</source>
+        <translation>Printing does not work for now.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="69"/>
+        <source>Aucune imprimante n&apos;est disponible.</source>
+        <translation>No printer is available.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="70"/>
+        <source>L&apos;impression a été refusée.</source>
+        <translation>The print was refused.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="72"/>
+        <source>L&apos;impression n&apos;a pas pu se faire.</source>
+        <translation>The print could not be done.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="73"/>
+        <source>Réessayez, ou demandez de l&apos;aide à un conseiller.</source>
+        <translation>Try again, or ask an advisor for help.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="76"/>
+        <source>L&apos;impression a été annulée.</source>
+        <translation>The print was cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="77"/>
+        <source>Vous pouvez la relancer.</source>
+        <translation>You can start it again.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="80"/>
+        <source>Ce document ne peut pas être imprimé.</source>
+        <translation>This document cannot be printed.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="84"/>
+        <source>Vous avez atteint la limite de pages.</source>
+        <translation>You have reached the page limit.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="85"/>
+        <location filename="../../kiosk/devices/printer/messages.py" line="97"/>
+        <source>Demandez à un conseiller si vous devez imprimer plus.</source>
+        <translation>Ask an advisor if you need to print more.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="96"/>
+        <source>Vous avez imprimé toutes vos pages gratuites.</source>
+        <translation>You have printed all your free pages.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="100"/>
+        <source>Ce document fait 1 page à imprimer.</source>
+        <translation>This document has 1 page to print.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="102"/>
+        <source>Ce document fait {n} pages à imprimer.</source>
+        <translation>This document has {n} pages to print.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="110"/>
+        <source>Vous pouvez encore imprimer 1 page.</source>
+        <translation>You can still print 1 page.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="112"/>
+        <source>Vous pouvez encore imprimer {n} pages.</source>
+        <translation>You can still print {n} pages.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/messages.py" line="119"/>
+        <source>Pages imprimées : %1 sur %2.</source>
+        <translation>Pages printed: %1 of %2.</translation>
+    </message>
+</context>
+<context>
+    <name>Stepper</name>
+    <message>
+        <location filename="../../kiosk/shell/stepper.py" line="19"/>
+        <source>Moins</source>
+        <translation>Less</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/shell/stepper.py" line="20"/>
+        <source>Plus</source>
+        <translation>More</translation>
     </message>
 </context>
 <context>

@@ -13,127 +13,28 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QEventLoop, QRect, QSize, QSizeF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFontMetrics, QImage, QImageReader, QKeyEvent, QPainter, QPixmap
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtCore import QEvent, QEventLoop, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
-from kiosk.browser.session_documents import SessionDocument, filter_documents, list_documents
+from kiosk.session_documents import SessionDocument, filter_documents, list_documents
 from kiosk.shell import theme
+from kiosk.shell.document_tiles import TILE_SIZE, DocumentTile
 from kiosk.shell.icons import Icons
 from kiosk.shell.overlay import Overlay
 
 Mode = QWebEnginePage.FileSelectionMode
 
 CHOOSER_WIDTH = 1120  # px: four tiles a row on a 1280-px screen
-THUMBNAIL = QSize(180, 220)  # px: the box a first page or a picture is fitted into
-TILE_SIZE = QSize(220, 320)
 TILE_SPACING = 16
-CHECK_SIZE = 44
 EDGE = 24  # px kept between the card and the screen's top and bottom
-
-
-def render_thumbnail(document: SessionDocument, box: QSize) -> QImage:
-    """The first page of a PDF, or the picture, fitted into `box`; a null image if it cannot be read."""
-    if document.kind == "pdf":
-        pdf = QPdfDocument(None)
-        try:
-            if pdf.load(str(document.path)) != QPdfDocument.Error.None_ or pdf.pageCount() < 1:
-                return QImage()
-            size = pdf.pagePointSize(0).scaled(QSizeF(box), Qt.AspectRatioMode.KeepAspectRatio).toSize()
-            return _on_white(pdf.render(0, size))  # pages without a background are transparent
-        finally:
-            pdf.close()
-    reader = QImageReader(str(document.path))
-    reader.setAutoTransform(True)  # photos taken sideways
-    if reader.size().isValid():
-        reader.setScaledSize(reader.size().scaled(box, Qt.AspectRatioMode.KeepAspectRatio))
-    image = reader.read()
-    if not image.isNull() and (image.width() > box.width() or image.height() > box.height()):
-        image = image.scaled(
-            box, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
-        )
-    return image
-
-
-def _on_white(image: QImage) -> QImage:
-    page = QImage(image.size(), QImage.Format.Format_RGB32)
-    page.fill(QColor(theme.WHITE))
-    painter = QPainter(page)
-    painter.drawImage(0, 0, image)
-    painter.end()
-    return page
-
-
-class DocumentTile(QPushButton):
-    """One document: its thumbnail and its name; touched, it is marked with a thick border and a check."""
-
-    def __init__(self, document: SessionDocument, icons: Icons, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.document = document
-        self.setObjectName("DocumentTile")
-        self.setCheckable(True)
-        self.setFixedSize(TILE_SIZE)
-        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a touch selects without the focus ring hiding it
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setAccessibleName(document.name)
-
-        scale = self.devicePixelRatioF()
-        self.thumbnail = QLabel()
-        self.thumbnail.setObjectName("DocumentThumbnail")
-        self.thumbnail.setFixedSize(THUMBNAIL)
-        self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        placeholder = "file-text" if document.kind == "pdf" else "image"
-        self.thumbnail.setPixmap(icons.pixmap(placeholder, theme.BLUE, 96, scale))
-        self.has_thumbnail = False
-        self.name = QLabel()
-        self.name.setObjectName("DocumentName")
-        self.name.ensurePolished()
-        self.name.setText(_fitted(document.name, self.name.fontMetrics(), TILE_SIZE.width() - 24))
-        self.name.setWordWrap(True)
-        self.name.setMaximumHeight(TILE_SIZE.height() - THUMBNAIL.height() - 30)  # never over the picture
-        self.name.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.check = QLabel(self)
-        self.check.setObjectName("TileCheck")
-        self.check.setFixedSize(CHECK_SIZE, CHECK_SIZE)
-        self.check.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.check.setPixmap(icons.pixmap("check", theme.WHITE, 32, scale))
-        self.check.move(TILE_SIZE.width() - CHECK_SIZE - 8, 8)
-        self.check.hide()
-
-        column = QVBoxLayout(self)
-        column.setContentsMargins(12, 14, 12, 8)
-        column.setSpacing(8)
-        column.addWidget(self.thumbnail, 0, Qt.AlignmentFlag.AlignHCenter)
-        column.addWidget(self.name, 1)
-        for child in (self.thumbnail, self.name, self.check):
-            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.check.raise_()
-        self.toggled.connect(self.check.setVisible)
-
-    def sizeHint(self) -> QSize:
-        return TILE_SIZE  # the stylesheet's min-height for every button must not shrink a tile
-
-    def minimumSizeHint(self) -> QSize:
-        return TILE_SIZE
-
-    def draw_thumbnail(self) -> None:
-        scale = self.devicePixelRatioF()
-        image = render_thumbnail(self.document, THUMBNAIL * scale)
-        if not image.isNull():
-            pixmap = QPixmap.fromImage(image)
-            pixmap.setDevicePixelRatio(scale)
-            self.thumbnail.setPixmap(pixmap)
-            self.has_thumbnail = True
 
 
 class _Documents(QScrollArea):
@@ -316,21 +217,3 @@ class FileChooser(Overlay):
         if self._group is not None:
             self._group.deleteLater()
             self._group = None
-
-
-def _fitted(name: str, metrics: QFontMetrics, width: int, lines: int = 2) -> str:
-    """`name` wrapped in at most `lines` lines of `width` px; a longer name loses its middle."""
-    room = width * lines
-    while True:
-        text = _breakable(metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, room))
-        height = metrics.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text).height()
-        if height <= lines * metrics.lineSpacing() or room <= width:
-            return text
-        room -= metrics.averageCharWidth() * 2
-
-
-def _breakable(name: str) -> str:
-    """Lets a long file name wrap after its separators ("attestation_paiement_caf.pdf")."""
-    for separator in "_-.":
-        name = name.replace(separator, separator + "\u200b")
-    return name

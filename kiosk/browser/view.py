@@ -126,6 +126,9 @@ class BrowserScreen(QWidget):
         column.addWidget(self.content, 1)
         self.notice = NoticeOverlay(self)
         self.view.urlChanged.connect(self._update_buttons)
+        # The history tells its changes late (clear() among them): its model says when they land.
+        self._history_model = self.page.history().itemsModel()
+        self._history_model.modelReset.connect(self._update_buttons)
         self._update_buttons()
 
     def open_start_page(self) -> None:
@@ -201,6 +204,7 @@ class BrowserScreen(QWidget):
         self.file_chooser.cancel()
         self.close_popup()
         self.view.urlChanged.disconnect(self._update_buttons)
+        self._history_model.modelReset.disconnect(self._update_buttons)
         self.view.setPage(None)
         self._profile.release(self.page)
 
@@ -278,7 +282,10 @@ class BrowserScreen(QWidget):
 
     def _on_loading(self, info: QWebEngineLoadingInfo) -> None:
         status = info.status()
-        if self._forget_history and status != QWebEngineLoadingInfo.LoadStatus.LoadStartedStatus:
+        ended = status == QWebEngineLoadingInfo.LoadStatus.LoadSucceededStatus or (
+            status == QWebEngineLoadingInfo.LoadStatus.LoadFailedStatus and info.errorCode() != ABORTED
+        )  # not the previous service's page, whose load the new one may have stopped
+        if self._forget_history and ended:
             self._forget_history = False
             self.page.history().clear()  # keeps the page shown: Retour cannot lead to the previous service
             self._update_buttons()

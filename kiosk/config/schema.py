@@ -150,6 +150,18 @@ class Site(Struct, forbid_unknown_fields=True, frozen=True):
     advisor_schedule: Annotated[
         tuple[AdvisorSlot, ...], Meta(description="When an advisor is on duty; empty = never")
     ] = ()
+    printer: Annotated[
+        str, Meta(description='CUPS queue the kiosk prints on, "" = the CUPS default printer')
+    ] = ""
+    print_page_limit: Annotated[
+        int,
+        Meta(
+            ge=0,
+            le=1000,
+            description="Pages a visitor may print in one session (copies count); 0 = printing is off",
+            extra={"expected": "a whole number of pages (0 to 1000)"},
+        ),
+    ] = 30
 
 
 def domain_matches(host: str, pattern: str) -> bool:

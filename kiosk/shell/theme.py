@@ -100,6 +100,23 @@ QPushButton:disabled {{ color: {GREY}; border-color: {GREY}; background: {PAGE};
 #DocumentName {{ font-size: 18px; color: {INK}; background: transparent; }}
 #TileCheck {{ background: {BLUE}; border-radius: 22px; }}
 
+#StepperButton {{ font-size: 34px; padding: 0; }}
+#StepperValue {{ font-size: 34px; font-weight: bold; color: {INK}; }}
+
+#PrintWizard {{ background: {PAGE}; }}
+#WizardTitle {{ font-size: 34px; font-weight: bold; color: {INK}; }}
+#WizardText {{ font-size: 24px; color: {INK}; }}
+#WizardLabel {{ font-size: 24px; font-weight: bold; color: {INK}; }}
+#WizardSummary {{ font-size: 26px; font-weight: bold; color: {BLUE}; }}
+#WizardWarning {{ font-size: 22px; color: {INK}; background: {WHITE}; border: 3px solid {RED};
+  border-radius: 8px; padding: 12px; }}
+#PageThumbnail {{ background: {WHITE}; border: 2px solid {INK_SOFT}; }}
+#PageThumbnail[left_out="true"] {{ border: 2px dashed {GREY}; }}
+#PageNumber {{ font-size: 18px; color: {INK_SOFT}; }}
+QPushButton[choice="true"]:checked {{ background: {BLUE}; color: {WHITE}; }}
+QProgressBar {{ min-height: 40px; border: 2px solid {INK_SOFT}; border-radius: 8px; background: {WHITE}; }}
+QProgressBar::chunk {{ background: {BLUE}; border-radius: 6px; }}
+
 #DocumentViewer, #DocumentViewer QScrollArea {{ background: {PAGE}; }}
 #ViewerBar {{ background: {WHITE}; border-bottom: 2px solid {INK_SOFT}; }}
 #ViewerBar QPushButton {{ min-height: {MIN_TILE - 22}px; }}

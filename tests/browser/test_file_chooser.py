@@ -23,7 +23,7 @@ from pytestqt.exceptions import TimeoutError as WaitTimeout
 from kiosk.browser.file_chooser import FileChooser, Mode
 from kiosk.browser.page import KioskPage
 from kiosk.browser.policy import SiteRules
-from kiosk.browser.session_documents import filter_documents, list_documents
+from kiosk.session_documents import filter_documents, list_documents
 from kiosk.shell import theme
 from kiosk.shell.icons import Icons
 from tests.browser.upload_site import UploadSite

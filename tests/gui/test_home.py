@@ -10,12 +10,23 @@ from kiosk.shell.navigation import Destination, Navigation
 from tests.gui.conftest import touch
 
 
-def test_home_shows_exactly_the_tiles_of_the_shortcuts_file(kiosk):
+def test_home_shows_exactly_the_tiles_of_the_shortcuts_file_then_the_kiosk_services(kiosk):
     tiles = kiosk.home.tiles
-    assert [t.item_id for t in tiles] == ["alpha", "gamma", "beta"]  # grouped by category, in file order
-    assert [t.accessibleName() for t in tiles] == ["Alpha", "Gamma", "Bêta"]
+    # grouped by category, in file order; then the kiosk's own services
+    assert [t.item_id for t in tiles] == ["alpha", "gamma", "beta", "print"]
+    assert [t.accessibleName() for t in tiles] == ["Alpha", "Gamma", "Bêta", "Imprimer"]
     headings = [w.text() for w in kiosk.home.findChildren(QLabel) if w.objectName() == "CategoryHeading"]
-    assert headings == ["Aides de test", "Papiers de test"]
+    assert headings == ["Aides de test", "Papiers de test", "Les services de la borne"]
+
+
+def test_no_print_tile_when_the_site_turns_printing_off(make_kiosk, config):
+    import dataclasses
+
+    import msgspec
+
+    site = msgspec.structs.replace(config.site, print_page_limit=0)
+    kiosk = make_kiosk(dataclasses.replace(config, site=site))
+    assert "print" not in [t.item_id for t in kiosk.home.tiles]
 
 
 def test_clicking_a_tile_requests_its_shortcut(kiosk, qtbot):
@@ -39,7 +50,7 @@ def test_the_click_starts_the_session_and_counts_the_shortcut(kiosk, qtbot):
 def test_every_control_on_the_home_meets_the_minimum_size(kiosk):
     buttons = kiosk.window.findChildren(QAbstractButton)
     visible = [b for b in buttons if b.isVisibleTo(kiosk.window)]
-    assert len(visible) == 3 + 2  # three tiles, Accueil and Terminer ma session
+    assert len(visible) == 4 + 2  # three shortcuts, Imprimer, Accueil and Terminer ma session
     for button in visible:
         minimum = theme.MIN_TILE if button.objectName() == "Tile" else theme.MIN_CONTROL
         assert button.height() >= minimum, button.text() or button.accessibleName()

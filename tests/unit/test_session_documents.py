@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.browser.session_documents import SessionDocument, accepts, filter_documents, list_documents
+from kiosk.session_documents import SessionDocument, accepts, filter_documents, list_documents
 
 
 def write(folder: Path, name: str, age: int = 0, data: bytes = b"x") -> Path:

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from kiosk.devices.printer.problems import Problem
 
-CONTEXT = "PrinterMessages"
+translate = QCoreApplication.translate  # lupdate finds each text by the context written at its call
 
 
 @dataclass(frozen=True)
@@ -21,57 +21,68 @@ class Message:
     action: str  # what to do
 
 
-def _t(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(CONTEXT, text, None, n)
-
-
 def message(problem: Problem) -> Message:
     """The visitor's explanation of `problem` (PAGE_LIMIT: see `page_limit_message`, it needs counts)."""
-    ask = _t("Demandez de l'aide à un conseiller.")
+    ask = translate("PrinterMessages", "Demandez de l'aide à un conseiller.")
     texts = {
         Problem.STOPPED: (
-            _t("L'imprimante est arrêtée."),
-            _t("Demandez à un conseiller de la remettre en marche."),
+            translate("PrinterMessages", "L'imprimante est arrêtée."),
+            translate("PrinterMessages", "Demandez à un conseiller de la remettre en marche."),
         ),
-        Problem.OFFLINE: (_t("L'imprimante ne répond pas."), _t("Demandez à un conseiller de l'allumer.")),
+        Problem.OFFLINE: (
+            translate("PrinterMessages", "L'imprimante ne répond pas."),
+            translate("PrinterMessages", "Demandez à un conseiller de l'allumer."),
+        ),
         Problem.MEDIA_EMPTY: (
-            _t("L'imprimante n'a plus de papier."),
-            _t("Demandez à un conseiller d'en remettre."),
+            translate("PrinterMessages", "L'imprimante n'a plus de papier."),
+            translate("PrinterMessages", "Demandez à un conseiller d'en remettre."),
         ),
         Problem.MEDIA_JAM: (
-            _t("Une feuille est coincée dans l'imprimante."),
-            _t("Demandez à un conseiller de la retirer."),
+            translate("PrinterMessages", "Une feuille est coincée dans l'imprimante."),
+            translate("PrinterMessages", "Demandez à un conseiller de la retirer."),
         ),
         Problem.DOOR_OPEN: (
-            _t("Une porte de l'imprimante est ouverte."),
-            _t("Demandez à un conseiller de la fermer."),
+            translate("PrinterMessages", "Une porte de l'imprimante est ouverte."),
+            translate("PrinterMessages", "Demandez à un conseiller de la fermer."),
         ),
         Problem.TONER_EMPTY: (
-            _t("L'imprimante n'a plus d'encre."),
-            _t("Demandez à un conseiller de la changer."),
+            translate("PrinterMessages", "L'imprimante n'a plus d'encre."),
+            translate("PrinterMessages", "Demandez à un conseiller de la changer."),
         ),
         Problem.MEDIA_LOW: (
-            _t("L'imprimante n'a bientôt plus de papier."),
-            _t("Vous pouvez imprimer. Prévenez un conseiller."),
+            translate("PrinterMessages", "L'imprimante n'a bientôt plus de papier."),
+            translate("PrinterMessages", "Vous pouvez imprimer. Prévenez un conseiller."),
         ),
         Problem.TONER_LOW: (
-            _t("L'encre de l'imprimante est presque finie."),
-            _t("Vous pouvez imprimer. Prévenez un conseiller."),
+            translate("PrinterMessages", "L'encre de l'imprimante est presque finie."),
+            translate("PrinterMessages", "Vous pouvez imprimer. Prévenez un conseiller."),
         ),
-        Problem.PRINTER_ERROR: (_t("L'imprimante a un problème."), ask),
-        Problem.NOT_ACCEPTING: (_t("L'imprimante n'accepte pas d'impression pour le moment."), ask),
-        Problem.SERVER_DOWN: (_t("L'impression ne marche pas pour le moment."), ask),
-        Problem.NO_PRINTER: (_t("Aucune imprimante n'est disponible."), ask),
-        Problem.NOT_AUTHORIZED: (_t("L'impression a été refusée."), ask),
+        Problem.PRINTER_ERROR: (translate("PrinterMessages", "L'imprimante a un problème."), ask),
+        Problem.NOT_ACCEPTING: (
+            translate("PrinterMessages", "L'imprimante n'accepte pas d'impression pour le moment."),
+            ask,
+        ),
+        Problem.SERVER_DOWN: (
+            translate("PrinterMessages", "L'impression ne marche pas pour le moment."),
+            ask,
+        ),
+        Problem.NO_PRINTER: (translate("PrinterMessages", "Aucune imprimante n'est disponible."), ask),
+        Problem.NOT_AUTHORIZED: (translate("PrinterMessages", "L'impression a été refusée."), ask),
         Problem.JOB_FAILED: (
-            _t("L'impression n'a pas pu se faire."),
-            _t("Réessayez, ou demandez de l'aide à un conseiller."),
+            translate("PrinterMessages", "L'impression n'a pas pu se faire."),
+            translate("PrinterMessages", "Réessayez, ou demandez de l'aide à un conseiller."),
         ),
-        Problem.JOB_CANCELLED: (_t("L'impression a été annulée."), _t("Vous pouvez la relancer.")),
-        Problem.DOCUMENT_UNREADABLE: (_t("Ce document ne peut pas être imprimé."), ask),
+        Problem.JOB_CANCELLED: (
+            translate("PrinterMessages", "L'impression a été annulée."),
+            translate("PrinterMessages", "Vous pouvez la relancer."),
+        ),
+        Problem.DOCUMENT_UNREADABLE: (
+            translate("PrinterMessages", "Ce document ne peut pas être imprimé."),
+            ask,
+        ),
         Problem.PAGE_LIMIT: (
-            _t("Vous avez atteint la limite de pages."),
-            _t("Demandez à un conseiller si vous devez imprimer plus."),
+            translate("PrinterMessages", "Vous avez atteint la limite de pages."),
+            translate("PrinterMessages", "Demandez à un conseiller si vous devez imprimer plus."),
         ),
     }
     what, action = texts[problem]
@@ -82,15 +93,30 @@ def page_limit_message(requested: int, remaining: int) -> Message:
     """A job of `requested` pages (pages × copies) does not fit in the `remaining` ones."""
     if remaining <= 0:
         return Message(
-            _t("Vous avez imprimé toutes vos pages gratuites."),
-            _t("Demandez à un conseiller si vous devez imprimer plus."),
+            translate("PrinterMessages", "Vous avez imprimé toutes vos pages gratuites."),
+            translate("PrinterMessages", "Demandez à un conseiller si vous devez imprimer plus."),
         )
     return Message(
-        _t("Ce document fait %n page(s) à imprimer.", requested),
-        _t("Vous pouvez encore imprimer %n page(s).", remaining),
+        translate("PrinterMessages", "Ce document fait 1 page à imprimer.")
+        if requested == 1
+        else translate("PrinterMessages", "Ce document fait {n} pages à imprimer.").format(n=requested),
+        remaining_text(remaining),
+    )
+
+
+def remaining_text(remaining: int) -> str:
+    """ "Vous pouvez encore imprimer 12 pages." """
+    return (
+        translate("PrinterMessages", "Vous pouvez encore imprimer 1 page.")
+        if remaining == 1
+        else translate("PrinterMessages", "Vous pouvez encore imprimer {n} pages.").format(n=remaining)
     )
 
 
 def progress_text(pages_done: int, total: int) -> str:
     """ "Pages imprimées : 3 sur 8." — for a progress bar's label."""
-    return _t("Pages imprimées : %1 sur %2.").replace("%1", str(pages_done)).replace("%2", str(total))
+    return (
+        translate("PrinterMessages", "Pages imprimées : %1 sur %2.")
+        .replace("%1", str(pages_done))
+        .replace("%2", str(total))
+    )

@@ -1,8 +1,9 @@
-"""The documents of the current visitor that a web page may receive through `<input type=file>`. Pure: no Qt.
+"""The current visitor's documents (downloads, scans, pages of sites made into PDFs), which a web page may
+receive through `<input type=file>` and the print wizard may print. Pure: no Qt.
 
-`list_documents()` reads the session's scratch folder (downloads today, scans later): PDFs and images only,
-newest first. Hidden files, partial downloads, empty files, folders and symbolic links are never offered: a
-link could point anywhere on the terminal's disk.
+`list_documents()` reads the session's scratch folder: PDFs and images only, newest first. Hidden files,
+partial downloads, empty files, folders and symbolic links are never offered: a link could point anywhere on
+the terminal's disk.
 
 `accepts()` honours the page's `accept=` values as QtWebEngine hands them to `chooseFiles`: MIME types
 ("application/pdf"), wildcards ("image/*", "*/*") and extensions (".pdf", ".JPG"), compared without case.

@@ -1,0 +1,141 @@
+"""The print wizard inside the kiosk, walked through as a visitor would, on a private CUPS with a PDF
+printer: from the home tile to "Récupérez vos feuilles", a stopped printer, the page limit, the end of the
+session."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+
+import msgspec
+import pytest
+
+from tests.devices.printer.conftest import pdf_texts
+from tests.gui.conftest import config, make_kiosk, paths, touch  # noqa: F401 (fixtures)
+
+
+@pytest.fixture
+def print_kiosk(make_kiosk, config, cups, printer, monkeypatch):  # noqa: F811
+    """make_kiosk(**site) → a kiosk printing on the test's PDF queue of the private CUPS."""
+    monkeypatch.setenv("CUPS_SERVER", cups.address)
+
+    def make(**site):
+        site_config = msgspec.structs.replace(config.site, printer=printer, **site)
+        return make_kiosk(dataclasses.replace(config, site=site_config))
+
+    return make
+
+
+def put_in_session(kiosk, pdf, name: str):
+    target = kiosk.paths.session_scratch / name
+    shutil.copy(pdf, target)
+    return target
+
+
+def print_tile(kiosk):
+    return next(t for t in kiosk.home.tiles if t.item_id == "print")
+
+
+def test_from_the_home_tile_to_the_sheets(print_kiosk, make_pdf, cups, printer, qtbot):
+    kiosk = print_kiosk()
+    put_in_session(kiosk, make_pdf(3), "attestation.pdf")
+    touch(kiosk.window, print_tile(kiosk))
+    wizard = kiosk.window.screens.currentWidget()
+    assert wizard.pages.currentWidget() is wizard.choose_page
+    assert [t.document.name for t in wizard.document_tiles] == ["attestation.pdf"]
+    assert not wizard.continue_button.isEnabled()  # nothing chosen yet
+
+    touch(kiosk.window, wizard.document_tiles[0])
+    touch(kiosk.window, wizard.continue_button)
+    assert wizard.pages.currentWidget() is wizard.options_page
+    qtbot.waitUntil(lambda: wizard._printer is not None, timeout=10000)  # CUPS answered
+    assert wizard.summary.text() == "Vous allez imprimer 3 pages."
+
+    touch(kiosk.window, wizard.copies.more_button)
+    touch(kiosk.window, wizard.some_pages_button)
+    touch(kiosk.window, wizard.first_page.more_button)  # pages 2 to 3
+    assert wizard.summary.text() == "Vous allez imprimer 4 pages."
+    assert wizard.allowance.text() == "Vous pouvez encore imprimer 30 pages."
+
+    touch(kiosk.window, wizard.print_button)
+    assert wizard.pages.currentWidget() is wizard.progress_page
+    qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.done_page, timeout=30000)
+    assert pdf_texts(cups.output(printer)) == ["Page 2", "Page 3", "Page 2", "Page 3"]
+
+    touch(kiosk.window, wizard.done_button)
+    assert kiosk.window.screens.currentWidget() is kiosk.home
+    assert kiosk._print_service.allowance.remaining == 26
+
+
+def test_a_stopped_printer_says_so_and_prints_nothing(print_kiosk, make_pdf, cups, printer, qtbot):
+    cups.tool("cupsdisable", printer)
+    kiosk = print_kiosk()
+    put_in_session(kiosk, make_pdf(1), "page.pdf")
+    touch(kiosk.window, print_tile(kiosk))
+    wizard = kiosk.window.screens.currentWidget()
+    touch(kiosk.window, wizard.document_tiles[0])
+    touch(kiosk.window, wizard.continue_button)
+    qtbot.waitUntil(lambda: not wizard.printer_warning.isHidden(), timeout=10000)
+    assert "L'imprimante est arrêtée." in wizard.printer_warning.text()
+    assert "conseiller" in wizard.printer_warning.text()
+    assert not wizard.print_button.isEnabled()
+
+
+def test_a_printer_stopped_after_the_check_gives_the_problem_screen(
+    print_kiosk, make_pdf, cups, printer, qtbot
+):
+    kiosk = print_kiosk()
+    put_in_session(kiosk, make_pdf(1), "page.pdf")
+    touch(kiosk.window, print_tile(kiosk))
+    wizard = kiosk.window.screens.currentWidget()
+    touch(kiosk.window, wizard.document_tiles[0])
+    touch(kiosk.window, wizard.continue_button)
+    qtbot.waitUntil(lambda: wizard._printer is not None, timeout=10000)
+    cups.tool("cupsdisable", printer)  # stopped while the visitor chose the copies
+    touch(kiosk.window, wizard.print_button)
+    qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.problem_page, timeout=15000)
+    assert wizard.problem_what.text() == "L'imprimante est arrêtée."
+    touch(kiosk.window, wizard.retry_button)
+    assert wizard.pages.currentWidget() is wizard.options_page
+
+
+def test_the_page_limit_holds(print_kiosk, make_pdf, qtbot):
+    kiosk = print_kiosk(print_page_limit=3)
+    put_in_session(kiosk, make_pdf(5), "long.pdf")
+    touch(kiosk.window, print_tile(kiosk))
+    wizard = kiosk.window.screens.currentWidget()
+    touch(kiosk.window, wizard.document_tiles[0])
+    touch(kiosk.window, wizard.continue_button)
+    qtbot.waitUntil(lambda: wizard._printer is not None, timeout=10000)
+    assert not wizard.print_button.isEnabled()
+    assert "3 page" in wizard.allowance.text()
+
+    touch(kiosk.window, wizard.some_pages_button)
+    for _ in range(2):
+        touch(kiosk.window, wizard.last_page.less_button)  # pages 1 to 3
+    assert wizard.print_button.isEnabled()
+
+
+def test_without_documents_the_wizard_says_how_to_get_one(print_kiosk):
+    kiosk = print_kiosk()
+    touch(kiosk.window, print_tile(kiosk))
+    wizard = kiosk.window.screens.currentWidget()
+    assert wizard.no_document.isVisible()
+    assert not wizard.continue_button.isVisible()
+
+
+def test_the_session_end_leaves_no_job_and_no_file(print_kiosk, make_pdf, qtbot):
+    kiosk = print_kiosk()
+    put_in_session(kiosk, make_pdf(2), "page.pdf")
+    touch(kiosk.window, print_tile(kiosk))
+    wizard = kiosk.window.screens.currentWidget()
+    touch(kiosk.window, wizard.document_tiles[0])
+    touch(kiosk.window, wizard.continue_button)
+    qtbot.waitUntil(lambda: wizard._printer is not None, timeout=10000)
+    touch(kiosk.window, wizard.print_button)
+
+    kiosk.session_control.end("button")
+    assert kiosk._print_service.pending() == []
+    assert wizard.path is None and wizard.document_tiles == []
+    assert list(kiosk.paths.session_scratch.iterdir()) == []
+    assert kiosk.window.screens.currentWidget() is kiosk.home
