@@ -117,7 +117,7 @@ def test_every_single_substitution_and_neighbour_swap_is_caught(codes: list[str]
     samples = [values_of(c) for c in codes]
     for _ in range(2000):
         data = [rng.randrange(32) for _ in range(7)]
-        samples.append([*data, [c for c in range(32) if fold([*data, c]) == 0][0]])
+        samples.append([*data, next(c for c in range(32) if fold([*data, c]) == 0)])
     edits = 0
     for values in samples:
         assert fold(values) == 0
