@@ -232,7 +232,9 @@ class Diagnostic:
 
     def current_area(self) -> int | None:
         """Index of the area of the current item (None during the phone questions or when finished)."""
-        return self._index if self._index < len(self._areas) and self._current is not None else None
+        if self._current is None or isinstance(self._current, NeedQuestion):
+            return None
+        return self._index
 
     def record(self, item_id: str, outcome: Outcome, seconds: float | None = None) -> None:
         """Report how the visitor did on the current item. `seconds` is optional and never judged."""

@@ -284,8 +284,9 @@ class ChoiceItem(ItemBase, kw_only=True, tag="choice"):
 
 class WebPageItem(ItemBase, kw_only=True, tag="web_page"):
     """A simulated browser: address bar (`barre-adresse`), Retour button (`bouton-retour`), the page.
-    It opens `start`; `history` are the pages before it, reached with Retour. Following links is free;
-    a click on a button, field, or browser control that is not the goal is a wrong try."""
+    It opens `start`; `history` are the pages before it, reached with Retour. Following a link is free;
+    any other click that is not the goal (a button, a field, a text, a browser control) is a wrong try.
+    A link or button with `goes_to` opens that page."""
 
     pages: Annotated[tuple[Page, ...], Meta(min_length=1)]
     start: Slug

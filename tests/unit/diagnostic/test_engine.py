@@ -256,3 +256,25 @@ def test_the_shipped_content_runs_in_a_short_session(content: ContentFile) -> No
         assert in_area(asked, area) == [2, 2, 3, 3] if area < 2 else 1 <= len(in_area(asked, area)) <= 4
     _, asked = run(content, lambda a, d: S)
     assert len(asked) == 2 * len(content.areas)
+
+
+def test_current_area_is_none_during_the_phone_questions(simple: ContentFile) -> None:
+    diagnostic, _ = run(simple, lambda a, d: F)
+    assert diagnostic.current_area() is None
+    diagnostic = Diagnostic(simple)
+    while not isinstance(diagnostic.next_item(), NeedQuestion):
+        step = diagnostic.next_item()
+        assert step is not None and diagnostic.current_area() in (0, 1)
+        diagnostic.record(step.id, F)
+    assert diagnostic.current_area() is None  # early end: the phone questions, not area 2
+
+
+def test_the_core_imports_no_qt() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, kiosk.diagnostic.sheet, kiosk.diagnostic.loader, kiosk.diagnostic.checks;"
+        "assert not [m for m in sys.modules if m.startswith('PySide6')]"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
