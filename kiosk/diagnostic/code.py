@@ -93,6 +93,8 @@ def pack(result: Result, content: ContentFile) -> int:
     need_ids = [need.id for need in content.needs]
     if len(need_ids) > MAX_NEEDS or not result.needs <= set(need_ids):
         raise ValueError("unknown need, or too many needs for the code")
+    if result.group != group_of(content, result.levels, result.early_end):
+        raise ValueError("the group does not follow from the levels: the code would be refused")
     bits = result.version
     for n in range(MAX_AREAS):
         bits = bits << 2 | (_LEVEL_CODES.index(result.levels[n]) if n < len(result.levels) else 0)

@@ -235,3 +235,10 @@ def test_decode_command_on_an_early_end(content: ContentFile) -> None:
 def test_decode_command_refuses_bad_codes(bad: str) -> None:
     assert decode_command(bad) == (1, INVALID)
     assert INVALID == "Ce code n'est pas valide."
+
+
+def test_encode_refuses_a_result_its_decoder_would_refuse(content: ContentFile) -> None:
+    with pytest.raises(ValueError, match="group"):
+        encode(Result(1, ("a_decouvrir",) * 7, "avance", frozenset(), False), content)
+    with pytest.raises(ValueError, match="need"):
+        encode(Result(1, ("a_decouvrir",) * 7, "debutant", frozenset({"voiture"}), False), content)
