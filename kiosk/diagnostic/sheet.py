@@ -1,0 +1,86 @@
+"""The result sheet in plain French, for the visitor's screen and for `kiosk diagnostic decode CODE`.
+
+`describe` turns a `Result` into the texts to show; `decode_command` is the whole CLI sub-command.
+Pure: no Qt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from kiosk.diagnostic.code import InvalidCode, decode, encode
+from kiosk.diagnostic.engine import Result, level_names
+from kiosk.diagnostic.schema import ContentFile
+
+INVALID = "Ce code n'est pas valide."
+
+
+@dataclass(frozen=True)
+class AreaLine:
+    name: str  # the area's name
+    level: str  # a_decouvrir, avec_aide, autonome or non_evalue
+    level_label: str  # how the level is shown
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """Everything the result screen or sheet shows, in the content's words."""
+
+    title: str
+    code: str  # XXXX-XXXX
+    areas: tuple[AreaLine, ...]
+    group: str  # debutant, intermediaire or avance
+    group_label: str
+    message: tuple[str, ...]  # the kind words of an early end; empty otherwise
+    recommendation: tuple[str, ...]
+    needs: tuple[str, ...]  # labels of the stated needs, in content order
+    version: int
+
+
+def describe(result: Result, content: ContentFile) -> Sheet:
+    names = level_names(content)
+    group = getattr(content.groups, result.group)
+    return Sheet(
+        title=content.title,
+        code=encode(result, content),
+        areas=tuple(
+            AreaLine(area.name, level, names[level])
+            for area, level in zip(content.areas, result.levels, strict=True)
+        ),
+        group=result.group,
+        group_label=group.label,
+        message=content.early_end.message if result.early_end else (),
+        recommendation=group.recommendation,
+        needs=tuple(need.label for need in content.needs if need.id in result.needs),
+        version=result.version,
+    )
+
+
+def sheet_text(sheet: Sheet) -> str:
+    lines = [sheet.title, f"Code : {sheet.code}", "", "Niveau par domaine :"]
+    lines += [f"- {area.name} : {area.level_label}" for area in sheet.areas]
+    lines += ["", f"Groupe : {sheet.group_label}"]
+    if sheet.message:
+        lines += ["", *sheet.message]
+    lines += ["", "Conseils :", *(f"- {line}" for line in sheet.recommendation)]
+    lines += ["", "Besoins indiqués :"]
+    lines += [f"- {need}" for need in sheet.needs] if sheet.needs else ["- Aucun besoin indiqué."]
+    lines += ["", f"Version du contenu : {sheet.version}"]
+    return "\n".join(lines)
+
+
+def decode_command(code: str, contents: Mapping[int, ContentFile] | None = None) -> tuple[int, str]:
+    """`kiosk diagnostic decode CODE`: (exit code, text to print). 0: the result; 1: not a valid code;
+    2: the installed content is broken (its problems are listed)."""
+    if contents is None:
+        from kiosk.diagnostic.loader import load_all_contents
+
+        contents, problems = load_all_contents()
+        if problems or not contents:
+            return 2, "\n".join(["Le contenu du diagnostic a des erreurs :", *(str(p) for p in problems)])
+    try:
+        result, content = decode(code, contents)
+    except InvalidCode:
+        return 1, INVALID
+    return 0, sheet_text(describe(result, content))
