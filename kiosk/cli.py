@@ -1,4 +1,5 @@
-"""The `kiosk` command: `kiosk run` starts the kiosk, `kiosk check` validates the configuration.
+"""The `kiosk` command: `kiosk run` starts the kiosk, `kiosk check` validates the configuration, `kiosk
+diagnostic decode CODE` reads a visitor's diagnostic result from its code.
 
 Only argument parsing and exit codes live here; the work is done by the modules it calls. Qt is imported only
 by `run`, so `check` works on a machine without a screen.
@@ -27,7 +28,20 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="validate the configuration; exit 1 on any problem")
     check.add_argument("--config", type=Path, help="site configuration folder (default /etc/ilot)")
+
+    diagnostic = commands.add_parser("diagnostic", help="the digital-skills diagnostic")
+    diagnostic_commands = diagnostic.add_subparsers(dest="diagnostic_command", required=True)
+    decode = diagnostic_commands.add_parser("decode", help="print the result a visitor's code stands for")
+    decode.add_argument("code", help='the code on the visitor\'s sheet, like "7K2M-Q9XA"')
     return parser
+
+
+def _decode(args: argparse.Namespace) -> int:
+    from kiosk.diagnostic.sheet import decode_command
+
+    status, text = decode_command(args.code)
+    print(text, file=sys.stdout if status == 0 else sys.stderr)
+    return status
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -57,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "check":
         return _check(args)
+    if args.command == "diagnostic":
+        return _decode(args)
     return _run(args)
 
 

@@ -162,7 +162,7 @@ def _load_files(
     return Config(site, shortcuts.categories, shortcuts.shortcuts, shortcuts.identity_providers), []
 
 
-def _read(path: Path) -> tuple[YamlDocument | None, list[ConfigProblem]]:
+def read_yaml(path: Path) -> tuple[YamlDocument | None, list[ConfigProblem]]:
     """Parse one file; on a problem that stops all checking, return no document."""
     try:
         raw = path.read_bytes()
@@ -176,11 +176,11 @@ def _read(path: Path) -> tuple[YamlDocument | None, list[ConfigProblem]]:
     from kiosk.config.yaml_source import parse_yaml  # only when a file changed: see the module docstring
 
     doc = parse_yaml(text)
-    problems = [_problem(path, doc, issue) for issue in doc.issues]
+    problems = [yaml_problem(path, doc, issue) for issue in doc.issues]
     return (doc if doc.syntax_ok else None), problems
 
 
-def _problem(path: Path, doc: YamlDocument, issue: Issue) -> ConfigProblem:
+def yaml_problem(path: Path, doc: YamlDocument, issue: Issue) -> ConfigProblem:
     line = issue.line if issue.line is not None else doc.line_of(issue.path)
     return ConfigProblem(path, line, key_text(issue.path), issue.message, issue.fix)
 
@@ -196,7 +196,7 @@ def _kind(data: Any) -> str:
 
 
 def _load_site(path: Path) -> tuple[Site | None, list[ConfigProblem]]:
-    doc, problems = _read(path)
+    doc, problems = read_yaml(path)
     if doc is None:
         return None, problems
     data = {} if doc.data is None else doc.data  # an empty site.yaml means: all defaults
@@ -207,7 +207,7 @@ def _load_site(path: Path) -> tuple[Site | None, list[ConfigProblem]]:
         defaults = msgspec.to_builtins(Site())
         site = msgspec.convert(layer(defaults, data), Site)
         issues = [_point_at_written_key(doc, i) for i in site_issues(site)]
-    problems = _by_line(problems + [_problem(path, doc, i) for i in issues])
+    problems = _by_line(problems + [yaml_problem(path, doc, i) for i in issues])
     return (None if problems else site), problems
 
 
@@ -225,15 +225,15 @@ def _point_at_written_key(doc: YamlDocument, issue: Issue) -> Issue:
 def _load_shortcuts(
     path: Path, icon_exists: IconExists | None
 ) -> tuple[ShortcutsFile | None, list[ConfigProblem]]:
-    doc, problems = _read(path)
+    doc, problems = read_yaml(path)
     if doc is None:
         return None, problems
     if doc.data is None:
         issue = Issue((), "the file is empty", "start from the bundled shortcuts.yaml")
-        return None, [*problems, _problem(path, doc, issue)]
+        return None, [*problems, yaml_problem(path, doc, issue)]
     issue = _top_level_issue(doc.data, "version, categories, identity_providers and shortcuts")
     if issue:
-        return None, [*problems, _problem(path, doc, issue)]
+        return None, [*problems, yaml_problem(path, doc, issue)]
     data = doc.data
     issues = check_struct(data, ShortcutsFile)
     issues += duplicate_ids(data.get("categories"), "categories")
@@ -252,7 +252,7 @@ def _load_shortcuts(
                     "remove this category or put a shortcut in it",
                 )
             )
-    problems = _by_line(problems + [_problem(path, doc, i) for i in issues])
+    problems = _by_line(problems + [yaml_problem(path, doc, i) for i in issues])
     if problems:
         return None, problems
     return msgspec.convert(data, ShortcutsFile), []

@@ -20,7 +20,7 @@ from typing import Any
 
 import msgspec
 
-from kiosk.config.loader import _problem, _read  # the config's own reader: UTF-8, syntax, lines
+from kiosk.config.loader import read_yaml, yaml_problem  # the config reader: UTF-8, syntax, lines
 from kiosk.config.problems import ConfigError, ConfigProblem, Issue, KeyPath, check_struct, show
 from kiosk.diagnostic.checks import typing_ok
 from kiosk.diagnostic.schema import (
@@ -76,7 +76,7 @@ def load_content(path: Path, picture_exists: PictureExists | None = None) -> Con
         def picture_exists(name: str) -> bool:
             return picture_path(name, path.parent).is_file()
 
-    doc, problems = _read(path)
+    doc, problems = read_yaml(path)
     if doc is None:
         return ContentLoad(None, tuple(problems))
     data = doc.data
@@ -90,7 +90,7 @@ def load_content(path: Path, picture_exists: PictureExists | None = None) -> Con
     if not issues and not problems:
         content = msgspec.convert(data, ContentFile)
         issues = content_issues(content, picture_exists)
-    problems += [_problem(path, doc, i) for i in issues]
+    problems += [yaml_problem(path, doc, i) for i in issues]
     problems.sort(key=lambda p: p.line or 0)
     return ContentLoad(None if problems else content, tuple(problems))
 
