@@ -61,6 +61,10 @@ class Site(LoopbackSite):
             "/prompt": """<title>prompt</title><script>
                 setTimeout(() => { document.title = 'name:' + prompt('Votre nom ?', 'Jeanne'); }, 50);
                 </script>""",
+            "/keys": """<title>keys:</title><input id=field autofocus><script>
+                document.addEventListener('keydown', e => { document.title += '[' + e.key + ']'; });
+                window.addEventListener('beforeprint', () => { document.title += '[PRINT]'; });
+                </script>""",
             "/geo": """<title>geo</title><script>
                 navigator.geolocation.getCurrentPosition(
                   () => { document.title = 'geo:granted'; },

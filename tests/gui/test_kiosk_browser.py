@@ -5,6 +5,7 @@ document behind."""
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 from PySide6.QtCore import QUrl
@@ -211,3 +212,71 @@ def test_a_second_service_reuses_the_screen_with_its_own_rules_and_no_way_back(
         assert kiosk.window.screens.count() == 2  # the home and the one browser screen
     finally:
         other.stop()
+
+
+def test_the_browser_own_shortcuts_do_nothing_inside_a_page(make_kiosk, config, qtbot):
+    """Keys pressed while a web page has the focus, delivered where the X server delivers them: the browser's
+    shortcuts (print, save, view source, devtools, new window, open file, find…) reach neither Chromium nor
+    the page; ordinary typing still does."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.config import OfflineHelp, Shortcut
+    from tests.browser.site import Site
+
+    site = Site("service")
+    site.start()
+    try:
+        shortcut = Shortcut(
+            id="alpha",
+            label="Alpha",
+            description="Un service",
+            icon="users",
+            url=site.url("/keys"),
+            allowed_domains=[f"127.0.0.1:{site.port}"],
+            category="aides",
+            offline_help=OfflineHelp(phone="0100000001"),
+            allow_http=True,
+        )
+        kiosk = make_kiosk(dataclasses.replace(config, shortcuts=(shortcut, *config.shortcuts[1:])))
+        touch(kiosk.window, kiosk.home.tiles[0])
+        screen = kiosk.window.screens.currentWidget()
+        qtbot.waitUntil(lambda: screen.page.title() == "keys:" and not screen.page.isLoading(), timeout=15000)
+        kiosk.window.activateWindow()  # as on the terminal: the kiosk is the one window with the keyboard
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is kiosk.window, timeout=5000)
+        touch(kiosk.window, screen.view)  # the page has the focus, as after a visitor's touch
+        qtbot.waitUntil(lambda: screen.view.hasFocus() or screen.view.focusProxy().hasFocus(), timeout=5000)
+        windows_before = len(QApplication.topLevelWidgets())
+
+        Key, Mod = Qt.Key, Qt.KeyboardModifier
+        ctrl, shift = Mod.ControlModifier, Mod.ShiftModifier
+        for key, modifiers in [
+            (Key.Key_P, ctrl),
+            (Key.Key_S, ctrl),
+            (Key.Key_U, ctrl),
+            (Key.Key_O, ctrl),
+            (Key.Key_N, ctrl),
+            (Key.Key_T, ctrl),
+            (Key.Key_F, ctrl),
+            (Key.Key_I, ctrl | shift),
+            (Key.Key_J, ctrl | shift),
+            (Key.Key_F12, Mod.NoModifier),
+            (Key.Key_F5, Mod.NoModifier),
+            (Key.Key_Escape, Mod.NoModifier),
+        ]:
+            QTest.keyClick(kiosk.window.windowHandle(), key, modifiers)
+            qtbot.wait(50)  # a person's pace: the page handles each key before the next
+        for key in (Key.Key_O, Key.Key_K):
+            QTest.keyClick(kiosk.window.windowHandle(), key)
+            qtbot.wait(50)
+        qtbot.waitUntil(lambda: screen.page.title().endswith("[o][k]"), timeout=10000)
+
+        keys = re.findall(r"\[(\w+)\]", screen.page.title())
+        assert [k for k in keys if k not in ("Control", "Shift")] == ["o", "k"]  # no shortcut, no print
+        assert screen.page.url().path() == "/keys"
+        assert screen.popup_panel is None
+        assert len(QApplication.topLevelWidgets()) == windows_before
+        assert kiosk.window.screens.currentWidget() is screen
+    finally:
+        site.stop()
