@@ -46,7 +46,7 @@ def assemble(pages: Sequence[PdfPage], target: Path) -> Path:
         raise ValueError("no page to put in the PDF")
     partial = target.with_name(f".{target.name}.part")
     try:
-        data = img2pdf.convert([os.fspath(page.image) for page in pages])
+        data = img2pdf.convert([page.image.read_bytes() for page in pages])
         if any(page.rotation % 360 for page in pages):
             with pikepdf.open(io.BytesIO(data)) as pdf:
                 for pdf_page, page in zip(pdf.pages, pages, strict=True):

@@ -80,8 +80,9 @@ def problem_for(ending: Ending) -> Problem | None:
         return Problem.CANCELLED
     said = _problem_in_text(ending.stderr)
     if ending.timed_out:
-        # A driver that said why it stalls (busy, cover open) says more than "it stalled".
-        return said if said in (Problem.BUSY, Problem.COVER_OPEN, Problem.JAMMED) else Problem.TIMEOUT
+        # A driver that said what went wrong before it stalled (the test backend sometimes hangs while
+        # cancelling after an error; a busy device may never answer) says more than "it stalled".
+        return said if said not in (None, Problem.CANCELLED) else Problem.TIMEOUT
     if ending.crashed:
         return Problem.CRASHED
     if ending.exit_code == 0:

@@ -185,6 +185,13 @@ class ScanService(QObject):
         self._start(purpose, feeder, device)
         return True
 
+    @property
+    def driver_pid(self) -> int | None:
+        """The running scanimage's process id (None between scans): for diagnostics and tests."""
+        if self._process is None or self._process.state() == QProcess.ProcessState.NotRunning:
+            return None
+        return self._process.processId()
+
     def cancel(self) -> None:
         """Stop the running scan: `failed("cancelled")` follows. Pages already finished are kept."""
         if self._pending_scan is not None:
