@@ -17,8 +17,11 @@ runtime_packages=(
   libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0
   libxcb-image0 libxcb-xkb1 libegl1 libgl1 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxshmfence1
   libgbm1 libasound2 libpulse0 fonts-dejavu-core
+  sane-utils  # scanimage: the scanner driver runs in its own process
 )
-test_packages=(imagemagick x11-utils binutils libpython3.11)  # binutils, libpython: PyInstaller
+# cups: the print server the tests start privately (cups-filters' pdftopdf applies copies and page ranges)
+test_packages=(imagemagick x11-utils binutils libpython3.11 cups cups-client cups-filters)
+# binutils, libpython: PyInstaller
 
 packages=("${runtime_packages[@]}")
 [ "$mode" = test ] && packages+=("${test_packages[@]}")
