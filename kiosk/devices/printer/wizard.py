@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QPushButton,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -43,6 +42,7 @@ from kiosk.shell.document_tiles import DocumentTile
 from kiosk.shell.icons import Icons
 from kiosk.shell.page_pictures import render_page
 from kiosk.shell.stepper import Stepper
+from kiosk.shell.wizard_parts import big_button, button_row, centred, choice_button, picture, wizard_label
 
 THUMBNAIL = QSize(150, 200)  # px: the box each page is fitted into
 CHOICE_COLUMNS = 4
@@ -177,8 +177,8 @@ class PrintWizard(QWidget):
     def _choose_page(self) -> QWidget:
         page = QWidget()
         self.document_tiles: list[DocumentTile] = []
-        self.choose_hint = _label(self.tr("Touchez le document à imprimer."), "WizardText")
-        self.no_document = _label(
+        self.choose_hint = wizard_label(self.tr("Touchez le document à imprimer."), "WizardText")
+        self.no_document = wizard_label(
             self.tr("Vous n'avez pas encore de document. Téléchargez ou scannez d'abord votre document."),
             "WizardText",
         )
@@ -189,16 +189,18 @@ class PrintWizard(QWidget):
         self.document_area = QScrollArea()
         self.document_area.setWidget(self.document_grid)
         self.document_area.setWidgetResizable(True)
-        self.continue_button = self._button("arrow-right", self.tr("Continuer"), self._chosen, primary=True)
+        self.continue_button = big_button(
+            self._icons, "arrow-right", self.tr("Continuer"), self._chosen, primary=True
+        )
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(16)
-        column.addWidget(_label(self.tr("Choisissez un document"), "WizardTitle"))
+        column.addWidget(wizard_label(self.tr("Choisissez un document"), "WizardTitle"))
         column.addWidget(self.choose_hint)
         column.addWidget(self.no_document)
         column.addWidget(self.document_area, 1)
-        back = self._button("arrow-left", self.tr("Retour"), self._give_up)
-        column.addLayout(_row(back, None, self.continue_button))
+        back = big_button(self._icons, "arrow-left", self.tr("Retour"), self._give_up)
+        column.addLayout(button_row(back, None, self.continue_button))
         return page
 
     def _chosen(self) -> None:
@@ -208,7 +210,7 @@ class PrintWizard(QWidget):
 
     def _options_page(self) -> QWidget:
         page = QWidget()
-        self.title = _label("", "WizardTitle")
+        self.title = wizard_label("", "WizardTitle")
         self.thumbnail_grid = QGridLayout()
         self.thumbnail_grid.setSpacing(16)
         self.thumbnail_grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -221,8 +223,8 @@ class PrintWizard(QWidget):
 
         self.copies = Stepper(1, MAX_COPIES, 1, self.tr("Nombre d'exemplaires"))
         self.copies.valueChanged.connect(self._update_summary)
-        self.all_pages_button = _choice(self.tr("Toutes les pages"))
-        self.some_pages_button = _choice(self.tr("Seulement certaines pages"))
+        self.all_pages_button = choice_button(self.tr("Toutes les pages"))
+        self.some_pages_button = choice_button(self.tr("Seulement certaines pages"))
         group = QButtonGroup(page)
         group.addButton(self.all_pages_button)
         group.addButton(self.some_pages_button)
@@ -234,21 +236,21 @@ class PrintWizard(QWidget):
         self.range_box = QWidget()
         range_grid = QGridLayout(self.range_box)
         range_grid.setContentsMargins(0, 0, 0, 0)
-        range_grid.addWidget(_label(self.tr("De la page"), "WizardText"), 0, 0)
+        range_grid.addWidget(wizard_label(self.tr("De la page"), "WizardText"), 0, 0)
         range_grid.addWidget(self.first_page, 0, 1)
-        range_grid.addWidget(_label(self.tr("à la page"), "WizardText"), 1, 0)
+        range_grid.addWidget(wizard_label(self.tr("à la page"), "WizardText"), 1, 0)
         range_grid.addWidget(self.last_page, 1, 1)
         range_grid.setColumnStretch(2, 1)
-        self.summary = _label("", "WizardSummary")
-        self.allowance = _label("", "WizardText")
-        self.printer_warning = _label("", "WizardWarning")
+        self.summary = wizard_label("", "WizardSummary")
+        self.allowance = wizard_label("", "WizardText")
+        self.printer_warning = wizard_label("", "WizardWarning")
         self.printer_warning.hide()
 
         choices = QVBoxLayout()
         choices.setSpacing(8)
-        choices.addWidget(_label(self.tr("Nombre d'exemplaires"), "WizardLabel"))
+        choices.addWidget(wizard_label(self.tr("Nombre d'exemplaires"), "WizardLabel"))
         choices.addWidget(self.copies, 0, Qt.AlignmentFlag.AlignLeft)
-        choices.addWidget(_label(self.tr("Pages à imprimer"), "WizardLabel"))
+        choices.addWidget(wizard_label(self.tr("Pages à imprimer"), "WizardLabel"))
         choices.addWidget(self.all_pages_button)
         choices.addWidget(self.some_pages_button)
         choices.addWidget(self.range_box)
@@ -257,8 +259,8 @@ class PrintWizard(QWidget):
         choices.addWidget(self.printer_warning)
         choices.addStretch()
 
-        self.back_button = self._button("arrow-left", self.tr("Retour"), self._back)
-        self.print_button = self._button("printer", self.tr("Imprimer"), self._print, primary=True)
+        self.back_button = big_button(self._icons, "arrow-left", self.tr("Retour"), self._back)
+        self.print_button = big_button(self._icons, "printer", self.tr("Imprimer"), self._print, primary=True)
         middle = QHBoxLayout()
         middle.setSpacing(32)
         middle.addWidget(self.thumbnail_area, 1)
@@ -268,49 +270,49 @@ class PrintWizard(QWidget):
         column.setSpacing(16)
         column.addWidget(self.title)
         column.addLayout(middle, 1)
-        column.addLayout(_row(self.back_button, None, self.print_button))
+        column.addLayout(button_row(self.back_button, None, self.print_button))
         return page
 
     def _progress_page(self) -> QWidget:
         page = QWidget()
-        self.progress_title = _label(self.tr("Impression en cours…"), "WizardTitle")
+        self.progress_title = wizard_label(self.tr("Impression en cours…"), "WizardTitle")
         self.progress_bar = QProgressBar()
         self.progress_bar.setTextVisible(False)
         self.progress_bar.setMaximumWidth(800)
-        self.progress_text = _label("", "WizardText")
-        self.cancel_button = self._button("x", self.tr("Annuler l'impression"), self._cancel)
-        return _centred(
+        self.progress_text = wizard_label("", "WizardText")
+        self.cancel_button = big_button(self._icons, "x", self.tr("Annuler l'impression"), self._cancel)
+        return centred(
             page,
-            _picture(self._icons, "printer"),
+            picture(self._icons, "printer"),
             self.progress_title,
             self.progress_bar,
             self.progress_text,
-            _row(None, self.cancel_button, None),
+            button_row(None, self.cancel_button, None),
         )
 
     def _done_page(self) -> QWidget:
         page = QWidget()
-        self.done_button = self._button("check", self.tr("Terminé"), self._finish, primary=True)
-        return _centred(
+        self.done_button = big_button(self._icons, "check", self.tr("Terminé"), self._finish, primary=True)
+        return centred(
             page,
-            _picture(self._icons, "printer"),
-            _label(self.tr("C'est imprimé."), "WizardTitle"),
-            _label(self.tr("Récupérez vos feuilles dans l'imprimante."), "WizardText"),
-            _row(None, self.done_button, None),
+            picture(self._icons, "printer"),
+            wizard_label(self.tr("C'est imprimé."), "WizardTitle"),
+            wizard_label(self.tr("Récupérez vos feuilles dans l'imprimante."), "WizardText"),
+            button_row(None, self.done_button, None),
         )
 
     def _problem_page(self) -> QWidget:
         page = QWidget()
-        self.problem_what = _label("", "WizardTitle")
-        self.problem_action = _label("", "WizardText")
-        self.retry_button = self._button("arrow-left", self.tr("Retour"), self._back_to_options)
-        self.close_button = self._button("x", self.tr("Fermer"), self._give_up, primary=True)
-        return _centred(
+        self.problem_what = wizard_label("", "WizardTitle")
+        self.problem_action = wizard_label("", "WizardText")
+        self.retry_button = big_button(self._icons, "arrow-left", self.tr("Retour"), self._back_to_options)
+        self.close_button = big_button(self._icons, "x", self.tr("Fermer"), self._give_up, primary=True)
+        return centred(
             page,
-            _picture(self._icons, "circle-help"),
+            picture(self._icons, "circle-help"),
             self.problem_what,
             self.problem_action,
-            _row(self.retry_button, None, self.close_button),
+            button_row(self.retry_button, None, self.close_button),
         )
 
     # --- options --------------------------------------------------------------------------------------------
@@ -484,17 +486,17 @@ class PrintWizard(QWidget):
         blank.setDevicePixelRatio(scale)
         for index in range(count):
             cell = QWidget()
-            picture = QLabel()
-            picture.setObjectName("PageThumbnail")
-            picture.setFixedSize(THUMBNAIL + QSize(4, 4))
-            picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            picture.setPixmap(blank)
-            number = _label(self.tr("Page {n}").format(n=index + 1), "PageNumber")
+            thumbnail = QLabel()
+            thumbnail.setObjectName("PageThumbnail")
+            thumbnail.setFixedSize(THUMBNAIL + QSize(4, 4))
+            thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            thumbnail.setPixmap(blank)
+            number = wizard_label(self.tr("Page {n}").format(n=index + 1), "PageNumber")
             number.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             stack = QVBoxLayout(cell)
             stack.setContentsMargins(0, 0, 0, 0)
             stack.setSpacing(4)
-            stack.addWidget(picture, 0, Qt.AlignmentFlag.AlignHCenter)
+            stack.addWidget(thumbnail, 0, Qt.AlignmentFlag.AlignHCenter)
             stack.addWidget(number)
             self._thumbnails.append(cell)
         self._lay_out_thumbnails()
@@ -527,22 +529,12 @@ class PrintWizard(QWidget):
         first, last = self.first_page.value(), self.last_page.value()
         for index, cell in enumerate(self._thumbnails):
             left_out = some and not first <= index + 1 <= last
-            picture = cell.findChild(QLabel, "PageThumbnail")
-            if picture.property("left_out") != left_out:
-                picture.setProperty("left_out", left_out)
-                picture.style().unpolish(picture)
-                picture.style().polish(picture)
+            thumbnail = cell.findChild(QLabel, "PageThumbnail")
+            if thumbnail.property("left_out") != left_out:
+                thumbnail.setProperty("left_out", left_out)
+                thumbnail.style().unpolish(thumbnail)
+                thumbnail.style().polish(thumbnail)
             cell.setEnabled(not left_out)
-
-    def _button(self, icon: str, text: str, action, primary: bool = False) -> QPushButton:
-        colour = theme.WHITE if primary else theme.BLUE
-        button = QPushButton(self._icons.icon(icon, colour, 32), text)
-        button.setIconSize(QSize(32, 32))
-        button.setMinimumHeight(theme.MIN_TILE)
-        if primary:
-            button.setProperty("role", "primary")
-        button.clicked.connect(action)
-        return button
 
 
 class _ResizingScrollArea(QScrollArea):
@@ -553,52 +545,3 @@ class _ResizingScrollArea(QScrollArea):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._on_resize()
-
-
-def _label(text: str, name: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName(name)
-    label.setWordWrap(True)
-    return label
-
-
-def _choice(text: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setCheckable(True)
-    button.setProperty("choice", True)
-    button.setMinimumHeight(theme.MIN_TILE)
-    return button
-
-
-def _picture(icons: Icons, name: str) -> QLabel:
-    picture = QLabel()
-    picture.setPixmap(icons.pixmap(name, theme.BLUE, 96, picture.devicePixelRatioF()))
-    picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    return picture
-
-
-def _row(left: QWidget | None, middle: QWidget | None, right: QWidget | None) -> QHBoxLayout:
-    row = QHBoxLayout()
-    row.setSpacing(24)
-    for widget in (left, middle, right):
-        if widget is None:
-            row.addStretch()
-        else:
-            row.addWidget(widget)
-    return row
-
-
-def _centred(page: QWidget, *parts) -> QWidget:
-    column = QVBoxLayout(page)
-    column.setSpacing(24)
-    column.addStretch()
-    for part in parts:
-        if isinstance(part, QLabel):
-            part.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            column.addWidget(part)
-        elif isinstance(part, QWidget):
-            column.addWidget(part, 0, Qt.AlignmentFlag.AlignHCenter)
-        else:
-            column.addLayout(part)
-    column.addStretch()
-    return page
