@@ -106,6 +106,9 @@ class Kiosk:
         self._print_service = None
         self._print_wizard: QWidget | None = None
         self._before_print: QWidget | None = None
+        # Made on the first scan: the scanner's driver runs in a child process (scanimage).
+        self._scan_service = None
+        self._scan_wizard: QWidget | None = None
         self.navigation = Navigation()
         self._register_destinations()
         self.home = HomeScreen(config, self.navigation, self.icons)
@@ -130,6 +133,7 @@ class Kiosk:
         self.home.destinationRequested.connect(self.navigation.open)
         self.reachability.on_change(self.home.mark_offline)
         self.session.register_wiper("browser", self._wipe_browser)
+        self.session.register_wiper("scans", self._wipe_scans)
         self.session.register_wiper("print jobs", self._wipe_printing)
         self.session.register_wiper("shell", self.window.wipe)
         self.session.register_wiper("session files", lambda: empty_folder(paths.session_scratch))
@@ -146,7 +150,17 @@ class Kiosk:
         def tr(text: str) -> str:
             return QCoreApplication.translate("Kiosk", text)
 
-        if self.config.site.print_page_limit > 0:
+        printing = self.config.site.print_page_limit > 0
+        self.navigation.register(
+            Destination(
+                "scan",
+                tr("Scanner"),
+                tr("Un papier ou une carte, pour l'envoyer sur un site"),
+                "scan-text",
+                lambda: self._show_scan_wizard(photocopy=False),
+            )
+        )
+        if printing:
             self.navigation.register(
                 Destination(
                     "print",
@@ -154,6 +168,15 @@ class Kiosk:
                     tr("Un document téléchargé ou scanné"),
                     "printer",
                     self._print_from_home,
+                )
+            )
+            self.navigation.register(
+                Destination(
+                    "copy",
+                    tr("Photocopier"),
+                    tr("Scanner un papier puis l'imprimer"),
+                    "copy",
+                    lambda: self._show_scan_wizard(photocopy=True),
                 )
             )
 
@@ -272,6 +295,30 @@ class Kiosk:
             self.window.show_screen(back)
         else:
             self.window.show_home()
+
+    def _show_scan_wizard(self, photocopy: bool) -> None:
+        if self._scan_wizard is None:
+            from kiosk.devices.scanner.service import ScanService
+            from kiosk.devices.scanner.wizard import ScanWizard
+
+            self._scan_service = ScanService(self.paths.session_scratch)
+            self._scan_wizard = ScanWizard(self._scan_service, self.icons)
+            self._scan_wizard.scanned.connect(lambda pages: self.counter.count("pages_scanned", n=pages))
+            self._scan_wizard.printRequested.connect(self._print_scan)
+            self._scan_wizard.closed.connect(self.window.show_home)
+        self._scan_wizard.start(photocopy)
+        self.window.show_screen(self._scan_wizard)
+
+    def _print_scan(self, path: str) -> None:
+        """A scan goes to the print wizard; once printed (or not), the visitor is back home."""
+        self.window.show_home()
+        self._print_document(path)
+
+    def _wipe_scans(self) -> None:
+        """Session wiper: a scan in progress stopped, every page and PDF scanned deleted."""
+        if self._scan_service is not None:
+            self._scan_service.wipe()
+            self._scan_wizard.reset()
 
     def _wipe_printing(self) -> None:
         """Session wiper: this session's unfinished jobs cancelled and purged, the wizard emptied, the page

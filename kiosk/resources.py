@@ -28,3 +28,8 @@ def bundled_shortcuts() -> Path:
 
 def icon_path(name: str) -> Path:
     return resource_path("assets", "icons", f"{name}.svg")
+
+
+def picture_path(name: str) -> Path:
+    """One of the kiosk's own pictures (how to place a page on the scanner…)."""
+    return resource_path("assets", "pictures", f"{name}.svg")

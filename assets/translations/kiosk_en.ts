@@ -4,14 +4,34 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../kiosk/app.py" line="153"/>
+        <location filename="../../kiosk/app.py" line="157"/>
+        <source>Scanner</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/app.py" line="158"/>
+        <source>Un papier ou une carte, pour l&apos;envoyer sur un site</source>
+        <translation>A paper or a card, to send it to a website</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/app.py" line="167"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="154"/>
+        <location filename="../../kiosk/app.py" line="168"/>
         <source>Un document téléchargé ou scanné</source>
         <translation>A downloaded or scanned document</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/app.py" line="176"/>
+        <source>Photocopier</source>
+        <translation>Photocopy</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/app.py" line="177"/>
+        <source>Scanner un papier puis l&apos;imprimer</source>
+        <translation>Scan a paper, then print it</translation>
     </message>
 </context>
 <context>
@@ -235,7 +255,7 @@
         <translation>Touch a service to start. It is free.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/home.py" line="56"/>
+        <location filename="../../kiosk/shell/home.py" line="87"/>
         <source>Les services de la borne</source>
         <translation>Kiosk services</translation>
     </message>
@@ -354,23 +374,23 @@
 <context>
     <name>PrintWizard</name>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="61"/>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="262"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="60"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="263"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="132"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="131"/>
         <source>Imprimer « {name} »</source>
         <translation>Print “{name}”</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="181"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="180"/>
         <source>Touchez le document à imprimer.</source>
         <translation>Touch the document to print.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="183"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="182"/>
         <source>Vous n&apos;avez pas encore de document. Téléchargez ou scannez d&apos;abord votre document.</source>
         <translation>You have no document yet. First download or scan your document.</translation>
     </message>
@@ -380,100 +400,100 @@
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="197"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="198"/>
         <source>Choisissez un document</source>
         <translation>Choose a document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="201"/>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="261"/>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="306"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="202"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="262"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="308"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="222"/>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="248"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="224"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="251"/>
         <source>Nombre d&apos;exemplaires</source>
         <translation>Number of copies</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="224"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="226"/>
         <source>Toutes les pages</source>
         <translation>All pages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="225"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="227"/>
         <source>Seulement certaines pages</source>
         <translation>Only some pages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="230"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="232"/>
         <source>Première page</source>
         <translation>First page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="231"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="233"/>
         <source>Dernière page</source>
         <translation>Last page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="237"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="239"/>
         <source>De la page</source>
         <translation>From page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="239"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="241"/>
         <source>à la page</source>
         <translation>to page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="251"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="253"/>
         <source>Pages à imprimer</source>
         <translation>Pages to print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="277"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="278"/>
         <source>Impression en cours…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="281"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="283"/>
         <source>Annuler l&apos;impression</source>
         <translation>Cancel printing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="293"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="295"/>
         <source>Terminé</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="297"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="299"/>
         <source>C&apos;est imprimé.</source>
         <translation>It is printed.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="298"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="300"/>
         <source>Récupérez vos feuilles dans l&apos;imprimante.</source>
         <translation>Take your sheets from the printer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="307"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="309"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="349"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="351"/>
         <source>Vous allez imprimer 1 page.</source>
         <translation>You are going to print 1 page.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="351"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="353"/>
         <source>Vous allez imprimer {n} pages.</source>
         <translation>You are going to print {n} pages.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="492"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="494"/>
         <source>Page {n}</source>
         <translation>Page {n}</translation>
     </message>
@@ -651,6 +671,266 @@
         <location filename="../../kiosk/devices/printer/messages.py" line="119"/>
         <source>Pages imprimées : %1 sur %2.</source>
         <translation>Pages printed: %1 of %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanWizard</name>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="75"/>
+        <source>Photocopier</source>
+        <translation>Photocopy</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="75"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="127"/>
+        <source>Scanner</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="77"/>
+        <source>Que voulez-vous photocopier ?</source>
+        <translation>What do you want to photocopy?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="77"/>
+        <source>Que voulez-vous scanner ?</source>
+        <translation>What do you want to scan?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="97"/>
+        <source>Une feuille</source>
+        <translation>One sheet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="99"/>
+        <source>Plusieurs feuilles</source>
+        <translation>Several sheets</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="102"/>
+        <source>Une carte ou une photo</source>
+        <translation>A card or a photo</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="104"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="128"/>
+        <source>Retour</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="110"/>
+        <source>Touchez votre choix. La borne règle le scanner pour vous.</source>
+        <translation>Touch your choice. The kiosk sets the scanner for you.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="131"/>
+        <source>Posez votre document sur la vitre</source>
+        <translation>Put your document on the glass</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="145"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="162"/>
+        <source>Tourner</source>
+        <translation>Turn</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="164"/>
+        <source>Recommencer cette page</source>
+        <translation>Scan this page again</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="166"/>
+        <source>Ajouter une page</source>
+        <translation>Add a page</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="167"/>
+        <source>Terminer</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="170"/>
+        <source>Voici votre page. Est-elle lisible ?</source>
+        <translation>Here is your page. Can you read it?</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="186"/>
+        <source>Imprimer</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="188"/>
+        <source>Garder pour l&apos;envoyer sur un site</source>
+        <translation>Keep it to send to a website</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="190"/>
+        <source>Supprimer</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="194"/>
+        <source>Votre document est prêt.</source>
+        <translation>Your document is ready.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="197"/>
+        <source>Vous pouvez l&apos;envoyer sur un site avec le bouton « Parcourir » ou « Ajouter ».</source>
+        <translation>You can send it to a website with the “Browse” or “Add” button.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="207"/>
+        <source>Recommencer</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="208"/>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="225"/>
+        <source>Posez la carte ou la photo face vers le bas, dans le coin de la flèche.</source>
+        <translation>Put the card or photo face down, in the corner of the arrow.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="227"/>
+        <source>Posez la feuille suivante face vers le bas, dans le coin de la flèche.</source>
+        <translation>Put the next sheet face down, in the corner of the arrow.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="229"/>
+        <source>Posez la feuille face vers le bas, dans le coin de la flèche.</source>
+        <translation>Put the sheet face down, in the corner of the arrow.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="230"/>
+        <source>Fermez le couvercle, puis touchez « Scanner ».</source>
+        <translation>Close the lid, then touch “Scan”.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="242"/>
+        <source>Numérisation en cours…</source>
+        <translation>Scanning…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="243"/>
+        <source>Ne soulevez pas le couvercle.</source>
+        <translation>Do not lift the lid.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="266"/>
+        <source>Votre document a 1 page.</source>
+        <translation>Your document has 1 page.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="268"/>
+        <source>Votre document a {n} pages.</source>
+        <translation>Your document has {n} pages.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="299"/>
+        <source>Préparation du document…</source>
+        <translation>Preparing the document…</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerMessages</name>
+    <message>
+        <location filename="../../kiosk/devices/scanner/messages.py" line="25"/>
+        <source>Le scanner ne répond pas.</source>
+        <translation>The scanner does not answer.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/messages.py" line="26"/>
+        <source>Vérifiez qu&apos;il est allumé, puis demandez de l&apos;aide au conseiller.</source>
+        <translation>Check that it is on, then ask the advisor for help.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/messages.py" line="32"/>
+        <source>Le scanner est occupé.</source>
+        <translation>The scanner is busy.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/messages.py" line="33"/>
+        <source>Attendez un moment, puis appuyez sur Recommencer.</source>
+        <translation>Wait a moment, then press Try again.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/messages.py" line="37"/>
+        <source>Le couvercle du scanner est ouvert.</source>
+        <translation>The scanner&apos;s lid is open.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/messages.py" line="38"/>
+        <source>Fermez-le, puis appuyez sur Recommencer.</source>
+        <translation>Close it, then press Try again.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/messages.py" line="42"/>
+        <source>Une feuille est coincée dans le scanner.</source>
+        <translation>A sheet is stuck in the scanner.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/messages.py" line="43"/>
+        <source>Retirez-la doucement, puis appuyez sur Recommencer.</source>
+        <translation>Take it out gently, then press Try again.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/messages.py" line="47"/>
+        <source>Il n&apos;y a pas de feuille dans le chargeur.</source>
+        <translation>There is no sheet in the feeder.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/messages.py" line="48"/>
+        <source>Posez vos feuilles dans le chargeur, puis appuyez sur Recommencer.</source>
+        <translation>Put your sheets in the feeder, then press Try again.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/messages.py" line="54"/>
+        <source>Vous avez arrêté la numérisation.</source>
+        <translation>You stopped the scan.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/messages.py" line="55"/>
+        <source>Appuyez sur Recommencer quand vous êtes prêt.</source>
+        <translation>Press Try again when you are ready.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/messages.py" line="59"/>
+        <source>Le scanner a eu un problème.</source>
+        <translation>The scanner had a problem.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/messages.py" line="60"/>
+        <location filename="../../kiosk/devices/scanner/messages.py" line="67"/>
+        <location filename="../../kiosk/devices/scanner/messages.py" line="82"/>
+        <source>Appuyez sur Recommencer. Si cela recommence, demandez de l&apos;aide.</source>
+        <translation>Press Try again. If it happens again, ask for help.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/messages.py" line="66"/>
+        <source>Le scanner s&apos;est arrêté d&apos;un coup.</source>
+        <translation>The scanner suddenly stopped.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/messages.py" line="73"/>
+        <source>Le scanner ne répond plus.</source>
+        <translation>The scanner no longer answers.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/messages.py" line="74"/>
+        <source>Vérifiez qu&apos;il est allumé, puis appuyez sur Recommencer.</source>
+        <translation>Check that it is on, then press Try again.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/scanner/messages.py" line="81"/>
+        <source>Le document n&apos;a pas pu être créé.</source>
+        <translation>The document could not be made.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,5 @@
-"""The home screen: a welcome title, the public-service shortcuts grouped by category, then the kiosk's own
-services registered in the navigation.
+"""The home screen: a welcome title, the public-service shortcuts grouped by category, and below them, always
+in view, the kiosk's own services registered in the navigation (scan, print, photocopy…).
 
 Sections share one grid so that every tile has the same width; a short section shares its row with the next
 one when both fit, so that a senior sees every service without scrolling on a common 1280×800 screen.
@@ -21,20 +21,20 @@ COLUMNS = 3
 Item = tuple[str, str, str, str]  # id, label, description, icon
 
 
-class HomeScreen(QScrollArea):
+class HomeScreen(QWidget):
     shortcutRequested = Signal(str)  # a shortcut id
     destinationRequested = Signal(str)  # a navigation destination id
 
     def __init__(self, config: Config, navigation: Navigation, icons: Icons, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("HomeScreen")
-        self.setWidgetResizable(True)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.tiles: list[Tile] = []
 
         content = QWidget()
         column = QVBoxLayout(content)
-        column.setContentsMargins(48, 16, 48, 16)
-        column.setSpacing(8)
+        column.setContentsMargins(48, 4, 48, 4)
+        column.setSpacing(2)
         title = QLabel(self.tr("Bienvenue"))
         title.setObjectName("Title")
         subtitle = QLabel(self.tr("Touchez un service pour commencer. C'est gratuit."))
@@ -46,35 +46,58 @@ class HomeScreen(QScrollArea):
         welcome.addWidget(subtitle, 1, Qt.AlignmentFlag.AlignBottom)
         column.addLayout(welcome)
 
-        sections: list[tuple[str, list[Item], Signal]] = []
+        sections: list[tuple[str, list[Item]]] = []
         for category in config.categories:
             items = [(s.id, s.label, s.description, s.icon) for s in config.shortcuts_in(category.id)]
             if items:
-                sections.append((category.label, items, self.shortcutRequested))
-        destinations = [(d.id, d.label, d.description, d.icon) for d in navigation.destinations()]
-        if destinations:
-            sections.append((self.tr("Les services de la borne"), destinations, self.destinationRequested))
-
-        self.tiles: list[Tile] = []
+                sections.append((category.label, items))
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
-        grid.setVerticalSpacing(8)
-        places = pack_sections([len(items) for _, items, _ in sections], COLUMNS)
-        for (heading, items, signal), (row, first) in zip(sections, places, strict=True):
+        grid.setVerticalSpacing(4)
+        places = pack_sections([len(items) for _, items in sections], COLUMNS)
+        for (heading, items), (row, first) in zip(sections, places, strict=True):
             label = QLabel(heading)
             label.setObjectName("CategoryHeading")
             grid.addWidget(label, 2 * row, first, 1, min(len(items), COLUMNS - first))
-            for index, (item_id, name, description, icon_name) in enumerate(items):
-                tile = Tile(item_id, name, description, icon_name, icons)
-                tile.clicked.connect(lambda _=False, i=item_id, s=signal: s.emit(i))
+            for index, item in enumerate(items):
                 cell = first + index
+                tile = self._tile(item, icons, self.shortcutRequested)
                 grid.addWidget(tile, 2 * (row + cell // COLUMNS) + 1, cell % COLUMNS)
-                self.tiles.append(tile)
         for c in range(COLUMNS):
             grid.setColumnStretch(c, 1)
         column.addLayout(grid)
         column.addStretch()
-        self.setWidget(content)
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(content)
+        page = QVBoxLayout(self)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.setSpacing(0)
+        page.addWidget(self.scroll, 1)
+
+        # The kiosk's own services stay in view below the shortcuts, however far those scroll.
+        destinations = [(d.id, d.label, d.description, d.icon) for d in navigation.destinations()]
+        self.dock: QWidget | None = None
+        if destinations:
+            self.dock = QWidget()
+            self.dock.setObjectName("ServiceDock")
+            self.dock.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+            self.dock.setAccessibleName(self.tr("Les services de la borne"))
+            row = QHBoxLayout(self.dock)
+            row.setContentsMargins(48, 6, 48, 6)
+            row.setSpacing(16)
+            for item in destinations:
+                row.addWidget(self._tile(item, icons, self.destinationRequested), 1)
+            page.addWidget(self.dock)
+
+    def _tile(self, item: Item, icons: Icons, signal: Signal) -> Tile:
+        item_id, name, description, icon_name = item
+        tile = Tile(item_id, name, description, icon_name, icons)
+        tile.clicked.connect(lambda _=False, i=item_id, s=signal: s.emit(i))
+        self.tiles.append(tile)
+        return tile
 
     def mark_offline(self, shortcut_ids: frozenset[str]) -> None:
         """The tiles of these shortcuts show "Hors ligne"; every other tile shows nothing."""
@@ -83,6 +106,6 @@ class HomeScreen(QScrollArea):
 
     def reset(self) -> None:
         """Back to the top, nothing focused: how the next visitor must find it."""
-        self.verticalScrollBar().setValue(0)
+        self.scroll.verticalScrollBar().setValue(0)
         if self.focusWidget():
             self.focusWidget().clearFocus()

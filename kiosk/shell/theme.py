@@ -56,9 +56,10 @@ QPushButton:pressed {{ background: {PAGE}; }}
 QPushButton[role="primary"] {{ background: {BLUE}; color: {WHITE}; }}
 QPushButton:disabled {{ color: {GREY}; border-color: {GREY}; background: {PAGE}; }}
 
-#Title {{ font-size: 40px; font-weight: bold; color: {INK}; }}
-#Subtitle {{ font-size: 24px; color: {INK_SOFT}; padding-bottom: 6px; }}
-#CategoryHeading {{ font-size: 26px; font-weight: bold; color: {BLUE}; padding-top: 8px; }}
+#Title {{ font-size: 32px; font-weight: bold; color: {INK}; }}
+#Subtitle {{ font-size: 24px; color: {INK_SOFT}; padding-bottom: 2px; }}
+#CategoryHeading {{ font-size: 23px; font-weight: bold; color: {BLUE}; }}
+#ServiceDock {{ background: {WHITE}; border-top: 2px solid {INK_SOFT}; }}
 
 #Tile {{
   background: {WHITE}; border: 2px solid {INK_SOFT}; border-radius: 12px; padding: 0; text-align: left;
@@ -103,7 +104,9 @@ QPushButton:disabled {{ color: {GREY}; border-color: {GREY}; background: {PAGE};
 #StepperButton {{ font-size: 34px; padding: 0; }}
 #StepperValue {{ font-size: 34px; font-weight: bold; color: {INK}; }}
 
-#PrintWizard {{ background: {PAGE}; }}
+#PrintWizard, #ScanWizard {{ background: {PAGE}; }}
+#ScanKind {{ font-size: 28px; text-align: left; padding: 16px 32px; min-height: 96px; }}
+#ScanPreview {{ background: {WHITE}; border: 2px solid {INK_SOFT}; }}
 #WizardTitle {{ font-size: 34px; font-weight: bold; color: {INK}; }}
 #WizardText {{ font-size: 24px; color: {INK}; }}
 #WizardLabel {{ font-size: 24px; font-weight: bold; color: {INK}; }}

@@ -13,10 +13,13 @@ from tests.gui.conftest import touch
 def test_home_shows_exactly_the_tiles_of_the_shortcuts_file_then_the_kiosk_services(kiosk):
     tiles = kiosk.home.tiles
     # grouped by category, in file order; then the kiosk's own services
-    assert [t.item_id for t in tiles] == ["alpha", "gamma", "beta", "print"]
-    assert [t.accessibleName() for t in tiles] == ["Alpha", "Gamma", "Bêta", "Imprimer"]
+    assert [t.item_id for t in tiles] == ["alpha", "gamma", "beta", "scan", "print", "copy"]
+    names = [t.accessibleName() for t in tiles]
+    assert names == ["Alpha", "Gamma", "Bêta", "Scanner", "Imprimer", "Photocopier"]
     headings = [w.text() for w in kiosk.home.findChildren(QLabel) if w.objectName() == "CategoryHeading"]
-    assert headings == ["Aides de test", "Papiers de test", "Les services de la borne"]
+    assert headings == ["Aides de test", "Papiers de test"]
+    services = [t.item_id for t in kiosk.home.dock.findChildren(type(tiles[0]))]
+    assert services == ["scan", "print", "copy"]  # below the shortcuts, out of their scrolling area
 
 
 def test_no_print_tile_when_the_site_turns_printing_off(make_kiosk, config):
@@ -26,7 +29,7 @@ def test_no_print_tile_when_the_site_turns_printing_off(make_kiosk, config):
 
     site = msgspec.structs.replace(config.site, print_page_limit=0)
     kiosk = make_kiosk(dataclasses.replace(config, site=site))
-    assert "print" not in [t.item_id for t in kiosk.home.tiles]
+    assert [t.item_id for t in kiosk.home.tiles if t.item_id in ("scan", "print", "copy")] == ["scan"]
 
 
 def test_clicking_a_tile_requests_its_shortcut(kiosk, qtbot):
@@ -50,7 +53,7 @@ def test_the_click_starts_the_session_and_counts_the_shortcut(kiosk, qtbot):
 def test_every_control_on_the_home_meets_the_minimum_size(kiosk):
     buttons = kiosk.window.findChildren(QAbstractButton)
     visible = [b for b in buttons if b.isVisibleTo(kiosk.window)]
-    assert len(visible) == 4 + 2  # three shortcuts, Imprimer, Accueil and Terminer ma session
+    assert len(visible) == 6 + 2  # three shortcuts, three kiosk services, Accueil and Terminer ma session
     for button in visible:
         minimum = theme.MIN_TILE if button.objectName() == "Tile" else theme.MIN_CONTROL
         assert button.height() >= minimum, button.text() or button.accessibleName()
@@ -84,8 +87,8 @@ def test_registered_destinations_appear_after_the_shortcuts_and_open(qtbot, conf
 def test_no_destination_means_no_services_section(qtbot, config):
     home = HomeScreen(config, Navigation(), Icons(None))
     qtbot.addWidget(home)
-    headings = [w.text() for w in home.findChildren(QLabel) if w.objectName() == "CategoryHeading"]
-    assert "Les services de la borne" not in headings
+    assert home.dock is None
+    assert [t.item_id for t in home.tiles] == ["alpha", "gamma", "beta"]
 
 
 def test_a_tile_opens_its_site_and_shows_how_to_reach_the_service_when_it_cannot(kiosk, qtbot):

@@ -80,6 +80,10 @@ def pdf_texts(path: Path) -> list[str]:
         document.close()
 
 
+def pdf_page_count(path: Path) -> int:
+    return len(pdf_texts(path))
+
+
 def wait_for_job(server: ipp.Server, job_id: int, timeout: float = 30) -> backend.JobStatus:
     deadline = time.monotonic() + timeout
     while True:

@@ -1,0 +1,391 @@
+"""The scan wizard a visitor walks through, one plain question a screen: what they scan (a sheet, several
+sheets, a card or a photo: the kiosk picks the settings), a picture showing how to place it, the scan with
+its progress and "Annuler", a large preview with "Tourner", "Recommencer" and "Ajouter une page", then
+"Terminer", which makes one PDF named plainly ("Document scanné 1"). Then: "Imprimer", "Garder pour
+l'envoyer sur un site" (it joins the session's documents), or "Supprimer".
+
+As a photocopy, the same steps end in the print wizard. A scanner that fails says what happened and what to
+do; the driver runs in its own process (`ScanService`), so nothing here ever waits for it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRectF, QSize, Qt, QThreadPool, Signal
+from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap, QTransform
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.devices.scanner.defaults import Purpose
+from kiosk.devices.scanner.messages import ProblemText, pdf_failed_text, problem_text
+from kiosk.devices.scanner.problems import Problem
+from kiosk.devices.scanner.service import ScanService
+from kiosk.resources import picture_path
+from kiosk.shell.icons import Icons
+from kiosk.shell.wizard_parts import big_button, button_row, centred, picture, wizard_label
+
+PREVIEW = QSize(520, 520)  # px: the box the scanned page is fitted into
+PLACING_PICTURE = QSize(480, 300)
+
+
+class ScanWizard(QWidget):
+    printRequested = Signal(str)  # a finished document to print (a photocopy, or "Imprimer")
+    closed = Signal()
+    scanned = Signal(int)  # pages a scan added, for counting
+
+    def __init__(self, service: ScanService, icons: Icons, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("ScanWizard")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self._service = service
+        self._icons = icons
+        self._photocopy = False
+        self._purpose = Purpose.TEXT
+        self._several = False
+        self._document: str | None = None  # the PDF made, once "Terminer" was touched
+        self._previews = _PreviewLoader(self)
+        self._previews.loaded.connect(self._show_preview)
+
+        self.pages = QStackedWidget()
+        for page in (
+            self._choose_page(),
+            self._place_page(),
+            self._scanning_page(),
+            self._preview_page(),
+            self._done_page(),
+            self._problem_page(),
+        ):
+            self.pages.addWidget(page)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(48, 12, 48, 12)
+        column.addWidget(self.pages)
+
+        service.progress.connect(self._on_progress)
+        service.finished.connect(self._on_scanned)
+        service.failed.connect(self._on_failed)
+        service.pdf_ready.connect(self._on_pdf_ready)
+        service.pdf_failed.connect(lambda _: self._show_problem(pdf_failed_text()))
+
+    # --- what the kiosk calls -------------------------------------------------------------------------------
+
+    def start(self, photocopy: bool = False) -> None:
+        self.reset()
+        self._photocopy = photocopy
+        self.setWindowTitle(self.tr("Photocopier") if photocopy else self.tr("Scanner"))
+        self.choose_title.setText(
+            self.tr("Que voulez-vous photocopier ?") if photocopy else self.tr("Que voulez-vous scanner ?")
+        )
+        self.pages.setCurrentWidget(self.choose_page)
+        self._service.refresh_devices()  # a first answer ready before the visitor touches "Scanner"
+
+    def reset(self) -> None:
+        """Forgets this visitor's document (the service's own wipe deletes the files)."""
+        self._document = None
+        self._previews.forget()
+        self.preview.clear()
+
+    @property
+    def document(self) -> str | None:
+        return self._document
+
+    # --- the screens ----------------------------------------------------------------------------------------
+
+    def _choose_page(self) -> QWidget:
+        self.choose_page = QWidget()
+        self.choose_title = wizard_label("", "WizardTitle")
+        self.one_sheet_button = self._kind_button("file-text", self.tr("Une feuille"), Purpose.TEXT, False)
+        self.several_sheets_button = self._kind_button(
+            "files", self.tr("Plusieurs feuilles"), Purpose.TEXT, True
+        )
+        self.card_button = self._kind_button(
+            "id-card", self.tr("Une carte ou une photo"), Purpose.PHOTO, False
+        )
+        back = big_button(self._icons, "arrow-left", self.tr("Retour"), self._give_up)
+        column = QVBoxLayout(self.choose_page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(24)
+        column.addWidget(self.choose_title)
+        column.addWidget(
+            wizard_label(self.tr("Touchez votre choix. La borne règle le scanner pour vous."), "WizardText")
+        )
+        for button in (self.one_sheet_button, self.several_sheets_button, self.card_button):
+            column.addWidget(button)
+        column.addStretch()
+        column.addLayout(button_row(back, None))
+        return self.choose_page
+
+    def _kind_button(self, icon: str, text: str, purpose: Purpose, several: bool) -> QPushButton:
+        button = big_button(self._icons, icon, text, lambda: self._chosen(purpose, several))
+        button.setObjectName("ScanKind")
+        button.setIconSize(QSize(48, 48))
+        return button
+
+    def _place_page(self) -> QWidget:
+        self.place_page = QWidget()
+        self.place_text = wizard_label("", "WizardText")
+        self.scan_button = big_button(self._icons, "scan-text", self.tr("Scanner"), self._scan, primary=True)
+        back = big_button(self._icons, "arrow-left", self.tr("Retour"), self._back_from_placing)
+        return centred(
+            self.place_page,
+            wizard_label(self.tr("Posez votre document sur la vitre"), "WizardTitle"),
+            _svg_picture(picture_path("scanner-glass"), PLACING_PICTURE),
+            self.place_text,
+            button_row(back, None, self.scan_button),
+        )
+
+    def _scanning_page(self) -> QWidget:
+        self.scanning_page = QWidget()
+        self.scanning_title = wizard_label("", "WizardTitle")
+        self.scanning_text = wizard_label("", "WizardText")
+        self.scan_progress = QProgressBar()
+        self.scan_progress.setTextVisible(False)
+        self.scan_progress.setRange(0, 100)
+        self.scan_progress.setMinimumWidth(600)
+        self.cancel_button = big_button(self._icons, "x", self.tr("Annuler"), self._service.cancel)
+        return centred(
+            self.scanning_page,
+            picture(self._icons, "scan-text"),
+            self.scanning_title,
+            self.scan_progress,
+            self.scanning_text,
+            button_row(None, self.cancel_button, None),
+        )
+
+    def _preview_page(self) -> QWidget:
+        self.preview_page = QWidget()
+        self.preview = QLabel()
+        self.preview.setObjectName("ScanPreview")
+        self.preview.setFixedSize(PREVIEW)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.page_count = wizard_label("", "WizardSummary")
+        self.rotate_button = big_button(self._icons, "rotate-cw", self.tr("Tourner"), self._rotate)
+        self.again_button = big_button(
+            self._icons, "arrow-left", self.tr("Recommencer cette page"), self._scan_again
+        )
+        self.add_button = big_button(self._icons, "plus", self.tr("Ajouter une page"), self._add_page)
+        self.finish_button = big_button(self._icons, "check", self.tr("Terminer"), self._finish, primary=True)
+        actions = QVBoxLayout()
+        actions.setSpacing(16)
+        actions.addWidget(wizard_label(self.tr("Voici votre page. Est-elle lisible ?"), "WizardTitle"))
+        actions.addWidget(self.page_count)
+        for button in (self.rotate_button, self.again_button, self.add_button):
+            actions.addWidget(button)
+        actions.addStretch()
+        actions.addWidget(self.finish_button)
+        row = button_row(self.preview)
+        row.addLayout(actions, 1)
+        column = QVBoxLayout(self.preview_page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(row)
+        return self.preview_page
+
+    def _done_page(self) -> QWidget:
+        self.done_page = QWidget()
+        self.done_name = wizard_label("", "WizardSummary")
+        self.print_button = big_button(self._icons, "printer", self.tr("Imprimer"), self._print)
+        self.keep_button = big_button(
+            self._icons, "file-up", self.tr("Garder pour l'envoyer sur un site"), self._keep, primary=True
+        )
+        self.delete_button = big_button(self._icons, "trash-2", self.tr("Supprimer"), self._delete)
+        return centred(
+            self.done_page,
+            picture(self._icons, "check"),
+            wizard_label(self.tr("Votre document est prêt."), "WizardTitle"),
+            self.done_name,
+            wizard_label(
+                self.tr("Vous pouvez l'envoyer sur un site avec le bouton « Parcourir » ou « Ajouter »."),
+                "WizardText",
+            ),
+            button_row(self.delete_button, self.print_button, self.keep_button),
+        )
+
+    def _problem_page(self) -> QWidget:
+        self.problem_page = QWidget()
+        self.problem_what = wizard_label("", "WizardTitle")
+        self.problem_todo = wizard_label("", "WizardText")
+        self.retry_button = big_button(self._icons, "rotate-cw", self.tr("Recommencer"), self._retry)
+        self.close_button = big_button(self._icons, "x", self.tr("Fermer"), self._give_up)
+        return centred(
+            self.problem_page,
+            picture(self._icons, "circle-help"),
+            self.problem_what,
+            self.problem_todo,
+            button_row(self.close_button, None, self.retry_button),
+        )
+
+    # --- the steps ------------------------------------------------------------------------------------------
+
+    def _chosen(self, purpose: Purpose, several: bool) -> None:
+        self._purpose, self._several = purpose, several
+        self._show_placing()
+
+    def _show_placing(self) -> None:
+        if self._purpose is Purpose.PHOTO:
+            text = self.tr("Posez la carte ou la photo face vers le bas, dans le coin de la flèche.")
+        elif self._service.pages():
+            text = self.tr("Posez la feuille suivante face vers le bas, dans le coin de la flèche.")
+        else:
+            text = self.tr("Posez la feuille face vers le bas, dans le coin de la flèche.")
+        self.place_text.setText(text + "\n" + self.tr("Fermez le couvercle, puis touchez « Scanner »."))
+        self.pages.setCurrentWidget(self.place_page)
+
+    def _back_from_placing(self) -> None:
+        if self._service.pages():
+            self._show_last_page()
+        else:
+            self.pages.setCurrentWidget(self.choose_page)
+
+    def _scan(self) -> None:
+        if not self._service.scan(self._purpose):
+            return  # a scan is already running
+        self.scanning_title.setText(self.tr("Numérisation en cours…"))
+        self.scanning_text.setText(self.tr("Ne soulevez pas le couvercle."))
+        self.scan_progress.setValue(0)
+        self.cancel_button.show()
+        self.pages.setCurrentWidget(self.scanning_page)
+
+    def _on_progress(self, percent: int, _page: int) -> None:
+        self.scan_progress.setValue(percent)
+
+    def _on_scanned(self, pages: list) -> None:
+        if not pages:
+            self._show_problem(problem_text(Problem.NO_DOCUMENTS))
+            return
+        self.scanned.emit(len(pages))
+        self._show_last_page()
+
+    def _on_failed(self, code: str) -> None:
+        if self.pages.currentWidget() is self.scanning_page:
+            self._show_problem(problem_text(code))
+
+    def _show_last_page(self) -> None:
+        pages = self._service.pages()
+        count = len(pages)
+        self.page_count.setText(
+            self.tr("Votre document a 1 page.")
+            if count == 1
+            else self.tr("Votre document a {n} pages.").format(n=count)
+        )
+        self.add_button.setVisible(self._several or count > 1)
+        self.preview.clear()
+        self._previews.load(pages[-1].path, pages[-1].rotation, PREVIEW * self.devicePixelRatioF())
+        self.pages.setCurrentWidget(self.preview_page)
+
+    def _show_preview(self, image: QImage) -> None:
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(self.devicePixelRatioF())
+        self.preview.setPixmap(pixmap)
+
+    def _rotate(self) -> None:
+        pages = self._service.pages()
+        if pages:
+            self._service.rotate_page(len(pages) - 1)
+            self._show_last_page()
+
+    def _scan_again(self) -> None:
+        pages = self._service.pages()
+        if pages:
+            self._service.delete_page(len(pages) - 1)
+        self._show_placing()
+
+    def _add_page(self) -> None:
+        self._several = True
+        self._show_placing()
+
+    def _finish(self) -> None:
+        if self._service.make_pdf() is None:
+            return
+        self.scanning_title.setText(self.tr("Préparation du document…"))
+        self.scanning_text.setText("")
+        self.scan_progress.setValue(100)
+        self.cancel_button.hide()
+        self.pages.setCurrentWidget(self.scanning_page)
+
+    def _on_pdf_ready(self, path: str) -> None:
+        self._service.clear_pages()  # the PDF holds them now
+        self._document = path
+        if self._photocopy:
+            self.printRequested.emit(path)
+            return
+        self.done_name.setText(Path(path).name)
+        self.pages.setCurrentWidget(self.done_page)
+
+    def _print(self) -> None:
+        if self._document is not None:
+            self.printRequested.emit(self._document)
+
+    def _keep(self) -> None:
+        self.closed.emit()
+
+    def _delete(self) -> None:
+        if self._document is not None:
+            Path(self._document).unlink(missing_ok=True)
+            self._document = None
+        self.closed.emit()
+
+    def _show_problem(self, text: ProblemText) -> None:
+        self.problem_what.setText(text.what)
+        self.problem_todo.setText(text.todo)
+        self.pages.setCurrentWidget(self.problem_page)
+
+    def _retry(self) -> None:
+        self._show_placing()
+
+    def _give_up(self) -> None:
+        self._service.cancel()
+        self._service.clear_pages()
+        self.reset()
+        self.closed.emit()
+
+
+class _PreviewLoader(QObject):
+    """Reads a scanned page, scaled down and turned, on a worker thread: a 300-dpi page takes the time of
+    several frames to decode."""
+
+    loaded = Signal(QImage)
+    _done = Signal(int, QImage)
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._token = 0
+        self._done.connect(self._deliver)
+
+    def load(self, path: Path, rotation: int, box: QSize) -> None:
+        self._token += 1
+        token, done = self._token, self._done
+
+        def work() -> None:
+            reader = QImageReader(str(path))
+            size = reader.size()
+            if size.isValid():
+                turned = size.transposed() if rotation % 180 else size
+                scale = min(box.width() / turned.width(), box.height() / turned.height(), 1.0)
+                reader.setScaledSize(QSize(round(size.width() * scale), round(size.height() * scale)))
+            image = reader.read()
+            if rotation and not image.isNull():
+                image = image.transformed(QTransform().rotate(rotation))
+            done.emit(token, image)
+
+        QThreadPool.globalInstance().start(work)
+
+    def forget(self) -> None:
+        self._token += 1  # a page still being read will not be shown
+
+    def _deliver(self, token: int, image: QImage) -> None:
+        if token == self._token and not image.isNull():
+            self.loaded.emit(image)
+
+
+def _svg_picture(path: Path, size: QSize) -> QLabel:
+    label = QLabel()
+    scale = label.devicePixelRatioF()
+    pixmap = QPixmap(size * scale)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    QSvgRenderer(str(path)).render(painter, QRectF(0, 0, pixmap.width(), pixmap.height()))
+    painter.end()
+    pixmap.setDevicePixelRatio(scale)
+    label.setPixmap(pixmap)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label

@@ -1,0 +1,33 @@
+"""The photocopy: "Photocopier" on the home screen, a scan on SANE's test scanner, then the print wizard with
+that scan, out of a private CUPS's PDF printer; back home at the end."""
+
+from __future__ import annotations
+
+from tests.devices.printer.conftest import pdf_page_count
+from tests.devices.printer.test_print_wizard import print_kiosk  # noqa: F401 (fixture)
+from tests.devices.scanner.conftest import write_sane_config
+from tests.gui.conftest import config, make_kiosk, paths, touch  # noqa: F401 (fixtures)
+
+
+def test_photocopier_scans_then_prints(print_kiosk, cups, printer, monkeypatch, tmp_path, qtbot):  # noqa: F811
+    monkeypatch.setenv("SANE_CONFIG_DIR", str(write_sane_config(tmp_path / "sane")))
+    kiosk = print_kiosk()
+    touch(kiosk.window, next(t for t in kiosk.home.tiles if t.item_id == "copy"))
+    scan = kiosk.window.screens.currentWidget()
+    assert scan.choose_title.text() == "Que voulez-vous photocopier ?"
+    touch(kiosk.window, scan.one_sheet_button)
+    touch(kiosk.window, scan.scan_button)
+    qtbot.waitUntil(lambda: scan.pages.currentWidget() is scan.preview_page, timeout=30000)
+    touch(kiosk.window, scan.finish_button)
+
+    qtbot.waitUntil(lambda: kiosk.window.screens.currentWidget() is kiosk._print_wizard, timeout=15000)
+    wizard = kiosk._print_wizard
+    assert wizard.path.endswith("Document scanné 1.pdf")
+    qtbot.waitUntil(lambda: wizard._printer is not None, timeout=10000)
+    touch(kiosk.window, wizard.copies.more_button)
+    touch(kiosk.window, wizard.print_button)
+    qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.done_page, timeout=30000)
+    assert pdf_page_count(cups.output(printer)) == 2  # one page, two copies
+
+    touch(kiosk.window, wizard.done_button)
+    assert kiosk.window.screens.currentWidget() is kiosk.home
