@@ -12,7 +12,8 @@
 #   /etc/X11/xorg.conf.d/10-ilot-lockdown.conf   no Ctrl+Alt+F1 console switch, no Ctrl+Alt+Backspace
 #   /etc/systemd/system/ilot-kiosk.service, enabled at boot (not started: it takes over the screen)
 # and the system user `ilot`; then it runs `kiosk check` as that user. Exit status: 0 when installed and the
-# configuration is OK, 1 when the configuration has problems (files are installed anyway), 2 on usage errors.
+# configuration is OK, 1 when the configuration has problems (files are installed anyway), 2 on usage errors,
+# 3 when the configuration is OK but a printer or scanner needs a technician (what to do is printed).
 # It needs no running systemd (it works in a chroot or an image build): it prints what to run instead.
 set -euo pipefail
 
@@ -124,11 +125,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   say "Install them with: apt-get install --no-install-recommends ${missing[*]}"
 fi
 
-# 7. Health: the configuration, checked as the kiosk will read it (same user, same files).
-say "Checking the configuration:"
-if runuser -u "$USER_NAME" -- "$PREFIX/kiosk/kiosk" check --config "$CONFIG_DIR"; then
-  exit 0
-fi
-say "The kiosk is installed, but its configuration has problems: edit $CONFIG_DIR/site.yaml, then run"
+# 7. Health: the configuration, the printers and the scanners, as the kiosk will see them (same user).
+say "Checking the configuration and the devices:"
+status=0
+runuser -u "$USER_NAME" -- "$PREFIX/kiosk/kiosk" check --config "$CONFIG_DIR" || status=$?
+case $status in
+  0) exit 0 ;;
+  3) say "The kiosk is installed; a printer or scanner needs attention (see above). Check again with:" ;;
+  *) say "The kiosk is installed, but its configuration has problems: edit $CONFIG_DIR/site.yaml, then run" ;;
+esac
 say "  runuser -u $USER_NAME -- $PREFIX/kiosk/kiosk check --config $CONFIG_DIR"
+[ "$status" -eq 3 ] && exit 3
 exit 1

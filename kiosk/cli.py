@@ -26,8 +26,14 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--demo", action="store_true", help="bundled shortcuts and defaults, no site file")
     run.add_argument("--quit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
 
-    check = commands.add_parser("check", help="validate the configuration; exit 1 on any problem")
+    check = commands.add_parser(
+        "check",
+        help="check the configuration, the printers and the scanners",
+        description="Exit status: 0 all is well; 1 the configuration has problems; 3 the configuration is "
+        "fine but a printer or scanner needs a technician.",
+    )
     check.add_argument("--config", type=Path, help="site configuration folder (default /etc/ilot)")
+    check.add_argument("--config-only", action="store_true", help="check the configuration files only")
 
     diagnostic = commands.add_parser("diagnostic", help="the digital-skills diagnostic")
     diagnostic_commands = diagnostic.add_subparsers(dest="diagnostic_command", required=True)
@@ -55,9 +61,30 @@ def _check(args: argparse.Namespace) -> int:
         print(problem)
     if problems:
         print(f"{len(problems)} problem(s) in the configuration in {config_dir}.")
+    else:
+        print(f"Configuration OK ({config_dir}).")
+    if args.config_only:
+        return 1 if problems else 0
+    devices_ok = _check_devices()
+    if problems:
         return 1
-    print(f"Configuration OK ({config_dir}).")
-    return 0
+    return 0 if devices_ok else 3
+
+
+def _check_devices() -> bool:
+    """Prints the printers' and scanners' state; False when one needs a technician."""
+    from kiosk.devices.printer.check import printer_report
+    from kiosk.devices.scanner.check import check_scanners
+
+    print("\nPrinting:")
+    printer_lines = printer_report()
+    for line in printer_lines:
+        print(f"  {'! ' if line.problem else ''}{line.text}")
+    print("\nScanning:")
+    scanners = check_scanners()
+    for text in scanners.lines:
+        print(f"  {text}")
+    return scanners.ok and not any(line.problem for line in printer_lines)
 
 
 def _run(args: argparse.Namespace) -> int:

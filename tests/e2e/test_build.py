@@ -73,7 +73,7 @@ def test_check_passes_on_a_valid_config(bundle: Path, tmp_path: Path) -> None:
     config.mkdir()
     (config / "site.yaml").write_text("", encoding="utf-8")  # every key has a default
 
-    result = _kiosk(bundle, "check", "--config", str(config), cwd=tmp_path)
+    result = _kiosk(bundle, "check", "--config-only", "--config", str(config), cwd=tmp_path)
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Configuration OK" in result.stdout
@@ -84,7 +84,7 @@ def test_check_names_the_file_and_key_of_a_bad_value(bundle: Path, tmp_path: Pat
     config.mkdir()
     (config / "site.yaml").write_text('idle_timeout: "trois"\n', encoding="utf-8")
 
-    result = _kiosk(bundle, "check", "--config", str(config), cwd=tmp_path)
+    result = _kiosk(bundle, "check", "--config-only", "--config", str(config), cwd=tmp_path)
 
     assert result.returncode == 1, result.stdout + result.stderr
     assert "site.yaml" in result.stdout
@@ -100,7 +100,7 @@ def test_check_reads_shortcuts_from_the_bundle(bundle: Path, tmp_path: Path) -> 
     hidden = shortcuts.with_name("shortcuts.yaml.hidden")
     shortcuts.rename(hidden)
     try:
-        result = _kiosk(bundle, "check", "--config", str(config), cwd=tmp_path)
+        result = _kiosk(bundle, "check", "--config-only", "--config", str(config), cwd=tmp_path)
     finally:
         hidden.rename(shortcuts)
 

@@ -87,7 +87,7 @@ def test_kiosk_check_on_a_broken_config_exits_1_with_the_error(tmp_path):
 
 def test_kiosk_check_on_a_good_config_exits_0(tmp_path):
     (tmp_path / "site.yaml").write_text("site_name: Bureau de poste de Test\nidle_timeout: 240\n")
-    result = run_kiosk("check", "--config", str(tmp_path))
+    result = run_kiosk("check", "--config-only", "--config", str(tmp_path))
     assert result.returncode == 0, result.stdout
     assert "OK" in result.stdout
 

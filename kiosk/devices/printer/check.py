@@ -17,8 +17,6 @@ from kiosk.devices.printer import backend, ipp
 from kiosk.devices.printer.problems import Problem, severity
 from kiosk.devices.printer.server_settings import preserve_warnings
 
-CUPSD_CONF = Path("/etc/cups/cupsd.conf")
-
 FIXES = {
     Problem.STOPPED: "run `cupsenable {name}` once its cause is fixed",
     Problem.OFFLINE: "switch the printer on and check its cable or network; then `cupsenable {name}`",
@@ -40,16 +38,23 @@ class ReportLine:
 
 
 def read_server_settings(server: ipp.Server) -> str:
-    """`cupsctl`'s view of the server's settings, else /etc/cups/cupsd.conf's text (OSError if neither)."""
-    if shutil.which("cupsctl"):
-        env = dict(os.environ, CUPS_SERVER=str(server), LC_ALL="C")
-        try:
-            done = subprocess.run(["cupsctl"], env=env, capture_output=True, text=True, timeout=15)
-        except (OSError, subprocess.TimeoutExpired):
-            done = None
-        if done is not None and done.returncode == 0 and done.stdout.strip():
-            return done.stdout
-    return CUPSD_CONF.read_text(encoding="utf-8", errors="replace")
+    """The server's settings: its cupsd.conf when this machine can read it (in $CUPS_SERVERROOT, else
+    /etc/cups), else `cupsctl`'s view of them (OSError if neither). The file comes first: cupsctl shows
+    defaults instead of the real settings when the server will not hand its file to this user."""
+    conf = Path(os.environ.get("CUPS_SERVERROOT", "/etc/cups")) / "cupsd.conf"
+    try:
+        return conf.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        if not shutil.which("cupsctl"):
+            raise
+    env = dict(os.environ, CUPS_SERVER=str(server), LC_ALL="C")
+    try:
+        done = subprocess.run(["cupsctl"], env=env, capture_output=True, text=True, timeout=15)
+    except subprocess.TimeoutExpired as error:
+        raise OSError(f"cupsctl did not answer: {error}") from error
+    if done.returncode != 0 or not done.stdout.strip():
+        raise OSError(f"cupsctl failed: {done.stderr.strip()}")
+    return done.stdout
 
 
 def printer_lines(printers: list[backend.PrinterInfo]) -> list[ReportLine]:
