@@ -178,7 +178,7 @@ class DiagnosticScreen(QWidget):
         top.addWidget(self.progress_label)
         top.addWidget(self.progress_bar, 1)
         self.item_picture = QLabel()
-        self.item_picture.setFixedSize(96, 96)
+        self.item_picture.setFixedHeight(96)
         self.prompt = label("", "DiagPrompt")
         self.listen_button = self._listen_button(lambda: self.prompt.text())
         prompt_row = QHBoxLayout()
@@ -221,7 +221,7 @@ class DiagnosticScreen(QWidget):
             self.tr("Pour finir, quelques questions sur votre téléphone."), "DiagProgress"
         )
         self.question_picture = QLabel()
-        self.question_picture.setFixedSize(128, 128)
+        self.question_picture.setFixedHeight(128)
         self.question_prompt = label("", "DiagPrompt")
         self.question_listen = self._listen_button(lambda: self.question_prompt.text())
         prompt_row = QHBoxLayout()
