@@ -8,12 +8,13 @@ measured for the engine but never shown."""
 
 from __future__ import annotations
 
+import copy
 import logging
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -38,6 +39,8 @@ from kiosk.shell import theme
 from kiosk.shell.icons import Icons
 
 log = logging.getLogger(__name__)
+
+PREPARE_DELAY_MS = 30  # after a screen shows, before the next ones are prepared: its paint comes first
 
 
 class LevelGauge(QWidget):
@@ -89,6 +92,15 @@ class DiagnosticScreen(QWidget):
         self.sheet: Sheet | None = None
         self.sheet_path: Path | None = None
         self._listen_buttons: list[QPushButton] = []
+        # The next screen is prepared while the visitor thinks: the items that each possible outcome of the
+        # current one leads to are built, laid out and drawn once off-screen, one per event-loop turn.
+        self._shared = {id(x): x for x in (content, *(i for a in content.areas for i in a.items))}
+        self._prepared: dict[str, Exercise] = {}
+        self._to_prepare: list = []
+        self._preparing = QTimer(self)
+        self._preparing.setSingleShot(True)
+        self._preparing.setInterval(PREPARE_DELAY_MS)
+        self._preparing.timeout.connect(self._prepare_one)
 
         self.pages = QStackedWidget()
         self.welcome_page = self._welcome_page()
@@ -135,6 +147,7 @@ class DiagnosticScreen(QWidget):
         self.hinted = False
         self._early_end_shown = False
         self._drop_exercise()
+        self._drop_prepared()
         self._clear_result()
         self.pages.setCurrentWidget(self.welcome_page)
 
@@ -297,12 +310,51 @@ class DiagnosticScreen(QWidget):
         self.hint.setText(item.hint)
         self.hint_box.hide()
         self.hinted = False
-        self.exercise = make_exercise(item, self._pictures, self._icons)
-        exercise = self.exercise
+        exercise = self._prepared.pop(item.id, None) or make_exercise(item, self._pictures, self._icons)
+        self._drop_prepared()
+        self.exercise = exercise
         exercise.answered.connect(lambda right: self._on_answered(exercise, right))
         self.exercise_host.addWidget(exercise)
+        exercise.show()
         self.pages.setCurrentWidget(self.item_page)
         self._started = time.monotonic()
+        self._to_prepare = self._possible_next_items()
+        self._preparing.start()
+
+    def _possible_next_items(self) -> list:
+        """The items that could come after the current one, whatever its outcome (the engine is pure and
+        deterministic: a copy of it is asked)."""
+        current = self.diagnostic.next_item()
+        items = []
+        for outcome in (Outcome.SUCCESS_ALONE, Outcome.FAILED, Outcome.SUCCESS_AFTER_HINT):
+            trial = copy.deepcopy(self.diagnostic, dict(self._shared))
+            trial.record(current.id, outcome)
+            step = trial.next_item()
+            if step is not None and not isinstance(step, NeedQuestion) and step not in items:
+                items.append(step)
+        return items
+
+    def _prepare_one(self) -> None:
+        if not self._to_prepare or self.exercise is None:
+            return
+        item = self._to_prepare.pop(0)
+        if item.id not in self._prepared:
+            widget = make_exercise(item, self._pictures, self._icons)
+            widget.setParent(self.item_page)
+            widget.hide()
+            widget.resize(self.exercise.size())
+            widget.ensurePolished()
+            widget.render(QPixmap(widget.size()))  # lays out, polishes and draws it once, off-screen
+            self._prepared[item.id] = widget
+        if self._to_prepare:
+            self._preparing.start()
+
+    def _drop_prepared(self) -> None:
+        self._preparing.stop()
+        self._to_prepare = []
+        for widget in self._prepared.values():
+            widget.deleteLater()
+        self._prepared = {}
 
     def _drop_exercise(self) -> None:
         if self.exercise is not None:

@@ -56,7 +56,7 @@ def wheel_until_visible(area, widget: QWidget) -> None:
     viewport = area.viewport()
     for _ in range(100):
         top = widget.mapTo(viewport, QPoint(0, 0)).y()
-        if 0 <= top and top + widget.height() <= viewport.height():
+        if top >= 0 and top + widget.height() <= viewport.height():
             return
         centre = QPointF(viewport.rect().center())
         event = QWheelEvent(
