@@ -111,6 +111,7 @@ class FilePickerExercise(Exercise):
         self.folder_buttons[folder.id].setChecked(True)
         while (child := self.files_layout.takeAt(0)) is not None:
             if child.widget() is not None:
+                child.widget().hide()  # gone from the screen now, deleted later
                 child.widget().deleteLater()
         self.file_rows = {}
         if not folder.files:

@@ -149,6 +149,7 @@ class MailboxExercise(Exercise):
     def _clear_reading(self) -> None:
         while (child := self.reading_layout.takeAt(0)) is not None:
             if child.widget() is not None:
+                child.widget().hide()  # gone from the screen now, deleted later
                 child.widget().deleteLater()
             elif child.layout() is not None:
                 _drop_layout(child.layout())
@@ -165,13 +166,14 @@ class MailboxExercise(Exercise):
         add(label(message.subject, "MailTitle"))
         sender_row = QHBoxLayout()
         sender_row.addWidget(label(self.tr("De :"), "MailField", wrap=False))
-        self.sender_button = QPushButton(f"{message.sender_name}  <{message.sender_address}>")
+        self.sender_button = QPushButton(message.sender_name)
         self.sender_button.setObjectName("MailSender")
         self.sender_button.setMinimumHeight(theme.MIN_CONTROL)
         self.sender_button.clicked.connect(lambda _=False, m=message: self._on_sender(m))
         sender_row.addWidget(self.sender_button)
         sender_row.addStretch()
         self.reading_layout.addLayout(sender_row)
+        add(label(message.sender_address, "MailDate"))
         if message.date:
             add(label(message.date, "MailDate"))
         add(label(message.body, "SimText"))
@@ -223,6 +225,7 @@ def _repolish(widget: QWidget) -> None:
 def _drop_layout(layout) -> None:
     while (child := layout.takeAt(0)) is not None:
         if child.widget() is not None:
+            child.widget().hide()  # gone from the screen now, deleted later
             child.widget().deleteLater()
         elif child.layout() is not None:
             _drop_layout(child.layout())

@@ -394,6 +394,7 @@ class DiagnosticScreen(QWidget):
         self._set_picture(self.question_picture, question.picture, 128)
         while (child := self.question_choices.takeAt(0)) is not None:
             if child.widget() is not None:
+                child.widget().hide()  # gone from the screen now, deleted later
                 child.widget().deleteLater()
         self.choice_buttons = {}
         for choice in question.choices:
@@ -428,6 +429,7 @@ class DiagnosticScreen(QWidget):
     def _clear_result(self) -> None:
         while (child := self._result_layout.takeAt(0)) is not None:
             if child.widget() is not None:
+                child.widget().hide()  # gone from the screen now, deleted later
                 child.widget().deleteLater()
         self.code_label = None
         self.print_button = None

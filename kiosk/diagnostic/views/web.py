@@ -92,6 +92,7 @@ class WebPageExercise(Exercise):
         self.address_bar.setText(page.address)
         while (child := self.body_layout.takeAt(0)) is not None:
             if child.widget() is not None:
+                child.widget().hide()  # gone from the screen now, deleted later
                 child.widget().deleteLater()
         self.elements = {}
         for element in page.elements:
