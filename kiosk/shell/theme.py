@@ -27,6 +27,10 @@ TEXT_PAIRS = {  # (text, background): every pair the stylesheet draws
     "heading": (BLUE, PAGE),
     "card-accent": (BLUE, WHITE),
     "offline-mark": (WHITE, INK),
+    "diagnostic-hint": (INK, WHITE),  # the hint, in a white box with an amber border
+    "diagnostic-code": (BLUE, WHITE),  # the result code and the group
+    "diagnostic-material": (INK, PAGE),  # simulated material (a message, an address) in a choice
+    "diagnostic-selected-folder": (WHITE, BLUE),
 }
 
 MIN_CONTROL = 48  # px: every control
@@ -126,6 +130,64 @@ QProgressBar::chunk {{ background: {BLUE}; border-radius: 6px; }}
 #ViewerTitle {{ font-size: 24px; font-weight: bold; color: {INK}; background: {WHITE}; }}
 #ViewerPages {{ font-size: 20px; color: {INK_SOFT}; background: {WHITE}; }}
 #ViewerMessage {{ font-size: 28px; color: {INK}; background: {PAGE}; padding: 48px; }}
+#DiagnosticScreen {{ background: {PAGE}; }}
+#DiagTitle {{ font-size: 36px; font-weight: bold; color: {BLUE}; }}
+#DiagText {{ font-size: 28px; color: {INK}; }}
+#DiagProgress {{ font-size: 22px; font-weight: bold; color: {INK_SOFT}; }}
+#DiagPrompt {{ font-size: 30px; font-weight: bold; color: {INK}; }}
+#DiagHint {{ background: {WHITE}; border: 4px solid {FOCUS}; border-radius: 12px; }}
+#DiagHintText {{ font-size: 24px; color: {INK}; background: transparent; }}
+#DiagCard {{ background: {WHITE}; border: 2px solid {INK_SOFT}; border-radius: 12px; }}
+#DiagGroup {{ font-size: 30px; font-weight: bold; color: {BLUE}; background: transparent; }}
+#DiagCardText {{ font-size: 22px; color: {INK}; background: transparent; }}
+#DiagCode {{ font-size: 56px; font-weight: bold; color: {BLUE}; background: transparent; }}
+#DiagAreaName {{ font-size: 24px; color: {INK}; }}
+#DiagAreaLevel {{ font-size: 24px; font-weight: bold; color: {BLUE}; }}
+#ExerciseFieldLabel {{ font-size: 26px; font-weight: bold; color: {INK}; }}
+QLineEdit#ExerciseField {{ font-size: 28px; padding: 6px 12px; color: {INK}; background: {WHITE};
+  border: 3px solid {INK_SOFT}; border-radius: 8px; }}
+QLineEdit#ExerciseField:focus {{ border: 4px solid {FOCUS}; }}
+#ExerciseNote {{ font-size: 22px; color: {INK_SOFT}; }}
+#SimWindow {{ background: {WHITE}; border: 2px solid {INK_SOFT}; border-radius: 12px; }}
+#SimTab {{ background: {PAGE}; font-size: 20px; font-weight: bold; color: {INK}; padding: 8px 16px; }}
+#SimBar {{ background: {PAGE}; border-bottom: 2px solid {INK_SOFT}; }}
+#SimPage, QScrollArea#SimScroll, QScrollArea#SimScroll > QWidget > QWidget {{ background: {WHITE}; }}
+#SimText {{ font-size: 24px; color: {INK}; background: transparent; }}
+#SimHeading, #SimTextButton, #SimLink, #SimImage {{ background: transparent; border: none; text-align: left;
+  padding: 4px 0; color: {INK}; }}
+#SimHeading {{ font-size: 30px; }}
+#SimTextButton {{ font-size: 24px; font-weight: normal; }}
+#SimLink {{ font-size: 24px; color: {BLUE}; text-decoration: underline; }}
+#SimSearch, #AddressBar {{ font-size: 22px; font-weight: normal; color: {INK_SOFT}; background: {WHITE};
+  border: 2px solid {INK_SOFT}; text-align: left; padding: 8px 16px; }}
+#SimSearch {{ border-radius: 24px; }}
+#AddressBar {{ color: {INK}; border-radius: 8px; }}
+#MailList {{ background: {PAGE}; }}
+#MailHeading {{ font-size: 22px; font-weight: bold; color: {INK}; }}
+#MailRow, #FileRow, #ChoiceTile, #NeedChoice {{ background: {WHITE}; border: 3px solid {INK_SOFT};
+  border-radius: 10px; padding: 0; text-align: left; min-height: {MIN_TILE}px; }}
+#MailRow:checked, #FileRow:checked, #ChoiceTile:checked {{ border: 6px solid {BLUE}; }}
+#MailRow:focus, #FileRow:focus, #ChoiceTile:focus, #NeedChoice:focus {{ border: 4px solid {FOCUS}; }}
+#MailRow:checked:focus, #FileRow:checked:focus, #ChoiceTile:checked:focus {{ border: 6px solid {FOCUS}; }}
+#MailSenderName {{ font-size: 22px; color: {INK}; background: transparent; }}
+#MailRow[unread="true"] #MailSenderName {{ font-weight: bold; color: {BLUE}; }}
+#MailSubject {{ font-size: 20px; color: {INK}; background: transparent; }}
+#MailDate {{ font-size: 18px; color: {INK_SOFT}; background: transparent; }}
+#MailTitle {{ font-size: 28px; font-weight: bold; color: {INK}; background: transparent; }}
+#MailField {{ font-size: 22px; font-weight: bold; color: {INK}; background: transparent; }}
+#MailSender {{ font-size: 22px; font-weight: normal; color: {BLUE}; background: {WHITE}; border: none;
+  text-decoration: underline; text-align: left; padding: 4px 8px; }}
+#FolderButton {{ text-align: left; font-size: 22px; padding: 6px 12px; }}
+#FolderButton:checked {{ background: {BLUE}; color: {WHITE}; }}
+#FileName {{ font-size: 24px; color: {INK}; background: transparent; }}
+#FileIcon {{ background: transparent; }}
+#FileChosen {{ font-size: 22px; font-weight: bold; color: {INK}; }}
+#ChoiceMark {{ background: {WHITE}; border: 3px solid {INK_SOFT}; border-radius: 22px; }}
+#ChoiceMark[checked="true"] {{ background: {BLUE}; border-color: {BLUE}; }}
+#ChoiceLabel {{ font-size: 24px; font-weight: bold; color: {INK}; background: transparent; }}
+#ChoiceDetail {{ font-size: 22px; color: {INK}; background: {PAGE}; border: 1px solid {INK_SOFT};
+  border-radius: 6px; padding: 8px; }}
+#NeedChoiceLabel {{ font-size: 26px; font-weight: bold; color: {INK}; background: transparent; }}
 """
 
 
