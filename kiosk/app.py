@@ -17,6 +17,7 @@ from kiosk.resources import bundled_shortcuts, icon_path
 from kiosk.session import Session, SessionEnd, empty_folder
 from kiosk.store import StoreWorker
 from kiosk.usage import SHORTCUT, UsageCounter, duration_bucket
+from kiosk.usage.metrics import DIAGNOSTIC_LEVELS
 
 log = logging.getLogger("kiosk")
 
@@ -106,6 +107,8 @@ class Kiosk:
         self._print_service = None
         self._print_wizard: QWidget | None = None
         self._before_print: QWidget | None = None
+        # Made when a visitor starts the diagnostic: its content, the screen and the read-aloud engine.
+        self._diagnostic_screen: QWidget | None = None
         # Made on the first scan: the scanner's driver runs in a child process (scanimage).
         self._scan_service = None
         self._scan_wizard: QWidget | None = None
@@ -133,6 +136,7 @@ class Kiosk:
         self.home.destinationRequested.connect(self.navigation.open)
         self.reachability.on_change(self.home.mark_offline)
         self.session.register_wiper("browser", self._wipe_browser)
+        self.session.register_wiper("diagnostic", self._wipe_diagnostic)
         self.session.register_wiper("scans", self._wipe_scans)
         self.session.register_wiper("print jobs", self._wipe_printing)
         self.session.register_wiper("shell", self.window.wipe)
@@ -151,6 +155,15 @@ class Kiosk:
             return QCoreApplication.translate("Kiosk", text)
 
         printing = self.config.site.print_page_limit > 0
+        self.navigation.register(
+            Destination(
+                "diagnostic",
+                tr("Faire le point"),
+                tr("Ce que je sais faire sur un ordinateur"),
+                "clipboard-check",
+                self._show_diagnostic,
+            )
+        )
         self.navigation.register(
             Destination(
                 "scan",
@@ -295,6 +308,39 @@ class Kiosk:
             self.window.show_screen(back)
         else:
             self.window.show_home()
+
+    def _show_diagnostic(self) -> None:
+        if self._diagnostic_screen is None:
+            from kiosk.config import ConfigError
+            from kiosk.diagnostic.loader import load_bundled_content
+            from kiosk.diagnostic.speech import Speech
+            from kiosk.diagnostic.views.screen import DiagnosticScreen
+
+            try:
+                content = load_bundled_content()
+            except ConfigError as error:  # a broken install: the technician reads it in the log
+                log.error("diagnostic content: %s", error)
+                self.counter.count("error", "diagnostic_content")
+                return
+            speech = Speech(parent=self.qapp)
+            screen = DiagnosticScreen(content, self.icons, speech, self.paths.session_scratch)
+            screen.sheetReady.connect(self._print_document)
+            screen.finished.connect(self._count_diagnostic)
+            screen.closed.connect(self.window.show_home)
+            self._diagnostic_screen = screen
+        self.window.show_screen(self._diagnostic_screen)
+
+    def _count_diagnostic(self, result) -> None:
+        """Counted, never stored with the answers: the group, and each area's level."""
+        self.counter.count("diagnostic_completed", result.group)
+        for area, level in enumerate(result.levels, start=1):
+            if level in DIAGNOSTIC_LEVELS:
+                self.counter.count("diagnostic_level", f"{area}:{level}")
+
+    def _wipe_diagnostic(self) -> None:
+        """Session wiper: the answers, the result and the sheet forgotten; the welcome screen is back."""
+        if self._diagnostic_screen is not None:
+            self._diagnostic_screen.reset()
 
     def _show_scan_wizard(self, photocopy: bool) -> None:
         if self._scan_wizard is None:

@@ -4,32 +4,42 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../kiosk/app.py" line="157"/>
+        <location filename="../../kiosk/app.py" line="161"/>
+        <source>Faire le point</source>
+        <translation>Check my skills</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/app.py" line="162"/>
+        <source>Ce que je sais faire sur un ordinateur</source>
+        <translation>What I can do on a computer</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/app.py" line="170"/>
         <source>Scanner</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="158"/>
+        <location filename="../../kiosk/app.py" line="171"/>
         <source>Un papier ou une carte, pour l&apos;envoyer sur un site</source>
         <translation>A paper or a card, to send it to a website</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="167"/>
+        <location filename="../../kiosk/app.py" line="180"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="168"/>
+        <location filename="../../kiosk/app.py" line="181"/>
         <source>Un document téléchargé ou scanné</source>
         <translation>A downloaded or scanned document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="176"/>
+        <location filename="../../kiosk/app.py" line="189"/>
         <source>Photocopier</source>
         <translation>Photocopy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="177"/>
+        <location filename="../../kiosk/app.py" line="190"/>
         <source>Scanner un papier puis l&apos;imprimer</source>
         <translation>Scan a paper, then print it</translation>
     </message>
@@ -123,6 +133,19 @@
     </message>
 </context>
 <context>
+    <name>ChoiceExercise</name>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/forms.py" line="188"/>
+        <source>Valider</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/forms.py" line="193"/>
+        <source>Vous pouvez choisir plusieurs réponses.</source>
+        <translation>You can choose several answers.</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmEndOverlay</name>
     <message>
         <location filename="../../kiosk/shell/overlay.py" line="130"/>
@@ -143,6 +166,95 @@
         <location filename="../../kiosk/shell/overlay.py" line="138"/>
         <source>Oui, terminer</source>
         <translation>Yes, end it</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticScreen</name>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="81"/>
+        <source>Faire le point</source>
+        <translation>Check my skills</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="160"/>
+        <source>Quelques petits exercices pour voir ce que vous savez déjà faire.</source>
+        <translation>A few small exercises to see what you can already do.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="161"/>
+        <source>Cela prend 10 à 15 minutes.</source>
+        <translation>It takes 10 to 15 minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="162"/>
+        <source>Ce n&apos;est pas un examen. Vous pouvez passer un exercice.</source>
+        <translation>It is not an exam. You can skip an exercise.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="163"/>
+        <source>Rien n&apos;est gardé : tout s&apos;efface à la fin.</source>
+        <translation>Nothing is kept: everything is erased at the end.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="173"/>
+        <source>Commencer</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="216"/>
+        <source>Je ne sais pas</source>
+        <translation>I don&apos;t know</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="217"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="248"/>
+        <source>Passer</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="235"/>
+        <source>Pour finir, quelques questions sur votre téléphone.</source>
+        <translation>To finish, a few questions about your phone.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="272"/>
+        <source>Continuer</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="303"/>
+        <source>Partie {n} sur {total}</source>
+        <translation>Part {n} of {total}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="452"/>
+        <source>Votre résultat</source>
+        <translation>Your result</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="468"/>
+        <source>Votre groupe : {group}</source>
+        <translation>Your group: {group}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="474"/>
+        <source>Votre code, à montrer à un conseiller :</source>
+        <translation>Your code, to show an advisor:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="488"/>
+        <source>Imprimer ma fiche</source>
+        <translation>Print my sheet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="489"/>
+        <source>Terminer</source>
+        <translation>Finish</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="525"/>
+        <source>Écouter</source>
+        <translation>Listen</translation>
     </message>
 </context>
 <context>
@@ -243,19 +355,62 @@
     </message>
 </context>
 <context>
+    <name>FilePickerExercise</name>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/files.py" line="20"/>
+        <source>Ouvrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/files.py" line="21"/>
+        <source>Imprimer</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/files.py" line="22"/>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/files.py" line="23"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/files.py" line="56"/>
+        <source>Choisir un fichier</source>
+        <translation>Choose a file</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/files.py" line="118"/>
+        <source>Ce dossier est vide.</source>
+        <translation>This folder is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/files.py" line="159"/>
+        <source>Fichier choisi : {name}</source>
+        <translation>File chosen: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/files.py" line="161"/>
+        <source>Aucun fichier choisi.</source>
+        <translation>No file chosen.</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/shell/home.py" line="38"/>
+        <location filename="../../kiosk/shell/home.py" line="39"/>
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/home.py" line="40"/>
+        <location filename="../../kiosk/shell/home.py" line="41"/>
         <source>Touchez un service pour commencer. C&apos;est gratuit.</source>
         <translation>Touch a service to start. It is free.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/home.py" line="87"/>
+        <location filename="../../kiosk/shell/home.py" line="92"/>
         <source>Les services de la borne</source>
         <translation>Kiosk services</translation>
     </message>
@@ -286,6 +441,44 @@
         <location filename="../../kiosk/shell/overlay.py" line="120"/>
         <source>1 seconde</source>
         <translation>1 second</translation>
+    </message>
+</context>
+<context>
+    <name>MailboxExercise</name>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/mailbox.py" line="49"/>
+        <source>Boîte de réception</source>
+        <translation>Inbox</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/mailbox.py" line="75"/>
+        <source>Touchez un message pour le lire.</source>
+        <translation>Touch a message to read it.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/mailbox.py" line="168"/>
+        <source>De :</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/mailbox.py" line="188"/>
+        <source>Répondre</source>
+        <translation>Reply</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/mailbox.py" line="198"/>
+        <source>Votre réponse à {name}</source>
+        <translation>Your reply to {name}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/mailbox.py" line="202"/>
+        <source>Écrivez ici</source>
+        <translation>Write here</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/mailbox.py" line="204"/>
+        <source>Envoyer</source>
+        <translation>Send</translation>
     </message>
 </context>
 <context>
@@ -674,6 +867,44 @@
     </message>
 </context>
 <context>
+    <name>ResultSheet</name>
+    <message>
+        <location filename="../../kiosk/diagnostic/result_sheet.py" line="24"/>
+        <source>Ma fiche diagnostic</source>
+        <translation>My skills sheet</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/result_sheet.py" line="73"/>
+        <source>Mon niveau par domaine</source>
+        <translation>My level in each area</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/result_sheet.py" line="79"/>
+        <source>Mon groupe : {group}</source>
+        <translation>My group: {group}</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/result_sheet.py" line="84"/>
+        <source>Pour la suite</source>
+        <translation>What comes next</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/result_sheet.py" line="89"/>
+        <source>Vous voulez apprendre à :</source>
+        <translation>You want to learn to:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/result_sheet.py" line="94"/>
+        <source>Mon code, à montrer à un conseiller :</source>
+        <translation>My code, to show an advisor:</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/result_sheet.py" line="96"/>
+        <source>Ce code ne dit pas qui vous êtes.</source>
+        <translation>This code does not say who you are.</translation>
+    </message>
+</context>
+<context>
     <name>ScanWizard</name>
     <message>
         <location filename="../../kiosk/devices/scanner/wizard.py" line="75"/>
@@ -949,12 +1180,12 @@
 <context>
     <name>Tile</name>
     <message>
-        <location filename="../../kiosk/shell/tile.py" line="58"/>
+        <location filename="../../kiosk/shell/tile.py" line="62"/>
         <source>Hors ligne</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/tile.py" line="64"/>
+        <location filename="../../kiosk/shell/tile.py" line="68"/>
         <source>Hors ligne.</source>
         <translation>Offline.</translation>
     </message>
@@ -970,6 +1201,22 @@
         <location filename="../../kiosk/shell/top_bar.py" line="31"/>
         <source>Terminer ma session</source>
         <translation>End my session</translation>
+    </message>
+</context>
+<context>
+    <name>TypingExercise</name>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/forms.py" line="54"/>
+        <source>Valider</source>
+        <translation>Confirm</translation>
+    </message>
+</context>
+<context>
+    <name>WebPageExercise</name>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/web.py" line="51"/>
+        <source>Retour</source>
+        <translation>Back</translation>
     </message>
 </context>
 </TS>

@@ -55,7 +55,7 @@ def _font(points: float, bold: bool = False) -> QFont:
 
 
 def _draw(painter: QPainter, sheet: Sheet, width: int, qr) -> None:
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate  # lupdate finds each text by the context at its call
     ink, blue = QColor(theme.INK), QColor(theme.BLUE)
     y = 0.0
 
@@ -70,31 +70,30 @@ def _draw(painter: QPainter, sheet: Sheet, width: int, qr) -> None:
 
     text(sheet.title, 22, bold=True, colour=blue)
     y += 3 * MM
-    text(tr("ResultSheet", "Mon niveau par domaine"), 16, bold=True)
+    text(translate("ResultSheet", "Mon niveau par domaine"), 16, bold=True)
     gauge = 5 * MM
     for area in sheet.areas:
         _gauge(painter, 0, y + 1 * MM, gauge, LEVELS.index(area.level) + 1 if area.level in LEVELS else 0)
         text(f"{area.name} : {area.level_label}", 15, indent=gauge * 3 + 5 * MM)
     y += 3 * MM
-    text(
-        tr("ResultSheet", "Mon groupe : {group}").format(group=sheet.group_label), 18, bold=True, colour=blue
-    )
+    group = translate("ResultSheet", "Mon groupe : {group}").format(group=sheet.group_label)
+    text(group, 18, bold=True, colour=blue)
     for line in sheet.message:
         text(line, 14)
     y += 2 * MM
-    text(tr("ResultSheet", "Pour la suite"), 16, bold=True)
+    text(translate("ResultSheet", "Pour la suite"), 16, bold=True)
     for line in sheet.recommendation:
         text(f"•  {line}", 14, indent=3 * MM)
     if sheet.needs:
         y += 2 * MM
-        text(tr("ResultSheet", "Vous voulez apprendre à :"), 16, bold=True)
+        text(translate("ResultSheet", "Vous voulez apprendre à :"), 16, bold=True)
         for need in sheet.needs:
             text(f"•  {need}", 14, indent=3 * MM)
     y += 4 * MM
     top = y
-    text(tr("ResultSheet", "Mon code, à montrer à un conseiller :"), 16, bold=True)
+    text(translate("ResultSheet", "Mon code, à montrer à un conseiller :"), 16, bold=True)
     text(sheet.code, 40, bold=True, colour=blue)
-    text(tr("ResultSheet", "Ce code ne dit pas qui vous êtes."), 13)
+    text(translate("ResultSheet", "Ce code ne dit pas qui vous êtes."), 13)
     _qr(painter, qr, QRectF(width - 45 * MM, top, 45 * MM, 45 * MM))
 
 

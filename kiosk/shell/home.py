@@ -14,7 +14,7 @@ from kiosk.config import Config
 from kiosk.shell.icons import Icons
 from kiosk.shell.navigation import Navigation
 from kiosk.shell.packing import pack_sections
-from kiosk.shell.tile import Tile
+from kiosk.shell.tile import ServiceTile, Tile
 
 COLUMNS = 3
 
@@ -29,7 +29,8 @@ class HomeScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("HomeScreen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.tiles: list[Tile] = []
+        self.tiles: list[Tile | ServiceTile] = []  # every tile, the shortcuts' first
+        self.shortcut_tiles: list[Tile] = []
 
         content = QWidget()
         column = QVBoxLayout(content)
@@ -61,7 +62,11 @@ class HomeScreen(QWidget):
             grid.addWidget(label, 2 * row, first, 1, min(len(items), COLUMNS - first))
             for index, item in enumerate(items):
                 cell = first + index
-                tile = self._tile(item, icons, self.shortcutRequested)
+                item_id, name, description, icon_name = item
+                tile = Tile(item_id, name, description, icon_name, icons)
+                tile.clicked.connect(lambda _=False, i=item_id: self.shortcutRequested.emit(i))
+                self.tiles.append(tile)
+                self.shortcut_tiles.append(tile)
                 grid.addWidget(tile, 2 * (row + cell // COLUMNS) + 1, cell % COLUMNS)
         for c in range(COLUMNS):
             grid.setColumnStretch(c, 1)
@@ -88,20 +93,16 @@ class HomeScreen(QWidget):
             row = QHBoxLayout(self.dock)
             row.setContentsMargins(48, 6, 48, 6)
             row.setSpacing(16)
-            for item in destinations:
-                row.addWidget(self._tile(item, icons, self.destinationRequested), 1)
+            for item_id, name, description, icon_name in destinations:
+                tile = ServiceTile(item_id, name, description, icon_name, icons)
+                tile.clicked.connect(lambda _=False, i=item_id: self.destinationRequested.emit(i))
+                self.tiles.append(tile)
+                row.addWidget(tile, 1)
             page.addWidget(self.dock)
-
-    def _tile(self, item: Item, icons: Icons, signal: Signal) -> Tile:
-        item_id, name, description, icon_name = item
-        tile = Tile(item_id, name, description, icon_name, icons)
-        tile.clicked.connect(lambda _=False, i=item_id, s=signal: s.emit(i))
-        self.tiles.append(tile)
-        return tile
 
     def mark_offline(self, shortcut_ids: frozenset[str]) -> None:
         """The tiles of these shortcuts show "Hors ligne"; every other tile shows nothing."""
-        for tile in self.tiles:
+        for tile in self.shortcut_tiles:
             tile.set_offline(tile.item_id in shortcut_ids)
 
     def reset(self) -> None:

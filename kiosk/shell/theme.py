@@ -36,6 +36,7 @@ TEXT_PAIRS = {  # (text, background): every pair the stylesheet draws
 MIN_CONTROL = 48  # px: every control
 MIN_TILE = 64  # px: every tile
 TILE_HEIGHT = 96
+SERVICE_TILE_HEIGHT = 88
 ICON = 48
 BAR_HEIGHT = 88
 
@@ -64,6 +65,13 @@ QPushButton:disabled {{ color: {GREY}; border-color: {GREY}; background: {PAGE};
 #Subtitle {{ font-size: 24px; color: {INK_SOFT}; padding-bottom: 2px; }}
 #CategoryHeading {{ font-size: 23px; font-weight: bold; color: {BLUE}; }}
 #ServiceDock {{ background: {WHITE}; border-top: 2px solid {INK_SOFT}; }}
+#ServiceTile {{
+  background: {WHITE}; border: 2px solid {INK_SOFT}; border-radius: 12px; padding: 0;
+  min-height: {SERVICE_TILE_HEIGHT}px;
+}}
+#ServiceTile:hover {{ border: 3px solid {BLUE}; }}
+#ServiceTile:focus {{ border: 4px solid {FOCUS}; }}
+#ServiceTile:pressed {{ background: {PAGE}; }}
 
 #Tile {{
   background: {WHITE}; border: 2px solid {INK_SOFT}; border-radius: 12px; padding: 0; text-align: left;

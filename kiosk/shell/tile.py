@@ -1,5 +1,7 @@
-"""A home-screen tile: a large button with an icon, a name and one line saying what it is for; while
-the service cannot be reached, a "Hors ligne" mark takes the place of that line (the name stays whole)."""
+"""Home-screen tiles. `Tile`: a public service, a large button with an icon, a name and one line saying what
+it is for; while the service cannot be reached, a "Hors ligne" mark takes the place of that line (the name
+stays whole). `ServiceTile`: one of the kiosk's own services (scan, print…), its icon above its name, so
+that several fit side by side below the shortcuts."""
 
 from __future__ import annotations
 
@@ -8,6 +10,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVB
 
 from kiosk.shell import theme
 from kiosk.shell.icons import Icons
+
+SERVICE_ICON = 40
 
 
 class Tile(QPushButton):
@@ -77,3 +81,35 @@ def _offline_mark(icons: Icons, text: str) -> QWidget:
     row.addWidget(picture)
     row.addWidget(QLabel(text))
     return mark
+
+
+class ServiceTile(QPushButton):
+    def __init__(
+        self,
+        item_id: str,
+        label: str,
+        description: str,
+        icon_name: str,
+        icons: Icons,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.item_id = item_id
+        self.setObjectName("ServiceTile")
+        self.setAccessibleName(label)
+        self.setAccessibleDescription(description)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        picture = QLabel()
+        picture.setPixmap(icons.pixmap(icon_name, theme.BLUE, SERVICE_ICON, self.devicePixelRatioF()))
+        picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        name = QLabel(label)
+        name.setObjectName("TileLabel")
+        name.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(8, 8, 8, 6)
+        column.setSpacing(2)
+        column.addWidget(picture)
+        column.addWidget(name)
+        for child in (picture, name):
+            child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.shell import theme
@@ -14,11 +15,18 @@ from kiosk.shell.icons import Icons
 ICON_SIZE = 32
 
 
+def button_icon(icons: Icons, name: str, primary: bool = False) -> QIcon:
+    """An icon for a button, drawn grey while the button cannot be used."""
+    icon = icons.icon(name, theme.WHITE if primary else theme.BLUE, ICON_SIZE)
+    icon.addPixmap(icons.pixmap(name, theme.GREY, ICON_SIZE), QIcon.Mode.Disabled)
+    return icon
+
+
 def big_button(
     icons: Icons, icon: str, text: str, action: Callable[[], None], primary: bool = False
 ) -> QPushButton:
     """A button at least a tile high; `primary`: the step's main action (filled, white icon)."""
-    button = QPushButton(icons.icon(icon, theme.WHITE if primary else theme.BLUE, ICON_SIZE), text)
+    button = QPushButton(button_icon(icons, icon, primary), text)
     button.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
     button.setMinimumHeight(theme.MIN_TILE)
     if primary:

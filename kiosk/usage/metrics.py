@@ -42,7 +42,8 @@ def duration_bucket(seconds: float) -> str:
 
 DIAGNOSTIC_AREAS = range(1, 8)
 DIAGNOSTIC_LEVELS = ("a_decouvrir", "avec_aide", "autonome")
-ERROR_CODES = frozenset({"config_invalid", "store_corrupt", "display_missing"})
+DIAGNOSTIC_GROUPS = frozenset({"debutant", "intermediaire", "avance"})
+ERROR_CODES = frozenset({"config_invalid", "store_corrupt", "display_missing", "diagnostic_content"})
 LANGUAGES = frozenset({"fr", "en", "es", "de", "it", "pt", "ar", "uk", "ro", "tr"})
 
 
@@ -66,6 +67,7 @@ METRICS: dict[str, Metric] = {
             {f"{area}:{level}" for area in DIAGNOSTIC_AREAS for level in DIAGNOSTIC_LEVELS},
             "level reached in a diagnostic area, as area:level",
         ),
+        _fixed("diagnostic_completed", DIAGNOSTIC_GROUPS, "a diagnostic reached its result, by group"),
         _fixed("pages_scanned", {""}, "pages scanned"),
         _fixed("pages_printed", {""}, "pages printed"),
         _fixed("help_call", {"answered", "cancelled", "unanswered"}, "outcome of a help call"),

@@ -13,13 +13,13 @@ from tests.gui.conftest import touch
 def test_home_shows_exactly_the_tiles_of_the_shortcuts_file_then_the_kiosk_services(kiosk):
     tiles = kiosk.home.tiles
     # grouped by category, in file order; then the kiosk's own services
-    assert [t.item_id for t in tiles] == ["alpha", "gamma", "beta", "scan", "print", "copy"]
+    assert [t.item_id for t in tiles] == ["alpha", "gamma", "beta", "diagnostic", "scan", "print", "copy"]
     names = [t.accessibleName() for t in tiles]
-    assert names == ["Alpha", "Gamma", "Bêta", "Scanner", "Imprimer", "Photocopier"]
+    assert names == ["Alpha", "Gamma", "Bêta", "Faire le point", "Scanner", "Imprimer", "Photocopier"]
     headings = [w.text() for w in kiosk.home.findChildren(QLabel) if w.objectName() == "CategoryHeading"]
     assert headings == ["Aides de test", "Papiers de test"]
-    services = [t.item_id for t in kiosk.home.dock.findChildren(type(tiles[0]))]
-    assert services == ["scan", "print", "copy"]  # below the shortcuts, out of their scrolling area
+    services = [t.item_id for t in kiosk.home.dock.findChildren(type(tiles[-1]))]
+    assert services == ["diagnostic", "scan", "print", "copy"]  # below the shortcuts, never scrolled away
 
 
 def test_no_print_tile_when_the_site_turns_printing_off(make_kiosk, config):
@@ -29,7 +29,8 @@ def test_no_print_tile_when_the_site_turns_printing_off(make_kiosk, config):
 
     site = msgspec.structs.replace(config.site, print_page_limit=0)
     kiosk = make_kiosk(dataclasses.replace(config, site=site))
-    assert [t.item_id for t in kiosk.home.tiles if t.item_id in ("scan", "print", "copy")] == ["scan"]
+    services = [t.item_id for t in kiosk.home.tiles if t.item_id in ("diagnostic", "scan", "print", "copy")]
+    assert services == ["diagnostic", "scan"]
 
 
 def test_clicking_a_tile_requests_its_shortcut(kiosk, qtbot):
@@ -53,9 +54,9 @@ def test_the_click_starts_the_session_and_counts_the_shortcut(kiosk, qtbot):
 def test_every_control_on_the_home_meets_the_minimum_size(kiosk):
     buttons = kiosk.window.findChildren(QAbstractButton)
     visible = [b for b in buttons if b.isVisibleTo(kiosk.window)]
-    assert len(visible) == 6 + 2  # three shortcuts, three kiosk services, Accueil and Terminer ma session
+    assert len(visible) == 7 + 2  # three shortcuts, four kiosk services, Accueil and Terminer ma session
     for button in visible:
-        minimum = theme.MIN_TILE if button.objectName() == "Tile" else theme.MIN_CONTROL
+        minimum = theme.MIN_TILE if "Tile" in button.objectName() else theme.MIN_CONTROL
         assert button.height() >= minimum, button.text() or button.accessibleName()
         assert button.width() >= minimum
 

@@ -11,7 +11,7 @@ from tests.gui.conftest import touch
 
 
 def marked(kiosk) -> list[str]:
-    return [t.item_id for t in kiosk.home.tiles if t.offline_mark and not t.offline_mark.isHidden()]
+    return [t.item_id for t in kiosk.home.shortcut_tiles if t.offline_mark and not t.offline_mark.isHidden()]
 
 
 def test_a_site_that_does_not_answer_gets_the_mark_until_it_loads_again(make_kiosk, config, qtbot):
@@ -55,6 +55,6 @@ def test_a_site_that_does_not_answer_gets_the_mark_until_it_loads_again(make_kio
 
 def test_every_tile_is_marked_while_the_link_is_down(kiosk, qtbot):
     kiosk.reachability.link_changed(up=False)
-    assert marked(kiosk) == [t.item_id for t in kiosk.home.tiles[: len(kiosk.config.shortcuts)]]
+    assert marked(kiosk) == [t.item_id for t in kiosk.home.shortcut_tiles]
     kiosk.reachability.link_changed(up=True)
     assert marked(kiosk) == []

@@ -9,12 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
 
 from kiosk.diagnostic.loader import picture_path
 from kiosk.shell import theme
 from kiosk.shell.icons import Icons
+from kiosk.shell.wizard_parts import button_icon
 
 # The colours a prompt may name ("le rond vert"), dark enough for white text and clear on the page.
 TARGET_COLOURS = {
@@ -111,13 +112,6 @@ def passive(widget: QWidget) -> QWidget:
 
 def colour(name: str) -> QColor:
     return QColor(TARGET_COLOURS.get(name, theme.BLUE))
-
-
-def button_icon(icons: Icons, name: str, primary: bool = False) -> QIcon:
-    """An icon for a button, drawn grey while the button cannot be used."""
-    icon = icons.icon(name, theme.WHITE if primary else theme.BLUE, 32)
-    icon.addPixmap(icons.pixmap(name, theme.GREY, 32), QIcon.Mode.Disabled)
-    return icon
 
 
 class TileButton(QPushButton):

@@ -13,7 +13,7 @@ import logging
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -34,9 +34,10 @@ from kiosk.diagnostic.result_sheet import write_sheet
 from kiosk.diagnostic.schema import LEVELS, ContentFile, NeedChoice, NeedQuestion
 from kiosk.diagnostic.sheet import Sheet, describe
 from kiosk.diagnostic.views import Exercise, Pictures, make_exercise
-from kiosk.diagnostic.views.base import TileButton, button_icon, label, passive
+from kiosk.diagnostic.views.base import TileButton, label, passive
 from kiosk.shell import theme
 from kiosk.shell.icons import Icons
+from kiosk.shell.wizard_parts import big_button
 
 log = logging.getLogger(__name__)
 
@@ -518,16 +519,10 @@ class DiagnosticScreen(QWidget):
     # --- helpers --------------------------------------------------------------------------------------------
 
     def _button(self, text: str, icon: str, action, primary: bool = False) -> QPushButton:
-        button = QPushButton(button_icon(self._icons, icon, primary), text)
-        button.setIconSize(QSize(32, 32))
-        button.setMinimumHeight(theme.MIN_TILE)
-        if primary:
-            button.setProperty("role", "primary")
-        button.clicked.connect(action)
-        return button
+        return big_button(self._icons, icon, text, action, primary)
 
     def _listen_button(self, text_of) -> QPushButton:
-        button = self._button(self.tr("Écouter"), "circle-help", lambda: self._say(text_of()))
+        button = self._button(self.tr("Écouter"), "volume-2", lambda: self._say(text_of()))
         button.setObjectName("ListenButton")
         self._listen_buttons.append(button)
         return button

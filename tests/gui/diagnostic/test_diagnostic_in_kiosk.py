@@ -1,0 +1,47 @@
+"""The diagnostic inside the kiosk: its home tile, the sheet sent to the print wizard, counts that say
+nothing personal, and the end of the session forgetting the result."""
+
+from __future__ import annotations
+
+from kiosk.diagnostic.loader import load_bundled_content
+from tests.gui.conftest import touch
+from tests.gui.diagnostic.test_diagnostic_screen import play
+
+
+def beginner(item):
+    return {"souris-petits-ronds": "failed", "souris-grand-rond": "failed"}.get(item.id, "skip")
+
+
+def test_from_the_home_tile_to_the_printed_sheet_then_forgotten(kiosk, qtbot):
+    touch(kiosk.window, next(t for t in kiosk.home.tiles if t.item_id == "diagnostic"))
+    screen = kiosk.window.screens.currentWidget()
+    assert kiosk.window.top_bar.place_label.text() == "Faire le point"
+    assert screen.pages.currentWidget() is screen.welcome_page
+
+    play(screen, qtbot, beginner, None)
+    kiosk.counter.flush().result(5)
+    counts = {(metric, key): n for _, metric, key, n in kiosk.counter.totals().result(5)}
+    assert counts[("diagnostic_completed", "debutant")] == 1
+    assert counts[("diagnostic_level", "1:a_decouvrir")] == 1
+    assert not any(metric == "diagnostic_level" and key.startswith("3:") for metric, key in counts)
+
+    touch(kiosk.window, screen.print_button)
+    wizard = kiosk.window.screens.currentWidget()
+    assert wizard is kiosk._print_wizard
+    assert wizard.path.endswith("Ma fiche diagnostic.pdf")
+    touch(kiosk.window, wizard.back_button)
+    assert kiosk.window.screens.currentWidget() is screen  # back to the result
+
+    kiosk.session_control.end("button")
+    assert screen.result is None and screen.pages.currentWidget() is screen.welcome_page
+    assert list(kiosk.paths.session_scratch.iterdir()) == []
+
+
+def test_the_metrics_know_every_level_and_group_of_the_content():
+    from kiosk.diagnostic.schema import GROUPS, LEVELS
+    from kiosk.usage.metrics import DIAGNOSTIC_AREAS, DIAGNOSTIC_GROUPS, DIAGNOSTIC_LEVELS
+
+    content = load_bundled_content()
+    assert set(DIAGNOSTIC_LEVELS) == set(LEVELS)
+    assert set(DIAGNOSTIC_GROUPS) == set(GROUPS)
+    assert len(content.areas) <= len(DIAGNOSTIC_AREAS)
