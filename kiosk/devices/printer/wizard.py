@@ -9,9 +9,10 @@ event-loop turn, so each screen appears at once even for a long document."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSize, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
@@ -26,7 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.browser.download_policy import HEAD_BYTES, IMAGES, sniff
 from kiosk.devices.printer.backend import PrinterInfo, PrintOptions
+from kiosk.devices.printer.images import image_to_pdf, pdf_name
 from kiosk.devices.printer.messages import (
     Message,
     message,
@@ -43,6 +46,8 @@ from kiosk.shell.icons import Icons
 from kiosk.shell.page_pictures import render_page
 from kiosk.shell.stepper import Stepper
 from kiosk.shell.wizard_parts import big_button, button_row, centred, choice_button, picture, wizard_label
+
+log = logging.getLogger(__name__)
 
 THUMBNAIL = QSize(150, 200)  # px: the box each page is fitted into
 CHOICE_COLUMNS = 4
@@ -90,6 +95,9 @@ class PrintWizard(QWidget):
         column.setContentsMargins(48, 12, 48, 12)
         column.addWidget(self.pages)
 
+        self._pictures = _PictureConverter(self)
+        self._pictures.converted.connect(self._picture_ready)
+        self._pictures.failed.connect(self._picture_failed)
         service.printersChanged.connect(self._on_printers)
         service.printersFailed.connect(self._on_printers_failed)
         service.accepted.connect(self._on_accepted)
@@ -103,7 +111,7 @@ class PrintWizard(QWidget):
     def choose(self, scratch_dir: Path) -> None:
         """Starts with the choice among the session's documents (the PDFs in `scratch_dir`)."""
         self.reset()
-        documents = [d for d in list_documents(scratch_dir) if d.kind == "pdf"]
+        documents = list_documents(scratch_dir)
         group = QButtonGroup(self.document_grid)
         for index, document in enumerate(documents):
             tile = DocumentTile(document, self._icons)
@@ -121,11 +129,29 @@ class PrintWizard(QWidget):
         self.pages.setCurrentWidget(self.choose_page)
 
     def start(self, path: str | Path) -> None:
-        """Prepares the options for the PDF at `path` and asks CUPS how its printer is."""
+        """Prepares the options for the PDF or picture at `path` and asks CUPS how its printer is."""
         self._clear_documents()
         self._start(path)
 
     def _start(self, path: str | Path) -> None:
+        """A picture is first made into a one-page PDF beside it (on a worker thread), then shown."""
+        if _kind_of(Path(path)) in IMAGES:
+            self._clear_thumbnails()
+            self.progress_title.setText(self.tr("Préparation du document…"))
+            self.progress_text.setText("")
+            self.cancel_button.hide()
+            self.pages.setCurrentWidget(self.progress_page)
+            self._pictures.convert(Path(path))
+        else:
+            self._show_options(path)
+
+    def _picture_ready(self, pdf: str) -> None:
+        self._show_options(pdf)
+
+    def _picture_failed(self) -> None:
+        self._show_problem(message(Problem.DOCUMENT_UNREADABLE), can_retry=False)
+
+    def _show_options(self, path: str | Path) -> None:
         self._clear_thumbnails()
         self._path = str(path)
         self.title.setText(self.tr("Imprimer « {name} »").format(name=Path(path).name))
@@ -152,6 +178,7 @@ class PrintWizard(QWidget):
     def reset(self) -> None:
         """Forgets the documents and any job in progress (the service's wipe cancels the job itself)."""
         self._ticket = None
+        self._pictures.forget()
         self._clear_documents()
         self._clear_thumbnails()
 
@@ -403,8 +430,10 @@ class PrintWizard(QWidget):
         sheets = self.sheets()
         self.progress_bar.setRange(0, sheets)
         self.progress_bar.setValue(0)
+        self.progress_title.setText(self.tr("Impression en cours…"))
         self.progress_text.setText(progress_text(0, sheets))
         self.cancel_button.setEnabled(True)
+        self.cancel_button.show()
         self.pages.setCurrentWidget(self.progress_page)
         self._ticket = self._service.submit(
             self._path, self.options(), self._printer.name if self._printer else None
@@ -535,6 +564,56 @@ class PrintWizard(QWidget):
                 thumbnail.style().unpolish(thumbnail)
                 thumbnail.style().polish(thumbnail)
             cell.setEnabled(not left_out)
+
+
+class _PictureConverter(QObject):
+    """Makes a picture into a PDF beside it on a worker thread; one at a time, the last one asked wins."""
+
+    converted = Signal(str)
+    failed = Signal()
+    _done = Signal(int, str)
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._token = 0
+        self._done.connect(self._deliver)
+
+    def convert(self, image: Path) -> None:
+        self._token += 1
+        token, done = self._token, self._done
+        existing = [entry.name for entry in image.parent.iterdir()]
+        target = image.with_name(pdf_name(image, existing))
+
+        def work() -> None:
+            try:
+                image_to_pdf(image, target)
+                done.emit(token, str(target))
+            except (OSError, ValueError) as error:
+                log.warning("picture not made into a PDF: %s", type(error).__name__)
+                done.emit(token, "")
+
+        QThreadPool.globalInstance().start(work)
+
+    def forget(self) -> None:
+        self._token += 1
+
+    def _deliver(self, token: int, pdf: str) -> None:
+        if token != self._token:  # asked again, or the session ended, meanwhile
+            if pdf:
+                Path(pdf).unlink(missing_ok=True)
+            return
+        if pdf:
+            self.converted.emit(pdf)
+        else:
+            self.failed.emit()
+
+
+def _kind_of(path: Path) -> str | None:
+    try:
+        with path.open("rb") as file:
+            return sniff(file.read(HEAD_BYTES))
+    except OSError:
+        return None
 
 
 class _ResizingScrollArea(QScrollArea):

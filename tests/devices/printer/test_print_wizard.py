@@ -139,3 +139,37 @@ def test_the_session_end_leaves_no_job_and_no_file(print_kiosk, make_pdf, qtbot)
     assert wizard.path is None and wizard.document_tiles == []
     assert list(kiosk.paths.session_scratch.iterdir()) == []
     assert kiosk.window.screens.currentWidget() is kiosk.home
+
+
+def test_a_downloaded_picture_prints_as_one_a4_page(print_kiosk, cups, printer, qtbot):
+    """A picture (with transparency, as PNG logos and screenshots often are) is laid on white on an A4
+    page before printing; its PDF joins the session's documents."""
+    from PySide6.QtGui import QColor, QImage
+
+    kiosk = print_kiosk()
+    picture = QImage(1600, 1000, QImage.Format.Format_ARGB32)  # landscape, half transparent
+    picture.fill(QColor(0, 0, 145, 128))
+    picture.save(str(kiosk.paths.session_scratch / "capture.png"))
+    touch(kiosk.window, print_tile(kiosk))
+    wizard = kiosk.window.screens.currentWidget()
+    assert [t.document.name for t in wizard.document_tiles] == ["capture.png"]
+    touch(kiosk.window, wizard.document_tiles[0])
+    touch(kiosk.window, wizard.continue_button)
+    qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.options_page, timeout=10000)
+    assert wizard.path.endswith("capture.pdf")
+    size = wizard.document.pagePointSize(0)
+    assert round(size.width()) == 842 and round(size.height()) == 595  # A4, turned like the picture
+    qtbot.waitUntil(lambda: wizard._printer is not None, timeout=10000)
+    touch(kiosk.window, wizard.print_button)
+    qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.done_page, timeout=30000)
+    assert len(pdf_texts(cups.output(printer))) == 1
+
+
+def test_a_file_that_is_not_a_picture_gets_a_plain_message(print_kiosk, qtbot):
+    kiosk = print_kiosk()
+    fake = kiosk.paths.session_scratch / "photo.jpg"
+    fake.write_bytes(b"\xff\xd8\xff\xe0 not really a JPEG")
+    wizard = kiosk._show_print_wizard()
+    wizard.start(fake)
+    qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.problem_page, timeout=10000)
+    assert wizard.problem_what.text() == "Ce document ne peut pas être imprimé."
