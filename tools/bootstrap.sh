@@ -22,9 +22,12 @@ runtime_packages=(
 # cups: the print server the tests start privately (cups-filters' pdftopdf applies copies and page ranges)
 test_packages=(imagemagick x11-utils binutils libpython3.11 cups cups-client cups-filters)
 # binutils, libpython: PyInstaller
+# The demo prints to PDF files (cups-pdf) and scans from SANE's virtual test scanner.
+demo_packages=(cups cups-client printer-driver-cups-pdf)
 
 packages=("${runtime_packages[@]}")
 [ "$mode" = test ] && packages+=("${test_packages[@]}")
+[ "$mode" = demo ] && packages+=("${demo_packages[@]}")
 
 missing=()
 for p in "${packages[@]}"; do
@@ -51,6 +54,8 @@ fi
 export QTWEBENGINE_DISABLE_SANDBOX=1   # QtWebEngine refuses to run as root with its sandbox on
 
 if [ "$mode" = demo ]; then
+  bash tools/demo-devices.sh || echo "The demo runs without printer or scanner (see the message above)."
+  export SANE_CONFIG_DIR="$PWD/.venv/demo-sane"
   if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     echo "No screen on this machine: the demo kiosk starts on a virtual screen (Xvfb)."
     echo "To see it, run this on a machine with a screen, or take a picture: DISPLAY=:99 import -window root shot.png"
