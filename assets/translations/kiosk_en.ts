@@ -567,126 +567,132 @@
 <context>
     <name>PrintWizard</name>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="60"/>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="263"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="65"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="290"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="131"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="140"/>
+        <source>Préparation du document…</source>
+        <translation>Preparing the document…</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="157"/>
         <source>Imprimer « {name} »</source>
         <translation>Print “{name}”</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="180"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="207"/>
         <source>Touchez le document à imprimer.</source>
         <translation>Touch the document to print.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="182"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="209"/>
         <source>Vous n&apos;avez pas encore de document. Téléchargez ou scannez d&apos;abord votre document.</source>
         <translation>You have no document yet. First download or scan your document.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="193"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="220"/>
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="198"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="225"/>
         <source>Choisissez un document</source>
         <translation>Choose a document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="202"/>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="262"/>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="308"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="229"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="289"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="335"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="224"/>
         <location filename="../../kiosk/devices/printer/wizard.py" line="251"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="278"/>
         <source>Nombre d&apos;exemplaires</source>
         <translation>Number of copies</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="226"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="253"/>
         <source>Toutes les pages</source>
         <translation>All pages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="227"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="254"/>
         <source>Seulement certaines pages</source>
         <translation>Only some pages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="232"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="259"/>
         <source>Première page</source>
         <translation>First page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="233"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="260"/>
         <source>Dernière page</source>
         <translation>Last page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="239"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="266"/>
         <source>De la page</source>
         <translation>From page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="241"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="268"/>
         <source>à la page</source>
         <translation>to page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="253"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="280"/>
         <source>Pages à imprimer</source>
         <translation>Pages to print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="278"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="305"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="433"/>
         <source>Impression en cours…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="283"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="310"/>
         <source>Annuler l&apos;impression</source>
         <translation>Cancel printing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="295"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="322"/>
         <source>Terminé</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="299"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="326"/>
         <source>C&apos;est imprimé.</source>
         <translation>It is printed.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="300"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="327"/>
         <source>Récupérez vos feuilles dans l&apos;imprimante.</source>
         <translation>Take your sheets from the printer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="309"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="336"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="351"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="378"/>
         <source>Vous allez imprimer 1 page.</source>
         <translation>You are going to print 1 page.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="353"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="380"/>
         <source>Vous allez imprimer {n} pages.</source>
         <translation>You are going to print {n} pages.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="494"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="523"/>
         <source>Page {n}</source>
         <translation>Page {n}</translation>
     </message>
