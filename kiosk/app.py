@@ -109,6 +109,7 @@ class Kiosk:
         self._before_print: QWidget | None = None
         # Made when a visitor starts the diagnostic: its content, the screen and the read-aloud engine.
         self._diagnostic_screen: QWidget | None = None
+        self._speech = None
         # Made on the first scan: the scanner's driver runs in a child process (scanimage).
         self._scan_service = None
         self._scan_wizard: QWidget | None = None
@@ -322,8 +323,8 @@ class Kiosk:
                 log.error("diagnostic content: %s", error)
                 self.counter.count("error", "diagnostic_content")
                 return
-            speech = Speech(parent=self.qapp)
-            screen = DiagnosticScreen(content, self.icons, speech, self.paths.session_scratch)
+            self._speech = Speech()
+            screen = DiagnosticScreen(content, self.icons, self._speech, self.paths.session_scratch)
             screen.sheetReady.connect(self._print_document)
             screen.finished.connect(self._count_diagnostic)
             screen.closed.connect(self.window.show_home)
@@ -436,6 +437,9 @@ class Kiosk:
 
         self.session.end("shutdown")
         self._wipe_browser()  # also without a session: pages, then the profile, before Qt goes
+        for screen in (self._diagnostic_screen, self._print_wizard, self._scan_wizard):
+            if screen is not None:  # kept between sessions, out of the window while not shown
+                screen.deleteLater()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         for event_filter in (self.idle, self.lockdown):
             if event_filter is not None:
@@ -444,6 +448,8 @@ class Kiosk:
             self.qapp.removeTranslator(translator)
         if self._print_service is not None:
             self._print_service.close()
+        if self._speech is not None:
+            self._speech.close()
         self.counter.close()
         self.store.close(timeout=10)
         self.garbage.stop()

@@ -8,6 +8,8 @@ import os
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from xvfb import start_xvfb
 
@@ -33,3 +35,16 @@ def pytest_unconfigure(config) -> None:
     if _server is not None and (qt is None or qt.QApplication.instance() is None):
         _server.terminate()  # no Qt client ever connected: -terminate would never fire
         _server.wait(5)
+
+
+@pytest.fixture(autouse=True)
+def delete_what_tests_left_for_later():
+    """pytest-qt closes a test's widgets with deleteLater(), which only the application's own event loop
+    carries out, and tests never run it: delete them after each test, or they pile up and every later
+    stylesheet change restyles them all."""
+    yield
+    qt = sys.modules.get("PySide6.QtWidgets")
+    if qt is not None and qt.QApplication.instance() is not None:
+        from PySide6.QtCore import QCoreApplication, QEvent
+
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -4,42 +4,42 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../kiosk/app.py" line="161"/>
+        <location filename="../../kiosk/app.py" line="162"/>
         <source>Faire le point</source>
         <translation>Check my skills</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="162"/>
+        <location filename="../../kiosk/app.py" line="163"/>
         <source>Ce que je sais faire sur un ordinateur</source>
         <translation>What I can do on a computer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="170"/>
+        <location filename="../../kiosk/app.py" line="171"/>
         <source>Scanner</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="171"/>
+        <location filename="../../kiosk/app.py" line="172"/>
         <source>Un papier ou une carte, pour l&apos;envoyer sur un site</source>
         <translation>A paper or a card, to send it to a website</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="180"/>
+        <location filename="../../kiosk/app.py" line="181"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="181"/>
+        <location filename="../../kiosk/app.py" line="182"/>
         <source>Un document téléchargé ou scanné</source>
         <translation>A downloaded or scanned document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="189"/>
+        <location filename="../../kiosk/app.py" line="190"/>
         <source>Photocopier</source>
         <translation>Photocopy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="190"/>
+        <location filename="../../kiosk/app.py" line="191"/>
         <source>Scanner un papier puis l&apos;imprimer</source>
         <translation>Scan a paper, then print it</translation>
     </message>
@@ -176,83 +176,83 @@
         <translation>Check my skills</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="160"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="161"/>
         <source>Quelques petits exercices pour voir ce que vous savez déjà faire.</source>
         <translation>A few small exercises to see what you can already do.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="161"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="162"/>
         <source>Cela prend 10 à 15 minutes.</source>
         <translation>It takes 10 to 15 minutes.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="162"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="163"/>
         <source>Ce n&apos;est pas un examen. Vous pouvez passer un exercice.</source>
         <translation>It is not an exam. You can skip an exercise.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="163"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="164"/>
         <source>Rien n&apos;est gardé : tout s&apos;efface à la fin.</source>
         <translation>Nothing is kept: everything is erased at the end.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="173"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="174"/>
         <source>Commencer</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="216"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="217"/>
         <source>Je ne sais pas</source>
         <translation>I don&apos;t know</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="217"/>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="248"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="218"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="249"/>
         <source>Passer</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="235"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="236"/>
         <source>Pour finir, quelques questions sur votre téléphone.</source>
         <translation>To finish, a few questions about your phone.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="272"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="273"/>
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="303"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="304"/>
         <source>Partie {n} sur {total}</source>
         <translation>Part {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="452"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="453"/>
         <source>Votre résultat</source>
         <translation>Your result</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="468"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="469"/>
         <source>Votre groupe : {group}</source>
         <translation>Your group: {group}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="474"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="475"/>
         <source>Votre code, à montrer à un conseiller :</source>
         <translation>Your code, to show an advisor:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="488"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="489"/>
         <source>Imprimer ma fiche</source>
         <translation>Print my sheet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="489"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="490"/>
         <source>Terminer</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="525"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="526"/>
         <source>Écouter</source>
         <translation>Listen</translation>
     </message>

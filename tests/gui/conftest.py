@@ -90,11 +90,16 @@ def make_kiosk(qapp, qtbot, paths):
         return built
 
     yield make
+    from PySide6.QtCore import QCoreApplication, QEvent
+
     for built in built_kiosks:
         built.shutdown()
         built.window.allow_close = True
         built.window.close()
         built.window.deleteLater()
+    # Deleted now: pytest-qt never runs the application's own event loop, where deferred deletions happen,
+    # and every kiosk left alive would be restyled again by each later stylesheet change.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

@@ -81,7 +81,7 @@ class DiagnosticScreen(QWidget):
         self.setWindowTitle(self.tr("Faire le point"))
         self.content = content
         self._icons = icons
-        self._speech = speech if speech is not None and speech.available() else None
+        self._speech = speech
         self._sheet_folder = Path(sheet_folder)
         self._pictures = pictures or Pictures()
         self.diagnostic = Diagnostic(content)
@@ -122,8 +122,9 @@ class DiagnosticScreen(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(40, 16, 40, 16)
         column.addWidget(self.pages)
-        for button in self._listen_buttons:
-            button.setVisible(self._speech is not None)
+        self._show_listen_buttons()
+        if speech is not None:
+            speech.availabilityChanged.connect(self._show_listen_buttons)
 
     # --- what the kiosk calls -------------------------------------------------------------------------------
 
@@ -526,6 +527,11 @@ class DiagnosticScreen(QWidget):
         button.setObjectName("ListenButton")
         self._listen_buttons.append(button)
         return button
+
+    def _show_listen_buttons(self) -> None:
+        """ "Écouter" only where the engine is ready: it may be after the screen was made, or never."""
+        for button in self._listen_buttons:
+            button.setVisible(self._speech is not None and self._speech.available())
 
     def _say(self, text: str) -> None:
         if self._speech is not None and text:

@@ -31,15 +31,25 @@ def icons(tmp_path_factory):
 def make_screen(qtbot, styled, tmp_path, content, icons):
     from kiosk.diagnostic.views.screen import DiagnosticScreen
 
+    made = []
+
     def make(speech=None) -> DiagnosticScreen:
         screen = DiagnosticScreen(content, icons, speech, tmp_path / "scratch")
-        qtbot.addWidget(screen)
+        made.append(screen)
         screen.setGeometry(0, 0, 1280, 800)
         screen.show()
         qtbot.waitExposed(screen)
         return screen
 
-    return make
+    yield make
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    for screen in made:
+        screen.close()
+        screen.deleteLater()
+    # Deleted now, not left for an application event loop pytest-qt never runs: each later stylesheet
+    # change would restyle every screen still alive.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture

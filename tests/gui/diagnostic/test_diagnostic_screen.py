@@ -261,21 +261,28 @@ def test_terminer_closes_and_starts_over(screen, qtbot):
 
 def test_ecouter_reads_the_prompt_with_the_mock_engine(make_screen, qtbot):
     speech = Speech("mock")
-    assert speech.available()
     screen = make_screen(speech)
+    qtbot.waitUntil(speech.available, timeout=5000)  # the engine starts on its own thread
     words = []
-    speech.engine.sayingWord.connect(lambda word, *_: words.append(word))
+    speech.wordSaid.connect(words.append)
     click(screen.start_button)
     assert screen.listen_button.isVisible()
     click(screen.listen_button)
     prompt = screen.exercise.item.prompt
     qtbot.waitUntil(lambda: len(words) >= len(prompt.split()), timeout=10000)
     assert words[0] == prompt.split()[0] and all(word in prompt for word in words)
+    speech.close()
 
 
 @pytest.mark.parametrize("speech", [None, "no-such-engine"])
-def test_without_an_engine_ecouter_is_hidden(make_screen, speech):
-    screen = make_screen(Speech(speech) if speech else None)
+def test_without_an_engine_ecouter_is_hidden(make_screen, speech, qtbot):
+    engine = Speech(speech) if speech else None
+    screen = make_screen(engine)
+    if engine is not None:
+        with qtbot.waitSignal(engine.availabilityChanged) as told:
+            pass
+        assert told.args == [False]
+        engine.close()
     assert not screen.welcome_listen.isVisible()
     click(screen.start_button)
     assert not screen.listen_button.isVisible() and screen.skip_button.isVisible()
