@@ -13,16 +13,22 @@ echo test > "$sane/dll.conf"
 cp /etc/sane.d/test.conf "$sane/test.conf"
 echo "Demo scanner: SANE's test scanner (SANE_CONFIG_DIR=$PWD/$sane)."
 
-if ! lpstat -r >/dev/null 2>&1; then
-  PATH="$PATH:/usr/sbin" cupsd  # no systemd here: cupsd puts itself in the background
-  for _ in $(seq 50); do lpstat -r >/dev/null 2>&1 && break; sleep 0.1; done
+export PATH="$PATH:/usr/sbin"
+running() { LC_ALL=C lpstat -r 2>/dev/null | grep -q "scheduler is running"; }  # lpstat -r exits 0 either way
+if ! running; then
+  mkdir -p /run/cups
+  cupsd || true  # without systemd: cupsd puts itself in the background (checked just below)
+  for _ in $(seq 50); do running && break; sleep 0.1; done
 fi
-if ! lpstat -r >/dev/null 2>&1; then
+if ! running; then
   echo "CUPS did not start: the demo has no printer. Look at /var/log/cups/error_log." >&2
   exit 1
 fi
 if ! lpstat -p KioskPDF >/dev/null 2>&1; then
-  PATH="$PATH:/usr/sbin" lpadmin -p KioskPDF -E -v cups-pdf:/ -m lsb/usr/cups-pdf/CUPS-PDF_noopt.ppd 2>/dev/null
+  lpadmin -p KioskPDF -E -v cups-pdf:/ -m lsb/usr/cups-pdf/CUPS-PDF_noopt.ppd 2>/dev/null \
+    || { echo "The demo printer could not be added (lpadmin failed)." >&2; exit 1; }
 fi
-PATH="$PATH:/usr/sbin" lpadmin -d KioskPDF
+lpadmin -d KioskPDF
+cupsctl PreserveJobFiles=No PreserveJobHistory=No  # as on a terminal: CUPS keeps nothing a visitor printed
+for _ in $(seq 50); do running && break; sleep 0.1; done  # cupsctl restarts the scheduler
 echo "Demo printer: KioskPDF, the default; printed pages land as PDF files in /var/spool/cups-pdf/."

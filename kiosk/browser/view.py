@@ -62,7 +62,11 @@ class BrowserScreen(QWidget):
         self._profile = profile
         self._identity_providers = identity_providers
         self._scratch_dir = scratch_dir
-        self._forget_history = False  # set while the first page of a reused screen's new service loads
+        # A reused screen's history is cleared once its new service's first page has loaded (_forget_history),
+        # and Qt tells the history's new state some moments later (_clearing): till then, Retour and Avancer
+        # stay off.
+        self._forget_history = False
+        self._clearing = False
         self._zoom = ZoomSteps(ZOOM_STEPS)
         rules = SiteRules.for_shortcut(shortcut, identity_providers)
 
@@ -285,8 +289,11 @@ class BrowserScreen(QWidget):
         ended = status == QWebEngineLoadingInfo.LoadStatus.LoadSucceededStatus or (
             status == QWebEngineLoadingInfo.LoadStatus.LoadFailedStatus and info.errorCode() != ABORTED
         )  # not the previous service's page, whose load the new one may have stopped
+        if status == QWebEngineLoadingInfo.LoadStatus.LoadStartedStatus and not self._forget_history:
+            self._clearing = False  # the visitor went on: whatever the clear left is their own history
         if self._forget_history and ended:
             self._forget_history = False
+            self._clearing = True
             self.page.history().clear()  # keeps the page shown: Retour cannot lead to the previous service
             self._update_buttons()
         if status == QWebEngineLoadingInfo.LoadStatus.LoadSucceededStatus:
@@ -317,5 +324,8 @@ class BrowserScreen(QWidget):
         if not shiboken6.isValid(self.page):
             return  # the session ended: the page went before this screen
         history = self.page.history()
-        self.back_button.setEnabled(history.canGoBack() and not self._forget_history)
-        self.forward_button.setEnabled(history.canGoForward() and not self._forget_history)
+        if self._clearing and history.count() <= 1:
+            self._clearing = False  # the clear has landed
+        settled = not (self._forget_history or self._clearing)
+        self.back_button.setEnabled(history.canGoBack() and settled)
+        self.forward_button.setEnabled(history.canGoForward() and settled)
