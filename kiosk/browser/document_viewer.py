@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.browser.download_policy import HEAD_BYTES, IMAGES, PDF, sniff
+from kiosk.browser.download_policy import IMAGES, PDF, sniff_file
 from kiosk.shell import theme
 from kiosk.shell.icons import Icons
 from kiosk.shell.zoom import ZoomSteps
@@ -103,7 +103,7 @@ class DocumentViewer(QWidget):
         self._zoom.reset()
         self.title.setText(Path(path).name)
         self.pages.setText("")
-        kind = _kind_of(Path(path))
+        kind = sniff_file(Path(path))
         if kind == PDF:
             self._open_pdf()
         elif kind in IMAGES and self._image.load(self._path):
@@ -195,12 +195,3 @@ class DocumentViewer(QWidget):
         button.setMinimumHeight(theme.MIN_TILE)
         button.clicked.connect(action)
         return button
-
-
-def _kind_of(path: Path) -> str | None:
-    """The document's type from its first bytes (a file name can say anything)."""
-    try:
-        with path.open("rb") as file:
-            return sniff(file.read(HEAD_BYTES))
-    except OSError:
-        return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection
+from pathlib import Path
 
 PDF = "application/pdf"
 PNG = "image/png"
@@ -102,6 +103,15 @@ def sniff(head: bytes) -> str | None:
     if head.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n\x00").startswith(b"%PDF-"):
         return PDF
     return None
+
+
+def sniff_file(path: Path) -> str | None:
+    """`sniff` on a file's first bytes; None when it cannot be read (a file name can say anything)."""
+    try:
+        with path.open("rb") as file:
+            return sniff(file.read(HEAD_BYTES))
+    except OSError:
+        return None
 
 
 def check_content(announced: str, head: bytes) -> str | None:

@@ -14,7 +14,20 @@ from kiosk.shell.icons import Icons
 SERVICE_ICON = 40
 
 
-class Tile(QPushButton):
+class _TileButton(QPushButton):
+    """What every home tile is: a wide button named for screen readers, standing for one item."""
+
+    def __init__(self, item_id: str, label: str, description: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.item_id = item_id
+        self.setObjectName(type(self).__name__)
+        self.setAccessibleName(label)
+        self.setAccessibleDescription(description)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+
+class Tile(_TileButton):
     def __init__(
         self,
         item_id: str,
@@ -24,14 +37,7 @@ class Tile(QPushButton):
         icons: Icons,
         parent: QWidget | None = None,
     ):
-        super().__init__(parent)
-        self.item_id = item_id
-        self.setObjectName("Tile")
-        self.setAccessibleName(label)
-        self.setAccessibleDescription(description)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-
+        super().__init__(item_id, label, description, parent)
         picture = QLabel()
         picture.setPixmap(icons.pixmap(icon_name, theme.BLUE, theme.ICON, self.devicePixelRatioF()))
         name = QLabel(label)
@@ -83,7 +89,7 @@ def _offline_mark(icons: Icons, text: str) -> QWidget:
     return mark
 
 
-class ServiceTile(QPushButton):
+class ServiceTile(_TileButton):
     def __init__(
         self,
         item_id: str,
@@ -93,13 +99,7 @@ class ServiceTile(QPushButton):
         icons: Icons,
         parent: QWidget | None = None,
     ):
-        super().__init__(parent)
-        self.item_id = item_id
-        self.setObjectName("ServiceTile")
-        self.setAccessibleName(label)
-        self.setAccessibleDescription(description)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        super().__init__(item_id, label, description, parent)
         picture = QLabel()
         picture.setPixmap(icons.pixmap(icon_name, theme.BLUE, SERVICE_ICON, self.devicePixelRatioF()))
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -6,6 +6,7 @@ import pytest
 import shiboken6
 
 from kiosk.config import OfflineHelp, Shortcut
+from tests.browser.loopback import LoopbackSite
 from tests.browser.site import Site
 
 
@@ -30,10 +31,18 @@ def elsewhere(sites) -> Site:
     return sites[1]
 
 
-def make_shortcut(site: Site, path: str = "/", permissions: tuple[str, ...] = ()) -> Shortcut:
+def make_shortcut(
+    site: LoopbackSite,
+    path: str = "/",
+    permissions: tuple[str, ...] = (),
+    id: str = "test",
+    label: str = "Service de test",
+) -> Shortcut:
+    """A shortcut to a loopback test site: http and a port, which only Python can build (shortcuts.yaml
+    takes https services only)."""
     return Shortcut(
-        id="test",
-        label="Service de test",
+        id=id,
+        label=label,
         description="Un site sur cette machine",
         icon="landmark",
         url=site.url(path),

@@ -10,6 +10,7 @@ import re
 import pytest
 from PySide6.QtCore import QUrl
 
+from tests.browser.conftest import make_shortcut
 from tests.browser.download_site import LINKS, DownloadSite
 from tests.gui.conftest import touch
 
@@ -24,21 +25,8 @@ def download_site():
 
 @pytest.fixture
 def kiosk_with_site(make_kiosk, config, download_site):
-    """The test kiosk whose first tile opens the loopback download site (http on a port: built in Python,
-    as shortcuts.yaml only takes https services)."""
-    from kiosk.config import OfflineHelp, Shortcut
-
-    shortcut = Shortcut(
-        id="alpha",
-        label="Alpha",
-        description="Le premier service",
-        icon="users",
-        url=download_site.url("/"),
-        allowed_domains=[f"127.0.0.1:{download_site.port}"],
-        category="aides",
-        offline_help=OfflineHelp(phone="0100000001"),
-        allow_http=True,
-    )
+    """The test kiosk whose first tile opens the loopback download site."""
+    shortcut = make_shortcut(download_site, id="alpha", label="Alpha")
     site_config = dataclasses.replace(config, shortcuts=(shortcut, *config.shortcuts[1:]))
     return make_kiosk(site_config)
 
@@ -164,28 +152,13 @@ def test_a_second_service_reuses_the_screen_with_its_own_rules_and_no_way_back(
 ):
     """The browser screen is made once per session: the next service opened gets it with its own rules,
     its own name, and a history that cannot lead back to the previous service."""
-    from kiosk.config import OfflineHelp, Shortcut
     from tests.browser.site import Site
 
     other = Site("other")
     other.start()
     try:
-
-        def shortcut(id_: str, label: str, url: str, port: int) -> Shortcut:
-            return Shortcut(
-                id=id_,
-                label=label,
-                description="Un service",
-                icon="users",
-                url=url,
-                allowed_domains=[f"127.0.0.1:{port}"],
-                category="aides",
-                offline_help=OfflineHelp(phone="0100000001"),
-                allow_http=True,
-            )
-
-        first = shortcut("alpha", "Alpha", download_site.url("/"), download_site.port)
-        second = shortcut("beta", "Beta", other.url("/"), other.port)
+        first = make_shortcut(download_site, id="alpha", label="Alpha")
+        second = make_shortcut(other, id="beta", label="Beta")
         kiosk = make_kiosk(dataclasses.replace(config, shortcuts=(first, second, *config.shortcuts[2:])))
 
         touch(kiosk.window, kiosk.home.tiles[0])
@@ -222,23 +195,12 @@ def test_the_browser_own_shortcuts_do_nothing_inside_a_page(make_kiosk, config, 
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from kiosk.config import OfflineHelp, Shortcut
     from tests.browser.site import Site
 
     site = Site("service")
     site.start()
     try:
-        shortcut = Shortcut(
-            id="alpha",
-            label="Alpha",
-            description="Un service",
-            icon="users",
-            url=site.url("/keys"),
-            allowed_domains=[f"127.0.0.1:{site.port}"],
-            category="aides",
-            offline_help=OfflineHelp(phone="0100000001"),
-            allow_http=True,
-        )
+        shortcut = make_shortcut(site, "/keys", id="alpha", label="Alpha")
         kiosk = make_kiosk(dataclasses.replace(config, shortcuts=(shortcut, *config.shortcuts[1:])))
         touch(kiosk.window, kiosk.home.tiles[0])
         screen = kiosk.window.screens.currentWidget()

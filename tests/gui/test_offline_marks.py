@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from kiosk.config import OfflineHelp, Shortcut
+from tests.browser.conftest import make_shortcut
 from tests.browser.site import Site
 from tests.gui.conftest import touch
 
@@ -18,17 +18,7 @@ def test_a_site_that_does_not_answer_gets_the_mark_until_it_loads_again(make_kio
     site = Site("service")
     port = site.port
     site.server.server_close()  # down: nothing listens on that port
-    shortcut = Shortcut(
-        id="alpha",
-        label="Alpha",
-        description="Le premier service",
-        icon="users",
-        url=site.url("/"),
-        allowed_domains=[f"127.0.0.1:{port}"],
-        category="aides",
-        offline_help=OfflineHelp(phone="0100000001"),
-        allow_http=True,
-    )
+    shortcut = make_shortcut(site, id="alpha", label="Alpha")
     kiosk = make_kiosk(dataclasses.replace(config, shortcuts=(shortcut, *config.shortcuts[1:])))
     tile = kiosk.home.tiles[0]
     assert marked(kiosk) == []
@@ -48,7 +38,7 @@ def test_a_site_that_does_not_answer_gets_the_mark_until_it_loads_again(make_kio
         screen = kiosk.window.screens.currentWidget()
         qtbot.waitUntil(lambda: screen.page.title() == "service", timeout=15000)
         qtbot.waitUntil(lambda: marked(kiosk) == [], timeout=5000)  # once the page has loaded
-        assert tile.accessibleDescription() == "Le premier service"
+        assert tile.accessibleDescription() == shortcut.description
     finally:
         back.stop()
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.browser.download_policy import HEAD_BYTES, IMAGES, sniff
+from kiosk.browser.download_policy import IMAGES, sniff_file
 from kiosk.devices.printer.backend import PrinterInfo, PrintOptions
 from kiosk.devices.printer.images import image_to_pdf, pdf_name
 from kiosk.devices.printer.messages import (
@@ -135,7 +135,7 @@ class PrintWizard(QWidget):
 
     def _start(self, path: str | Path) -> None:
         """A picture is first made into a one-page PDF beside it (on a worker thread), then shown."""
-        if _kind_of(Path(path)) in IMAGES:
+        if sniff_file(Path(path)) in IMAGES:
             self._clear_thumbnails()
             self.progress_title.setText(self.tr("Préparation du document…"))
             self.progress_text.setText("")
@@ -606,14 +606,6 @@ class _PictureConverter(QObject):
             self.converted.emit(pdf)
         else:
             self.failed.emit()
-
-
-def _kind_of(path: Path) -> str | None:
-    try:
-        with path.open("rb") as file:
-            return sniff(file.read(HEAD_BYTES))
-    except OSError:
-        return None
 
 
 class _ResizingScrollArea(QScrollArea):
