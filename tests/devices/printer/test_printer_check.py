@@ -10,7 +10,8 @@ def texts(lines):
     return [line.text for line in lines]
 
 
-def test_report_names_printers_state_default_and_preserve_warnings(cups, server, printer):
+def test_report_names_printers_state_default_and_preserve_warnings(cups, server, printer, monkeypatch):
+    monkeypatch.setenv("CUPS_SERVERROOT", str(cups.root))  # its cupsd.conf, not this machine's own
     cups.tool("lpadmin", "-d", printer)
     cups.tool("cupsdisable", printer)
     lines = printer_report(server, settings_text=read_server_settings(server))
