@@ -8,6 +8,7 @@ one when both fit, so that a senior sees every service without scrolling on a co
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.config import Config
@@ -16,7 +17,8 @@ from kiosk.shell.navigation import Navigation
 from kiosk.shell.packing import pack_sections
 from kiosk.shell.tile import ServiceTile, Tile
 
-COLUMNS = 3
+MIN_TILE_WIDTH = 360  # px: a tile's name and two lines of description fit (26 px and 18 px type)
+MAX_COLUMNS = 3
 
 Item = tuple[str, str, str, str]  # id, label, description, icon
 
@@ -55,11 +57,12 @@ class HomeScreen(QWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(4)
-        places = pack_sections([len(items) for _, items in sections], COLUMNS)
+        columns = columns_for(screen_width())
+        places = pack_sections([len(items) for _, items in sections], columns)
         for (heading, items), (row, first) in zip(sections, places, strict=True):
             label = QLabel(heading)
             label.setObjectName("CategoryHeading")
-            grid.addWidget(label, 2 * row, first, 1, min(len(items), COLUMNS - first))
+            grid.addWidget(label, 2 * row, first, 1, min(len(items), columns - first))
             for index, item in enumerate(items):
                 cell = first + index
                 item_id, name, description, icon_name = item
@@ -67,8 +70,8 @@ class HomeScreen(QWidget):
                 tile.clicked.connect(lambda _=False, i=item_id: self.shortcutRequested.emit(i))
                 self.tiles.append(tile)
                 self.shortcut_tiles.append(tile)
-                grid.addWidget(tile, 2 * (row + cell // COLUMNS) + 1, cell % COLUMNS)
-        for c in range(COLUMNS):
+                grid.addWidget(tile, 2 * (row + cell // columns) + 1, cell % columns)
+        for c in range(columns):
             grid.setColumnStretch(c, 1)
         column.addLayout(grid)
         column.addStretch()
@@ -110,3 +113,14 @@ class HomeScreen(QWidget):
         self.scroll.verticalScrollBar().setValue(0)
         if self.focusWidget():
             self.focusWidget().clearFocus()
+
+
+def columns_for(width: int) -> int:
+    """As many tile columns as fit the screen's width, at most three: a 1024-px screen gets two."""
+    room = width - 2 * 48  # the page's margins
+    return max(1, min(MAX_COLUMNS, (room + 16) // (MIN_TILE_WIDTH + 16)))
+
+
+def screen_width() -> int:
+    screen = QGuiApplication.primaryScreen()
+    return screen.availableGeometry().width() if screen is not None else 1280

@@ -111,3 +111,9 @@ def test_a_tile_opens_its_site_and_shows_how_to_reach_the_service_when_it_cannot
     touch(kiosk.window, kiosk.home.tiles[0])
     assert kiosk.window.screens.currentWidget().shortcut.id == "alpha"
     assert kiosk.window.screens.count() == 2  # the previous service was replaced, not stacked
+
+
+def test_tiles_take_as_many_columns_as_the_screen_holds_readably():
+    from kiosk.shell.home import columns_for
+
+    assert [columns_for(w) for w in (800, 1024, 1280, 1366, 1920)] == [1, 2, 3, 3, 3]
