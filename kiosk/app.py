@@ -17,7 +17,6 @@ from kiosk.resources import bundled_shortcuts, icon_path
 from kiosk.session import Session, SessionEnd, empty_folder
 from kiosk.store import StoreWorker
 from kiosk.usage import SHORTCUT, UsageCounter, duration_bucket
-from kiosk.usage.metrics import DIAGNOSTIC_LEVELS
 
 log = logging.getLogger("kiosk")
 
@@ -66,6 +65,9 @@ class Kiosk:
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QApplication, QWidget
 
+        from kiosk.devices.printing import Printing
+        from kiosk.devices.scanning import Scanning
+        from kiosk.diagnostic.in_kiosk import DiagnosticInKiosk
         from kiosk.shell import theme
         from kiosk.shell.garbage import GuiThreadGarbageCollector
         from kiosk.shell.home import HomeScreen
@@ -103,21 +105,17 @@ class Kiosk:
         self._watched_profile = None
         self._service_screen: QWidget | None = None
         self._document_viewer: QWidget | None = None
-        # Made on the first print: the CUPS client on its worker thread, and the wizard's screen.
-        self._print_service = None
-        self._print_wizard: QWidget | None = None
-        self._before_print: QWidget | None = None
-        # Made when a visitor starts the diagnostic: its content, the screen and the read-aloud engine.
-        self._diagnostic_screen: QWidget | None = None
-        self._speech = None
-        # Made on the first scan: the scanner's driver runs in a child process (scanimage).
-        self._scan_service = None
-        self._scan_wizard: QWidget | None = None
         self.navigation = Navigation()
         self._register_destinations()
         self.home = HomeScreen(config, self.navigation, self.icons)
         self.top_bar = TopBar(config.site.site_name, self.icons)
         self.window = KioskWindow(self.home, self.top_bar, public=public)
+        # The kiosk's own services: each makes its screens and services when a visitor first needs them.
+        self.printing = Printing(self.window, self.icons, config.site, self.counter)
+        self.scanning = Scanning(self.window, self.icons, paths.session_scratch, self.counter, self.printing)
+        self.diagnostic = DiagnosticInKiosk(
+            self.window, self.icons, paths.session_scratch, self.counter, self.printing
+        )
         self.lockdown = Lockdown() if public else None
         self.idle = IdleWatcher(config.site.idle_timeout * 1000)
         self.window.create()  # its QWindow now, so that the input filters sit on it from the first event
@@ -137,9 +135,9 @@ class Kiosk:
         self.home.destinationRequested.connect(self.navigation.open)
         self.reachability.on_change(self.home.mark_offline)
         self.session.register_wiper("browser", self._wipe_browser)
-        self.session.register_wiper("diagnostic", self._wipe_diagnostic)
-        self.session.register_wiper("scans", self._wipe_scans)
-        self.session.register_wiper("print jobs", self._wipe_printing)
+        self.session.register_wiper("diagnostic", self.diagnostic.wipe)
+        self.session.register_wiper("scans", self.scanning.wipe)
+        self.session.register_wiper("print jobs", self.printing.wipe)
         self.session.register_wiper("shell", self.window.wipe)
         self.session.register_wiper("session files", lambda: empty_folder(paths.session_scratch))
         self.session.on_start(self._session_started)
@@ -147,7 +145,8 @@ class Kiosk:
         self.window.firstPainted.connect(self._first_painted)
 
     def _register_destinations(self) -> None:
-        """The kiosk's own services, as tiles after the public-service shortcuts."""
+        """The kiosk's own services, as tiles after the public-service shortcuts. The features they open are
+        made just after the window (they need it), long before any tile can be touched."""
         from PySide6.QtCore import QCoreApplication
 
         from kiosk.shell.navigation import Destination
@@ -155,14 +154,13 @@ class Kiosk:
         def tr(text: str) -> str:
             return QCoreApplication.translate("Kiosk", text)
 
-        printing = self.config.site.print_page_limit > 0
         self.navigation.register(
             Destination(
                 "diagnostic",
                 tr("Faire le point"),
                 tr("Ce que je sais faire sur un ordinateur"),
                 "clipboard-check",
-                self._show_diagnostic,
+                lambda: self.diagnostic.open(),
             )
         )
         self.navigation.register(
@@ -171,17 +169,17 @@ class Kiosk:
                 tr("Scanner"),
                 tr("Un papier ou une carte, pour l'envoyer sur un site"),
                 "scan-text",
-                lambda: self._show_scan_wizard(photocopy=False),
+                lambda: self.scanning.open(photocopy=False),
             )
         )
-        if printing:
+        if self.config.site.print_page_limit > 0:
             self.navigation.register(
                 Destination(
                     "print",
                     tr("Imprimer"),
                     tr("Un document téléchargé ou scanné"),
                     "printer",
-                    self._print_from_home,
+                    lambda: self.printing.choose_document(self.paths.session_scratch),
                 )
             )
             self.navigation.register(
@@ -190,7 +188,7 @@ class Kiosk:
                     tr("Photocopier"),
                     tr("Scanner un papier puis l'imprimer"),
                     "copy",
-                    lambda: self._show_scan_wizard(photocopy=True),
+                    lambda: self.scanning.open(photocopy=True),
                 )
             )
 
@@ -263,8 +261,8 @@ class Kiosk:
 
         self._close_document()
         viewer = DocumentViewer(self.icons)
-        viewer.print_button.setVisible(self.config.site.print_page_limit > 0)
-        viewer.printRequested.connect(self._print_document)
+        viewer.print_button.setVisible(self.printing.enabled)
+        viewer.printRequested.connect(self.printing.print_document)
         viewer.closed.connect(self._close_document)
         viewer.open_document(path)
         self._document_viewer = viewer
@@ -277,103 +275,6 @@ class Kiosk:
             self._document_viewer = None
             if self._service_screen is not None:
                 self.window.show_screen(self._service_screen)
-
-    def _print_document(self, path: str) -> None:
-        """The print wizard for one document of the session, over the screen that asked for it."""
-        self._show_print_wizard().start(path)
-
-    def _print_from_home(self) -> None:
-        self._show_print_wizard().choose(self.paths.session_scratch)
-
-    def _show_print_wizard(self):
-        if self._print_wizard is None:
-            from kiosk.devices.printer.limits import PageAllowance
-            from kiosk.devices.printer.service import PrintService
-            from kiosk.devices.printer.wizard import PrintWizard
-
-            self._print_service = PrintService(
-                printer=self.config.site.printer or None,
-                allowance=PageAllowance(self.config.site.print_page_limit),
-            )
-            self._print_wizard = PrintWizard(self._print_service, self.icons)
-            self._print_wizard.printed.connect(lambda pages: self.counter.count("pages_printed", n=pages))
-            self._print_wizard.closed.connect(self._close_print_wizard)
-        self._before_print = self.window.screens.currentWidget()
-        self.window.show_screen(self._print_wizard)
-        return self._print_wizard
-
-    def _close_print_wizard(self) -> None:
-        back = self._before_print
-        self._before_print = None
-        if back is not None and self.window.screens.indexOf(back) >= 0:
-            self.window.show_screen(back)
-        else:
-            self.window.show_home()
-
-    def _show_diagnostic(self) -> None:
-        if self._diagnostic_screen is None:
-            from kiosk.config import ConfigError
-            from kiosk.diagnostic.loader import load_bundled_content
-            from kiosk.diagnostic.speech import Speech
-            from kiosk.diagnostic.views.screen import DiagnosticScreen
-
-            try:
-                content = load_bundled_content()
-            except ConfigError as error:  # a broken install: the technician reads it in the log
-                log.error("diagnostic content: %s", error)
-                self.counter.count("error", "diagnostic_content")
-                return
-            self._speech = Speech()
-            screen = DiagnosticScreen(content, self.icons, self._speech, self.paths.session_scratch)
-            screen.sheetReady.connect(self._print_document)
-            screen.finished.connect(self._count_diagnostic)
-            screen.closed.connect(self.window.show_home)
-            self._diagnostic_screen = screen
-        self.window.show_screen(self._diagnostic_screen)
-
-    def _count_diagnostic(self, result) -> None:
-        """Counted, never stored with the answers: the group, and each area's level."""
-        self.counter.count("diagnostic_completed", result.group)
-        for area, level in enumerate(result.levels, start=1):
-            if level in DIAGNOSTIC_LEVELS:
-                self.counter.count("diagnostic_level", f"{area}:{level}")
-
-    def _wipe_diagnostic(self) -> None:
-        """Session wiper: the answers, the result and the sheet forgotten; the welcome screen is back."""
-        if self._diagnostic_screen is not None:
-            self._diagnostic_screen.reset()
-
-    def _show_scan_wizard(self, photocopy: bool) -> None:
-        if self._scan_wizard is None:
-            from kiosk.devices.scanner.service import ScanService
-            from kiosk.devices.scanner.wizard import ScanWizard
-
-            self._scan_service = ScanService(self.paths.session_scratch)
-            self._scan_wizard = ScanWizard(self._scan_service, self.icons)
-            self._scan_wizard.scanned.connect(lambda pages: self.counter.count("pages_scanned", n=pages))
-            self._scan_wizard.printRequested.connect(self._print_scan)
-            self._scan_wizard.closed.connect(self.window.show_home)
-        self._scan_wizard.start(photocopy)
-        self.window.show_screen(self._scan_wizard)
-
-    def _print_scan(self, path: str) -> None:
-        """A scan goes to the print wizard; once printed (or not), the visitor is back home."""
-        self.window.show_home()
-        self._print_document(path)
-
-    def _wipe_scans(self) -> None:
-        """Session wiper: a scan in progress stopped, every page and PDF scanned deleted."""
-        if self._scan_service is not None:
-            self._scan_service.wipe()
-            self._scan_wizard.reset()
-
-    def _wipe_printing(self) -> None:
-        """Session wiper: this session's unfinished jobs cancelled and purged, the wizard emptied, the page
-        allowance back to full."""
-        if self._print_service is not None:
-            self._print_service.wipe()
-            self._print_wizard.reset()
-            self._before_print = None
 
     def _download_refused(self, _reason: str) -> None:
         if self._service_screen is not None:
@@ -437,19 +338,14 @@ class Kiosk:
 
         self.session.end("shutdown")
         self._wipe_browser()  # also without a session: pages, then the profile, before Qt goes
-        for screen in (self._diagnostic_screen, self._print_wizard, self._scan_wizard):
-            if screen is not None:  # kept between sessions, out of the window while not shown
-                screen.deleteLater()
+        for feature in (self.diagnostic, self.scanning, self.printing):
+            feature.close()  # their screens are kept between sessions, out of the window while not shown
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         for event_filter in (self.idle, self.lockdown):
             if event_filter is not None:
                 self.window.unwatch_input(event_filter)
         for translator in self.translators:
             self.qapp.removeTranslator(translator)
-        if self._print_service is not None:
-            self._print_service.close()
-        if self._speech is not None:
-            self._speech.close()
         self.counter.close()
         self.store.close(timeout=10)
         self.garbage.stop()

@@ -4,42 +4,42 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../kiosk/app.py" line="162"/>
+        <location filename="../../kiosk/app.py" line="160"/>
         <source>Faire le point</source>
         <translation>Check my skills</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="163"/>
+        <location filename="../../kiosk/app.py" line="161"/>
         <source>Ce que je sais faire sur un ordinateur</source>
         <translation>What I can do on a computer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="171"/>
+        <location filename="../../kiosk/app.py" line="169"/>
         <source>Scanner</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="172"/>
+        <location filename="../../kiosk/app.py" line="170"/>
         <source>Un papier ou une carte, pour l&apos;envoyer sur un site</source>
         <translation>A paper or a card, to send it to a website</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="181"/>
+        <location filename="../../kiosk/app.py" line="179"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="182"/>
+        <location filename="../../kiosk/app.py" line="180"/>
         <source>Un document téléchargé ou scanné</source>
         <translation>A downloaded or scanned document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="190"/>
+        <location filename="../../kiosk/app.py" line="188"/>
         <source>Photocopier</source>
         <translation>Photocopy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="191"/>
+        <location filename="../../kiosk/app.py" line="189"/>
         <source>Scanner un papier puis l&apos;imprimer</source>
         <translation>Scan a paper, then print it</translation>
     </message>
@@ -47,87 +47,87 @@
 <context>
     <name>BrowserScreen</name>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="101"/>
+        <location filename="../../kiosk/browser/view.py" line="105"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="102"/>
+        <location filename="../../kiosk/browser/view.py" line="106"/>
         <source>Avancer</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="103"/>
+        <location filename="../../kiosk/browser/view.py" line="107"/>
         <source>Recharger</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="104"/>
+        <location filename="../../kiosk/browser/view.py" line="108"/>
         <source>Plus petit</source>
         <translation>Smaller</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="105"/>
+        <location filename="../../kiosk/browser/view.py" line="109"/>
         <source>Plus grand</source>
         <translation>Bigger</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="106"/>
+        <location filename="../../kiosk/browser/view.py" line="110"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="179"/>
+        <location filename="../../kiosk/browser/view.py" line="183"/>
         <source>Page {service}</source>
         <translation>Page {service}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="233"/>
+        <location filename="../../kiosk/browser/view.py" line="237"/>
         <source>Ce site n&apos;est pas disponible sur cette borne.</source>
         <translation>This website is not available on this kiosk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="234"/>
+        <location filename="../../kiosk/browser/view.py" line="238"/>
         <source>Vous restez sur la page où vous étiez.</source>
         <translation>You stay on the page you were on.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="239"/>
+        <location filename="../../kiosk/browser/view.py" line="243"/>
         <source>Ce fichier ne peut pas être ouvert sur cette borne.</source>
         <translation>This file cannot be opened on this kiosk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="240"/>
+        <location filename="../../kiosk/browser/view.py" line="244"/>
         <source>La borne ouvre les documents PDF et les images.</source>
         <translation>The kiosk opens PDF documents and pictures.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="245"/>
+        <location filename="../../kiosk/browser/view.py" line="249"/>
         <source>Le téléchargement s&apos;est arrêté.</source>
         <translation>The download stopped.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="246"/>
+        <location filename="../../kiosk/browser/view.py" line="250"/>
         <source>Touchez à nouveau le lien pour réessayer.</source>
         <translation>Touch the link again to try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="251"/>
+        <location filename="../../kiosk/browser/view.py" line="255"/>
         <source>Cette page n&apos;est pas sûre.</source>
         <translation>This page is not safe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="252"/>
+        <location filename="../../kiosk/browser/view.py" line="256"/>
         <source>La borne ne l&apos;ouvre pas. Essayez plus tard ou demandez de l&apos;aide.</source>
         <translation>The kiosk does not open it. Try later or ask for help.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="312"/>
+        <location filename="../../kiosk/browser/view.py" line="319"/>
         <source>La page n&apos;a pas pu être préparée pour l&apos;impression.</source>
         <translation>The page could not be made ready for printing.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="313"/>
+        <location filename="../../kiosk/browser/view.py" line="320"/>
         <source>Attendez qu&apos;elle soit affichée, puis réessayez.</source>
         <translation>Wait until it is shown, then try again.</translation>
     </message>
@@ -400,17 +400,17 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/shell/home.py" line="39"/>
+        <location filename="../../kiosk/shell/home.py" line="41"/>
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/home.py" line="41"/>
+        <location filename="../../kiosk/shell/home.py" line="43"/>
         <source>Touchez un service pour commencer. C&apos;est gratuit.</source>
         <translation>Touch a service to start. It is free.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/home.py" line="92"/>
+        <location filename="../../kiosk/shell/home.py" line="95"/>
         <source>Les services de la borne</source>
         <translation>Kiosk services</translation>
     </message>
@@ -1186,12 +1186,12 @@
 <context>
     <name>Tile</name>
     <message>
-        <location filename="../../kiosk/shell/tile.py" line="62"/>
+        <location filename="../../kiosk/shell/tile.py" line="68"/>
         <source>Hors ligne</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/tile.py" line="68"/>
+        <location filename="../../kiosk/shell/tile.py" line="74"/>
         <source>Hors ligne.</source>
         <translation>Offline.</translation>
     </message>

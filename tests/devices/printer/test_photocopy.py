@@ -20,8 +20,8 @@ def test_photocopier_scans_then_prints(print_kiosk, cups, printer, monkeypatch, 
     qtbot.waitUntil(lambda: scan.pages.currentWidget() is scan.preview_page, timeout=30000)
     touch(kiosk.window, scan.finish_button)
 
-    qtbot.waitUntil(lambda: kiosk.window.screens.currentWidget() is kiosk._print_wizard, timeout=15000)
-    wizard = kiosk._print_wizard
+    qtbot.waitUntil(lambda: kiosk.window.screens.currentWidget() is kiosk.printing.wizard, timeout=15000)
+    wizard = kiosk.printing.wizard
     assert wizard.path.endswith("Document scanné 1.pdf")
     qtbot.waitUntil(lambda: wizard._printer is not None, timeout=10000)
     touch(kiosk.window, wizard.copies.more_button)

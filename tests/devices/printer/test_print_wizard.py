@@ -64,7 +64,7 @@ def test_from_the_home_tile_to_the_sheets(print_kiosk, make_pdf, cups, printer, 
 
     touch(kiosk.window, wizard.done_button)
     assert kiosk.window.screens.currentWidget() is kiosk.home
-    assert kiosk._print_service.allowance.remaining == 26
+    assert kiosk.printing.service.allowance.remaining == 26
 
 
 def test_a_stopped_printer_says_so_and_prints_nothing(print_kiosk, make_pdf, cups, printer, qtbot):
@@ -135,7 +135,7 @@ def test_the_session_end_leaves_no_job_and_no_file(print_kiosk, make_pdf, qtbot)
     touch(kiosk.window, wizard.print_button)
 
     kiosk.session_control.end("button")
-    assert kiosk._print_service.pending() == []
+    assert kiosk.printing.service.pending() == []
     assert wizard.path is None and wizard.document_tiles == []
     assert list(kiosk.paths.session_scratch.iterdir()) == []
     assert kiosk.window.screens.currentWidget() is kiosk.home
@@ -169,7 +169,7 @@ def test_a_file_that_is_not_a_picture_gets_a_plain_message(print_kiosk, qtbot):
     kiosk = print_kiosk()
     fake = kiosk.paths.session_scratch / "photo.jpg"
     fake.write_bytes(b"\xff\xd8\xff\xe0 not really a JPEG")
-    wizard = kiosk._show_print_wizard()
+    wizard = kiosk.printing.show()
     wizard.start(fake)
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.problem_page, timeout=10000)
     assert wizard.problem_what.text() == "Ce document ne peut pas être imprimé."

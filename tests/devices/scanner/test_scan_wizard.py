@@ -105,7 +105,7 @@ def test_annuler_stops_the_scan(scan_kiosk, qtbot):
     wizard = kiosk.window.screens.currentWidget()
     touch(kiosk.window, wizard.card_button)
     touch(kiosk.window, wizard.scan_button)
-    qtbot.waitUntil(lambda: kiosk._scan_service.driver_pid is not None, timeout=15000)
+    qtbot.waitUntil(lambda: kiosk.scanning.service.driver_pid is not None, timeout=15000)
     touch(kiosk.window, wizard.cancel_button)
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.problem_page, timeout=15000)
     assert wizard.problem_what.text() == "Vous avez arrêté la numérisation."
@@ -117,10 +117,10 @@ def test_the_session_end_mid_scan_leaves_no_file_and_no_driver(scan_kiosk, qtbot
     wizard = kiosk.window.screens.currentWidget()
     touch(kiosk.window, wizard.card_button)
     touch(kiosk.window, wizard.scan_button)
-    qtbot.waitUntil(lambda: kiosk._scan_service.driver_pid is not None, timeout=15000)
+    qtbot.waitUntil(lambda: kiosk.scanning.service.driver_pid is not None, timeout=15000)
 
     kiosk.session_control.end("button")
-    assert kiosk._scan_service.driver_pid is None
-    assert not kiosk._scan_service.scanning
+    assert kiosk.scanning.service.driver_pid is None
+    assert not kiosk.scanning.service.scanning
     assert [p for p in kiosk.paths.session_scratch.rglob("*")] == []
     assert kiosk.window.screens.currentWidget() is kiosk.home

@@ -27,7 +27,7 @@ def test_from_the_home_tile_to_the_printed_sheet_then_forgotten(kiosk, qtbot):
 
     touch(kiosk.window, screen.print_button)
     wizard = kiosk.window.screens.currentWidget()
-    assert wizard is kiosk._print_wizard
+    assert wizard is kiosk.printing.wizard
     assert wizard.path.endswith("Ma fiche diagnostic.pdf")
     touch(kiosk.window, wizard.back_button)
     assert kiosk.window.screens.currentWidget() is screen  # back to the result

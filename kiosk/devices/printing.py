@@ -1,0 +1,72 @@
+"""Printing in the running kiosk: the CUPS client (on its worker thread) and the print wizard, made on the
+first print; the wizard shows over the screen that asked and goes back to it once done. A session wiper."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kiosk.config.schema import Site
+from kiosk.shell.icons import Icons
+from kiosk.shell.window import KioskWindow
+from kiosk.usage import UsageCounter
+
+
+class Printing:
+    def __init__(self, window: KioskWindow, icons: Icons, site: Site, counter: UsageCounter):
+        self._window = window
+        self._icons = icons
+        self._site = site
+        self._counter = counter
+        self.service = None  # PrintService, once made
+        self.wizard = None  # PrintWizard, once made
+        self._came_from = None  # the screen the wizard goes back to
+
+    @property
+    def enabled(self) -> bool:
+        return self._site.print_page_limit > 0
+
+    def print_document(self, path: str) -> None:
+        """The wizard for one document of the session (a PDF or a picture)."""
+        self.show().start(path)
+
+    def choose_document(self, scratch_dir: Path) -> None:
+        """The wizard, starting with the choice among the session's documents."""
+        self.show().choose(scratch_dir)
+
+    def show(self):
+        """The wizard, made if needed, shown over the current screen; returns it."""
+        if self.wizard is None:
+            from kiosk.devices.printer.limits import PageAllowance
+            from kiosk.devices.printer.service import PrintService
+            from kiosk.devices.printer.wizard import PrintWizard
+
+            self.service = PrintService(
+                printer=self._site.printer or None, allowance=PageAllowance(self._site.print_page_limit)
+            )
+            self.wizard = PrintWizard(self.service, self._icons)
+            self.wizard.printed.connect(lambda pages: self._counter.count("pages_printed", n=pages))
+            self.wizard.closed.connect(self._go_back)
+        self._came_from = self._window.screens.currentWidget()
+        self._window.show_screen(self.wizard)
+        return self.wizard
+
+    def wipe(self) -> None:
+        """Session wiper: this session's unfinished jobs cancelled and purged, the wizard emptied, the page
+        allowance back to full."""
+        if self.service is not None:
+            self.service.wipe()
+            self.wizard.reset()
+            self._came_from = None
+
+    def close(self) -> None:
+        """At shutdown: the worker's calls waited for, the wizard deleted (it is kept between sessions)."""
+        if self.service is not None:
+            self.wizard.deleteLater()
+            self.service.close()
+
+    def _go_back(self) -> None:
+        back, self._came_from = self._came_from, None
+        if back is not None and self._window.screens.indexOf(back) >= 0:
+            self._window.show_screen(back)
+        else:
+            self._window.show_home()

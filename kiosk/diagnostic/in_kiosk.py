@@ -1,0 +1,74 @@
+"""The diagnostic in the running kiosk: its content, screen and read-aloud engine, made when a visitor first
+opens it; its sheet goes to printing; what it found is counted, never stored. A session wiper."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from kiosk.devices.printing import Printing
+from kiosk.shell.icons import Icons
+from kiosk.shell.window import KioskWindow
+from kiosk.usage import UsageCounter
+from kiosk.usage.metrics import DIAGNOSTIC_LEVELS
+
+log = logging.getLogger(__name__)
+
+
+class DiagnosticInKiosk:
+    def __init__(
+        self,
+        window: KioskWindow,
+        icons: Icons,
+        scratch_dir: Path,
+        counter: UsageCounter,
+        printing: Printing,
+    ):
+        self._window = window
+        self._icons = icons
+        self._scratch_dir = scratch_dir
+        self._counter = counter
+        self._printing = printing
+        self.screen = None  # DiagnosticScreen, once made
+        self._speech = None
+
+    def open(self) -> None:
+        if self.screen is None and not self._make():
+            return
+        self._window.show_screen(self.screen)
+
+    def wipe(self) -> None:
+        """Session wiper: the answers, the result and the sheet forgotten; the welcome screen is back."""
+        if self.screen is not None:
+            self.screen.reset()
+
+    def close(self) -> None:
+        if self.screen is not None:
+            self.screen.deleteLater()
+            self._speech.close()
+
+    def _make(self) -> bool:
+        from kiosk.config import ConfigError
+        from kiosk.diagnostic.loader import load_bundled_content
+        from kiosk.diagnostic.speech import Speech
+        from kiosk.diagnostic.views.screen import DiagnosticScreen
+
+        try:
+            content = load_bundled_content()
+        except ConfigError as error:  # a broken install: the technician reads it in the log
+            log.error("diagnostic content: %s", error)
+            self._counter.count("error", "diagnostic_content")
+            return False
+        self._speech = Speech()
+        self.screen = DiagnosticScreen(content, self._icons, self._speech, self._scratch_dir)
+        self.screen.sheetReady.connect(self._printing.print_document)
+        self.screen.finished.connect(self._count)
+        self.screen.closed.connect(self._window.show_home)
+        return True
+
+    def _count(self, result) -> None:
+        """The group, and each area's level reached."""
+        self._counter.count("diagnostic_completed", result.group)
+        for area, level in enumerate(result.levels, start=1):
+            if level in DIAGNOSTIC_LEVELS:
+                self._counter.count("diagnostic_level", f"{area}:{level}")
