@@ -44,10 +44,12 @@ def choice_button(text: str) -> QPushButton:
     return button
 
 
-def wizard_label(text: str, name: str) -> QLabel:
+def wizard_label(text: str, name: str, wrap: bool = True) -> QLabel:
+    """A label styled by `name`; plain text always (a file name with "<" is not markup)."""
     label = QLabel(text)
     label.setObjectName(name)
-    label.setWordWrap(True)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)
     return label
 
 

@@ -9,10 +9,9 @@ event-loop turn, so each screen appears at once even for a long document."""
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import (
@@ -43,11 +42,10 @@ from kiosk.session_documents import list_documents
 from kiosk.shell import theme
 from kiosk.shell.document_tiles import DocumentTile
 from kiosk.shell.icons import Icons
+from kiosk.shell.latest_work import LatestWork
 from kiosk.shell.page_pictures import render_page
 from kiosk.shell.stepper import Stepper
 from kiosk.shell.wizard_parts import big_button, button_row, centred, choice_button, picture, wizard_label
-
-log = logging.getLogger(__name__)
 
 THUMBNAIL = QSize(150, 200)  # px: the box each page is fitted into
 CHOICE_COLUMNS = 4
@@ -95,9 +93,8 @@ class PrintWizard(QWidget):
         column.setContentsMargins(48, 12, 48, 12)
         column.addWidget(self.pages)
 
-        self._pictures = _PictureConverter(self)
-        self._pictures.converted.connect(self._picture_ready)
-        self._pictures.failed.connect(self._picture_failed)
+        self._pictures = LatestWork(self, discard=lambda pdf: Path(pdf).unlink(missing_ok=True))
+        self._pictures.finished.connect(self._picture_converted)
         service.printersChanged.connect(self._on_printers)
         service.printersFailed.connect(self._on_printers_failed)
         service.accepted.connect(self._on_accepted)
@@ -141,15 +138,17 @@ class PrintWizard(QWidget):
             self.progress_text.setText("")
             self.cancel_button.hide()
             self.pages.setCurrentWidget(self.progress_page)
-            self._pictures.convert(Path(path))
+            image = Path(path)
+            target = image.with_name(pdf_name(image, [entry.name for entry in image.parent.iterdir()]))
+            self._pictures.run(lambda: str(image_to_pdf(image, target)))
         else:
             self._show_options(path)
 
-    def _picture_ready(self, pdf: str) -> None:
-        self._show_options(pdf)
-
-    def _picture_failed(self) -> None:
-        self._show_problem(message(Problem.DOCUMENT_UNREADABLE), can_retry=False)
+    def _picture_converted(self, pdf: str | None) -> None:
+        if pdf is None:
+            self._show_problem(message(Problem.DOCUMENT_UNREADABLE), can_retry=False)
+        else:
+            self._show_options(pdf)
 
     def _show_options(self, path: str | Path) -> None:
         self._clear_thumbnails()
@@ -319,7 +318,7 @@ class PrintWizard(QWidget):
 
     def _done_page(self) -> QWidget:
         page = QWidget()
-        self.done_button = big_button(self._icons, "check", self.tr("Terminé"), self._finish, primary=True)
+        self.done_button = big_button(self._icons, "check", self.tr("Terminé"), self._give_up, primary=True)
         return centred(
             page,
             picture(self._icons, "printer"),
@@ -499,10 +498,7 @@ class PrintWizard(QWidget):
             self._give_up()
 
     def _give_up(self) -> None:
-        self.reset()
-        self.closed.emit()
-
-    def _finish(self) -> None:
+        """ "Fermer", "Retour" from the first screen, or "Terminé": the wizard forgets all and closes."""
         self.reset()
         self.closed.emit()
 
@@ -564,48 +560,6 @@ class PrintWizard(QWidget):
                 thumbnail.style().unpolish(thumbnail)
                 thumbnail.style().polish(thumbnail)
             cell.setEnabled(not left_out)
-
-
-class _PictureConverter(QObject):
-    """Makes a picture into a PDF beside it on a worker thread; one at a time, the last one asked wins."""
-
-    converted = Signal(str)
-    failed = Signal()
-    _done = Signal(int, str)
-
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        self._token = 0
-        self._done.connect(self._deliver)
-
-    def convert(self, image: Path) -> None:
-        self._token += 1
-        token, done = self._token, self._done
-        existing = [entry.name for entry in image.parent.iterdir()]
-        target = image.with_name(pdf_name(image, existing))
-
-        def work() -> None:
-            try:
-                image_to_pdf(image, target)
-                done.emit(token, str(target))
-            except (OSError, ValueError) as error:
-                log.warning("picture not made into a PDF: %s", type(error).__name__)
-                done.emit(token, "")
-
-        QThreadPool.globalInstance().start(work)
-
-    def forget(self) -> None:
-        self._token += 1
-
-    def _deliver(self, token: int, pdf: str) -> None:
-        if token != self._token:  # asked again, or the session ended, meanwhile
-            if pdf:
-                Path(pdf).unlink(missing_ok=True)
-            return
-        if pdf:
-            self.converted.emit(pdf)
-        else:
-            self.failed.emit()
 
 
 class _ResizingScrollArea(QScrollArea):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRectF, QSize, Qt, QThreadPool, Signal
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap, QTransform
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStackedWidget, QVBoxLayout, QWidget
@@ -23,6 +23,7 @@ from kiosk.devices.scanner.problems import Problem
 from kiosk.devices.scanner.service import ScanService
 from kiosk.resources import picture_path
 from kiosk.shell.icons import Icons
+from kiosk.shell.latest_work import LatestWork
 from kiosk.shell.wizard_parts import big_button, button_row, centred, picture, wizard_label
 
 PREVIEW = QSize(520, 520)  # px: the box the scanned page is fitted into
@@ -44,8 +45,8 @@ class ScanWizard(QWidget):
         self._purpose = Purpose.TEXT
         self._several = False
         self._document: str | None = None  # the PDF made, once "Terminer" was touched
-        self._previews = _PreviewLoader(self)
-        self._previews.loaded.connect(self._show_preview)
+        self._previews = LatestWork(self)
+        self._previews.finished.connect(self._show_preview)
 
         self.pages = QStackedWidget()
         for page in (
@@ -269,10 +270,13 @@ class ScanWizard(QWidget):
         )
         self.add_button.setVisible(self._several or count > 1)
         self.preview.clear()
-        self._previews.load(pages[-1].path, pages[-1].rotation, PREVIEW * self.devicePixelRatioF())
+        page, box = pages[-1], PREVIEW * self.devicePixelRatioF()
+        self._previews.run(lambda: read_preview(page.path, page.rotation, box))
         self.pages.setCurrentWidget(self.preview_page)
 
-    def _show_preview(self, image: QImage) -> None:
+    def _show_preview(self, image: QImage | None) -> None:
+        if image is None:
+            return  # unreadable: the page is scanned again with "Recommencer cette page"
         pixmap = QPixmap.fromImage(image)
         pixmap.setDevicePixelRatio(self.devicePixelRatioF())
         self.preview.setPixmap(pixmap)
@@ -339,42 +343,19 @@ class ScanWizard(QWidget):
         self.closed.emit()
 
 
-class _PreviewLoader(QObject):
-    """Reads a scanned page, scaled down and turned, on a worker thread: a 300-dpi page takes the time of
-    several frames to decode."""
-
-    loaded = Signal(QImage)
-    _done = Signal(int, QImage)
-
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        self._token = 0
-        self._done.connect(self._deliver)
-
-    def load(self, path: Path, rotation: int, box: QSize) -> None:
-        self._token += 1
-        token, done = self._token, self._done
-
-        def work() -> None:
-            reader = QImageReader(str(path))
-            size = reader.size()
-            if size.isValid():
-                turned = size.transposed() if rotation % 180 else size
-                scale = min(box.width() / turned.width(), box.height() / turned.height(), 1.0)
-                reader.setScaledSize(QSize(round(size.width() * scale), round(size.height() * scale)))
-            image = reader.read()
-            if rotation and not image.isNull():
-                image = image.transformed(QTransform().rotate(rotation))
-            done.emit(token, image)
-
-        QThreadPool.globalInstance().start(work)
-
-    def forget(self) -> None:
-        self._token += 1  # a page still being read will not be shown
-
-    def _deliver(self, token: int, image: QImage) -> None:
-        if token == self._token and not image.isNull():
-            self.loaded.emit(image)
+def read_preview(path: Path, rotation: int, box: QSize) -> QImage | None:
+    """A scanned page scaled down into `box` and turned: decoded off the GUI thread (a 300-dpi page takes the
+    time of several frames)."""
+    reader = QImageReader(str(path))
+    size = reader.size()
+    if size.isValid():
+        turned = size.transposed() if rotation % 180 else size
+        scale = min(box.width() / turned.width(), box.height() / turned.height(), 1.0)
+        reader.setScaledSize(QSize(round(size.width() * scale), round(size.height() * scale)))
+    image = reader.read()
+    if image.isNull():
+        return None
+    return image.transformed(QTransform().rotate(rotation)) if rotation else image
 
 
 def _svg_picture(path: Path, size: QSize) -> QLabel:

@@ -96,14 +96,6 @@ class Exercise(QWidget):
         return label
 
 
-def label(text: str, name: str, wrap: bool = True) -> QLabel:
-    widget = QLabel(text)
-    widget.setObjectName(name)
-    widget.setWordWrap(wrap)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
-    return widget
-
-
 def passive(widget: QWidget) -> QWidget:
     """Lets clicks go through to the button that holds the widget."""
     widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)

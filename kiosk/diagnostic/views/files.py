@@ -11,8 +11,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QScroller, QVBoxLayout, QWidget
 
 from kiosk.diagnostic.schema import File, FilePickerItem, Folder
-from kiosk.diagnostic.views.base import Exercise, TileButton, label, passive
+from kiosk.diagnostic.views.base import Exercise, TileButton, passive
 from kiosk.shell import theme
+from kiosk.shell.wizard_parts import wizard_label as label
 
 
 def button_text(button: str) -> str:

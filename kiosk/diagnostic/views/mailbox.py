@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.diagnostic.schema import MailboxItem, Message
-from kiosk.diagnostic.views.base import Exercise, TileButton, label, passive
+from kiosk.diagnostic.views.base import Exercise, TileButton, passive
 from kiosk.shell import theme
+from kiosk.shell.wizard_parts import wizard_label as label
 
 
 class MailboxExercise(Exercise):

@@ -34,10 +34,11 @@ from kiosk.diagnostic.result_sheet import write_sheet
 from kiosk.diagnostic.schema import LEVELS, ContentFile, NeedChoice, NeedQuestion
 from kiosk.diagnostic.sheet import Sheet, describe
 from kiosk.diagnostic.views import Exercise, Pictures, make_exercise
-from kiosk.diagnostic.views.base import TileButton, label, passive
+from kiosk.diagnostic.views.base import TileButton, passive
 from kiosk.shell import theme
 from kiosk.shell.icons import Icons
 from kiosk.shell.wizard_parts import big_button
+from kiosk.shell.wizard_parts import wizard_label as label
 
 log = logging.getLogger(__name__)
 
