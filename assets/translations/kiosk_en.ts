@@ -135,12 +135,12 @@
 <context>
     <name>ChoiceExercise</name>
     <message>
-        <location filename="../../kiosk/diagnostic/views/forms.py" line="188"/>
+        <location filename="../../kiosk/diagnostic/views/forms.py" line="189"/>
         <source>Valider</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/forms.py" line="193"/>
+        <location filename="../../kiosk/diagnostic/views/forms.py" line="194"/>
         <source>Vous pouvez choisir plusieurs réponses.</source>
         <translation>You can choose several answers.</translation>
     </message>
@@ -171,88 +171,93 @@
 <context>
     <name>DiagnosticScreen</name>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="81"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="80"/>
         <source>Faire le point</source>
         <translation>Check my skills</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="161"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="165"/>
         <source>Quelques petits exercices pour voir ce que vous savez déjà faire.</source>
         <translation>A few small exercises to see what you can already do.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="162"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="166"/>
         <source>Cela prend 10 à 15 minutes.</source>
         <translation>It takes 10 to 15 minutes.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="163"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="167"/>
         <source>Ce n&apos;est pas un examen. Vous pouvez passer un exercice.</source>
         <translation>It is not an exam. You can skip an exercise.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="164"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="168"/>
         <source>Rien n&apos;est gardé : tout s&apos;efface à la fin.</source>
         <translation>Nothing is kept: everything is erased at the end.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="174"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="178"/>
         <source>Commencer</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="217"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="221"/>
         <source>Je ne sais pas</source>
         <translation>I don&apos;t know</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="218"/>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="249"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="222"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="253"/>
         <source>Passer</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="236"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="240"/>
         <source>Pour finir, quelques questions sur votre téléphone.</source>
         <translation>To finish, a few questions about your phone.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="273"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="277"/>
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="304"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="308"/>
         <source>Partie {n} sur {total}</source>
         <translation>Part {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="453"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="458"/>
         <source>Votre résultat</source>
         <translation>Your result</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="469"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="474"/>
         <source>Votre groupe : {group}</source>
         <translation>Your group: {group}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="475"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="480"/>
         <source>Votre code, à montrer à un conseiller :</source>
         <translation>Your code, to show an advisor:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="489"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="494"/>
         <source>Imprimer ma fiche</source>
         <translation>Print my sheet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="490"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="495"/>
         <source>Terminer</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="526"/>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="500"/>
+        <source>La fiche n&apos;a pas pu être préparée. Demandez de l&apos;aide à un conseiller.</source>
+        <translation>The sheet could not be made. Ask an advisor for help.</translation>
+    </message>
+    <message>
+        <location filename="../../kiosk/diagnostic/views/screen.py" line="545"/>
         <source>Écouter</source>
         <translation>Listen</translation>
     </message>
@@ -357,42 +362,42 @@
 <context>
     <name>FilePickerExercise</name>
     <message>
-        <location filename="../../kiosk/diagnostic/views/files.py" line="20"/>
+        <location filename="../../kiosk/diagnostic/views/files.py" line="21"/>
         <source>Ouvrir</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/files.py" line="21"/>
+        <location filename="../../kiosk/diagnostic/views/files.py" line="22"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/files.py" line="22"/>
+        <location filename="../../kiosk/diagnostic/views/files.py" line="23"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/files.py" line="23"/>
+        <location filename="../../kiosk/diagnostic/views/files.py" line="24"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/files.py" line="56"/>
+        <location filename="../../kiosk/diagnostic/views/files.py" line="57"/>
         <source>Choisir un fichier</source>
         <translation>Choose a file</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/files.py" line="118"/>
+        <location filename="../../kiosk/diagnostic/views/files.py" line="119"/>
         <source>Ce dossier est vide.</source>
         <translation>This folder is empty.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/files.py" line="159"/>
+        <location filename="../../kiosk/diagnostic/views/files.py" line="160"/>
         <source>Fichier choisi : {name}</source>
         <translation>File chosen: {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/files.py" line="161"/>
+        <location filename="../../kiosk/diagnostic/views/files.py" line="162"/>
         <source>Aucun fichier choisi.</source>
         <translation>No file chosen.</translation>
     </message>
@@ -446,37 +451,37 @@
 <context>
     <name>MailboxExercise</name>
     <message>
-        <location filename="../../kiosk/diagnostic/views/mailbox.py" line="49"/>
+        <location filename="../../kiosk/diagnostic/views/mailbox.py" line="50"/>
         <source>Boîte de réception</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/mailbox.py" line="75"/>
+        <location filename="../../kiosk/diagnostic/views/mailbox.py" line="76"/>
         <source>Touchez un message pour le lire.</source>
         <translation>Touch a message to read it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/mailbox.py" line="168"/>
+        <location filename="../../kiosk/diagnostic/views/mailbox.py" line="169"/>
         <source>De :</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/mailbox.py" line="188"/>
+        <location filename="../../kiosk/diagnostic/views/mailbox.py" line="189"/>
         <source>Répondre</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/mailbox.py" line="198"/>
+        <location filename="../../kiosk/diagnostic/views/mailbox.py" line="199"/>
         <source>Votre réponse à {name}</source>
         <translation>Your reply to {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/mailbox.py" line="202"/>
+        <location filename="../../kiosk/diagnostic/views/mailbox.py" line="203"/>
         <source>Écrivez ici</source>
         <translation>Write here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/mailbox.py" line="204"/>
+        <location filename="../../kiosk/diagnostic/views/mailbox.py" line="205"/>
         <source>Envoyer</source>
         <translation>Send</translation>
     </message>
@@ -567,132 +572,132 @@
 <context>
     <name>PrintWizard</name>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="65"/>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="290"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="63"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="289"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="140"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="137"/>
         <source>Préparation du document…</source>
         <translation>Preparing the document…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="157"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="156"/>
         <source>Imprimer « {name} »</source>
         <translation>Print “{name}”</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="207"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="206"/>
         <source>Touchez le document à imprimer.</source>
         <translation>Touch the document to print.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="209"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="208"/>
         <source>Vous n&apos;avez pas encore de document. Téléchargez ou scannez d&apos;abord votre document.</source>
         <translation>You have no document yet. First download or scan your document.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="220"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="219"/>
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="225"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="224"/>
         <source>Choisissez un document</source>
         <translation>Choose a document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="229"/>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="289"/>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="335"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="228"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="288"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="334"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="251"/>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="278"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="250"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="277"/>
         <source>Nombre d&apos;exemplaires</source>
         <translation>Number of copies</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="253"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="252"/>
         <source>Toutes les pages</source>
         <translation>All pages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="254"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="253"/>
         <source>Seulement certaines pages</source>
         <translation>Only some pages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="259"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="258"/>
         <source>Première page</source>
         <translation>First page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="260"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="259"/>
         <source>Dernière page</source>
         <translation>Last page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="266"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="265"/>
         <source>De la page</source>
         <translation>From page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="268"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="267"/>
         <source>à la page</source>
         <translation>to page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="280"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="279"/>
         <source>Pages à imprimer</source>
         <translation>Pages to print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="305"/>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="433"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="304"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="432"/>
         <source>Impression en cours…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="310"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="309"/>
         <source>Annuler l&apos;impression</source>
         <translation>Cancel printing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="322"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="321"/>
         <source>Terminé</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="326"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="325"/>
         <source>C&apos;est imprimé.</source>
         <translation>It is printed.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="327"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="326"/>
         <source>Récupérez vos feuilles dans l&apos;imprimante.</source>
         <translation>Take your sheets from the printer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="336"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="335"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="378"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="377"/>
         <source>Vous allez imprimer 1 page.</source>
         <translation>You are going to print 1 page.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="380"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="379"/>
         <source>Vous allez imprimer {n} pages.</source>
         <translation>You are going to print {n} pages.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="523"/>
+        <location filename="../../kiosk/devices/printer/wizard.py" line="519"/>
         <source>Page {n}</source>
         <translation>Page {n}</translation>
     </message>
@@ -913,164 +918,164 @@
 <context>
     <name>ScanWizard</name>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="75"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="76"/>
         <source>Photocopier</source>
         <translation>Photocopy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="75"/>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="127"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="76"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="128"/>
         <source>Scanner</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="77"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="78"/>
         <source>Que voulez-vous photocopier ?</source>
         <translation>What do you want to photocopy?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="77"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="78"/>
         <source>Que voulez-vous scanner ?</source>
         <translation>What do you want to scan?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="97"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="98"/>
         <source>Une feuille</source>
         <translation>One sheet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="99"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="100"/>
         <source>Plusieurs feuilles</source>
         <translation>Several sheets</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="102"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="103"/>
         <source>Une carte ou une photo</source>
         <translation>A card or a photo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="104"/>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="128"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="105"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="129"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="110"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="111"/>
         <source>Touchez votre choix. La borne règle le scanner pour vous.</source>
         <translation>Touch your choice. The kiosk sets the scanner for you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="131"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="132"/>
         <source>Posez votre document sur la vitre</source>
         <translation>Put your document on the glass</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="145"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="146"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="162"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="163"/>
         <source>Tourner</source>
         <translation>Turn</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="164"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="165"/>
         <source>Recommencer cette page</source>
         <translation>Scan this page again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="166"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="167"/>
         <source>Ajouter une page</source>
         <translation>Add a page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="167"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="168"/>
         <source>Terminer</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="170"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="171"/>
         <source>Voici votre page. Est-elle lisible ?</source>
         <translation>Here is your page. Can you read it?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="186"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="187"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="188"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="189"/>
         <source>Garder pour l&apos;envoyer sur un site</source>
         <translation>Keep it to send to a website</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="190"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="191"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="194"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="195"/>
         <source>Votre document est prêt.</source>
         <translation>Your document is ready.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="197"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="198"/>
         <source>Vous pouvez l&apos;envoyer sur un site avec le bouton « Parcourir » ou « Ajouter ».</source>
         <translation>You can send it to a website with the “Browse” or “Add” button.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="207"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="208"/>
         <source>Recommencer</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="208"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="209"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="225"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="226"/>
         <source>Posez la carte ou la photo face vers le bas, dans le coin de la flèche.</source>
         <translation>Put the card or photo face down, in the corner of the arrow.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="227"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="228"/>
         <source>Posez la feuille suivante face vers le bas, dans le coin de la flèche.</source>
         <translation>Put the next sheet face down, in the corner of the arrow.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="229"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="230"/>
         <source>Posez la feuille face vers le bas, dans le coin de la flèche.</source>
         <translation>Put the sheet face down, in the corner of the arrow.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="230"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="231"/>
         <source>Fermez le couvercle, puis touchez « Scanner ».</source>
         <translation>Close the lid, then touch “Scan”.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="242"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="243"/>
         <source>Numérisation en cours…</source>
         <translation>Scanning…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="243"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="244"/>
         <source>Ne soulevez pas le couvercle.</source>
         <translation>Do not lift the lid.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="266"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="267"/>
         <source>Votre document a 1 page.</source>
         <translation>Your document has 1 page.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="268"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="269"/>
         <source>Votre document a {n} pages.</source>
         <translation>Your document has {n} pages.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="299"/>
+        <location filename="../../kiosk/devices/scanner/wizard.py" line="303"/>
         <source>Préparation du document…</source>
         <translation>Preparing the document…</translation>
     </message>
@@ -1212,7 +1217,7 @@
 <context>
     <name>TypingExercise</name>
     <message>
-        <location filename="../../kiosk/diagnostic/views/forms.py" line="54"/>
+        <location filename="../../kiosk/diagnostic/views/forms.py" line="55"/>
         <source>Valider</source>
         <translation>Confirm</translation>
     </message>

@@ -9,7 +9,6 @@ measured for the engine but never shown."""
 from __future__ import annotations
 
 import copy
-import logging
 import time
 from pathlib import Path
 
@@ -37,10 +36,9 @@ from kiosk.diagnostic.views import Exercise, Pictures, make_exercise
 from kiosk.diagnostic.views.base import TileButton, passive
 from kiosk.shell import theme
 from kiosk.shell.icons import Icons
+from kiosk.shell.latest_work import LatestWork
 from kiosk.shell.wizard_parts import big_button
 from kiosk.shell.wizard_parts import wizard_label as label
-
-log = logging.getLogger(__name__)
 
 PREPARE_DELAY_MS = 30  # after a screen shows, before the next ones are prepared: its paint comes first
 
@@ -94,6 +92,10 @@ class DiagnosticScreen(QWidget):
         self.sheet: Sheet | None = None
         self.sheet_path: Path | None = None
         self._listen_buttons: list[QPushButton] = []
+        self.print_button: QPushButton | None = None
+        self.sheet_problem: QLabel | None = None
+        self._sheets = LatestWork(self, discard=lambda path: Path(path).unlink(missing_ok=True))
+        self._sheets.finished.connect(self._sheet_written)
         # The next screen is prepared while the visitor thinks: the items that each possible outcome of the
         # current one leads to are built, laid out and drawn once off-screen, one per event-loop turn.
         self._shared = {id(x): x for x in (content, *(i for a in content.areas for i in a.items))}
@@ -142,6 +144,7 @@ class DiagnosticScreen(QWidget):
         self._show_next()
 
     def _restart(self) -> None:
+        self._sheets.forget()  # a sheet still being drawn is deleted when it is done
         if self._speech is not None:
             self._speech.stop()
         self.diagnostic = Diagnostic(self.content)
@@ -436,6 +439,7 @@ class DiagnosticScreen(QWidget):
                 child.widget().deleteLater()
         self.code_label = None
         self.print_button = None
+        self.sheet_problem = None
         self.finish_button = None
         self.result_lines: list[tuple[str, str]] = []
 
@@ -492,6 +496,11 @@ class DiagnosticScreen(QWidget):
         bottom = QHBoxLayout()
         bottom.setSpacing(24)
         bottom.addWidget(self.print_button)
+        self.sheet_problem = label(
+            self.tr("La fiche n'a pas pu être préparée. Demandez de l'aide à un conseiller."), "DiagText"
+        )
+        self.sheet_problem.hide()
+        bottom.addWidget(self.sheet_problem, 1)
         bottom.addStretch()
         bottom.addWidget(self.finish_button)
         holder = QWidget()
@@ -505,14 +514,23 @@ class DiagnosticScreen(QWidget):
         self.finished.emit(self.result)
 
     def _print(self) -> None:
+        """The sheet is drawn into its PDF on a pool thread (it takes some frames); then `sheetReady`."""
         if self.sheet is None:
             return
-        try:
-            self.sheet_path = write_sheet(self.sheet, self._sheet_folder)
-        except OSError as error:
-            log.error("result sheet not written: %s", error)
+        sheet, folder = self.sheet, self._sheet_folder
+        self.print_button.setEnabled(False)
+        self.sheet_problem.hide()
+        self._sheets.run(lambda: str(write_sheet(sheet, folder)))
+
+    def _sheet_written(self, path: str | None) -> None:
+        if self.print_button is not None:
+            self.print_button.setEnabled(True)
+        if path is None:  # a full disk, say: logged by LatestWork; the visitor is told, nothing is lost
+            if self.sheet_problem is not None:
+                self.sheet_problem.show()
             return
-        self.sheetReady.emit(str(self.sheet_path))
+        self.sheet_path = Path(path)
+        self.sheetReady.emit(path)
 
     def _finish(self) -> None:
         self.closed.emit()

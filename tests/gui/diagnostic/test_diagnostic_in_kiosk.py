@@ -25,9 +25,9 @@ def test_from_the_home_tile_to_the_printed_sheet_then_forgotten(kiosk, qtbot):
     assert counts[("diagnostic_level", "1:a_decouvrir")] == 1
     assert not any(metric == "diagnostic_level" and key.startswith("3:") for metric, key in counts)
 
-    touch(kiosk.window, screen.print_button)
-    wizard = kiosk.window.screens.currentWidget()
-    assert wizard is kiosk.printing.wizard
+    touch(kiosk.window, screen.print_button)  # the sheet is drawn off the GUI thread, then printed
+    qtbot.waitUntil(lambda: kiosk.window.screens.currentWidget() is kiosk.printing.wizard, timeout=10000)
+    wizard = kiosk.printing.wizard
     assert wizard.path.endswith("Ma fiche diagnostic.pdf")
     touch(kiosk.window, wizard.back_button)
     assert kiosk.window.screens.currentWidget() is screen  # back to the result

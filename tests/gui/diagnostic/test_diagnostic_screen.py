@@ -304,3 +304,17 @@ def test_screenshots(screen, qtbot, tmp_path):
     play(screen, qtbot, lambda item: "right" if item.difficulty <= 2 else "dont_know", "non")
     screen.grab().save(str(folder / "result.png"))
     assert (folder / "result.png").stat().st_size > 10_000
+
+
+def test_a_sheet_that_cannot_be_written_says_so_and_loses_nothing(make_screen, qtbot, tmp_path):
+    screen = make_screen()
+    play(screen, qtbot, lambda item: "right", "oui")
+    screen._sheet_folder = tmp_path / "not-a-folder"
+    screen._sheet_folder.write_text("a file where the folder should be")  # mkdir fails: as a full disk would
+    ready = []
+    screen.sheetReady.connect(ready.append)
+    click(screen.print_button)
+    qtbot.waitUntil(lambda: screen.sheet_problem.isVisible(), timeout=10000)
+    assert ready == [] and screen.print_button.isEnabled()
+    assert "conseiller" in screen.sheet_problem.text()
+    assert screen.code_label.text()  # the result stays on the screen
