@@ -1,10 +1,9 @@
 """A picture of the session (a downloaded JPEG, a photo…) made into a one-page A4 PDF, so that the print
 wizard shows and prints it like any document. Pure: no Qt. img2pdf keeps the picture's own bytes (no
-re-compression); a picture with transparency is first laid on white, which paper is."""
+re-compression); a transparent picture keeps its transparency as a mask: the paper shows through."""
 
 from __future__ import annotations
 
-import io
 import os
 from collections.abc import Collection
 from pathlib import Path
@@ -25,11 +24,8 @@ def image_to_pdf(image: Path, target: Path) -> Path:
     OSError or ValueError for a file that is not a readable picture; leaves no partial file."""
     import img2pdf
 
-    data = image.read_bytes()
     try:
-        pdf = _convert(img2pdf, data)
-    except img2pdf.AlphaChannelError:
-        pdf = _convert(img2pdf, _on_white(data))
+        pdf = _convert(img2pdf, image.read_bytes())
     except img2pdf.ImageOpenError as error:
         raise ValueError(f"not a picture: {error}") from error
     partial = target.with_name(f".{target.name}.part")
@@ -49,15 +45,3 @@ def _convert(img2pdf, data: bytes) -> bytes:
         pagesize=(width, height), border=(border, border), fit=img2pdf.FitMode.into, auto_orient=True
     )
     return img2pdf.convert(data, layout_fun=layout)
-
-
-def _on_white(data: bytes) -> bytes:
-    from PIL import Image
-
-    with Image.open(io.BytesIO(data)) as picture:
-        rgba = picture.convert("RGBA")
-        page = Image.new("RGB", rgba.size, "white")
-        page.paste(rgba, mask=rgba.getchannel("A"))
-        out = io.BytesIO()
-        page.save(out, "PNG")
-        return out.getvalue()

@@ -142,8 +142,8 @@ def test_the_session_end_leaves_no_job_and_no_file(print_kiosk, make_pdf, qtbot)
 
 
 def test_a_downloaded_picture_prints_as_one_a4_page(print_kiosk, cups, printer, qtbot):
-    """A picture (with transparency, as PNG logos and screenshots often are) is laid on white on an A4
-    page before printing; its PDF joins the session's documents."""
+    """A picture (half transparent here, as PNG logos and screenshots often are) is fitted on an A4 page
+    before printing; its PDF joins the session's documents."""
     from PySide6.QtGui import QColor, QImage
 
     kiosk = print_kiosk()
