@@ -9,6 +9,7 @@ import socket
 import sys
 from logging.handlers import RotatingFileHandler
 
+from kiosk.browser.engine_flags import set_kiosk_flags
 from kiosk.config import Config, load_config
 from kiosk.display import current_display_problem
 from kiosk.paths import Paths
@@ -73,6 +74,7 @@ class Kiosk:
         from kiosk.shell.home import HomeScreen
         from kiosk.shell.icons import Icons
         from kiosk.shell.idle import IdleWatcher
+        from kiosk.shell.local_loops import LocalLoops
         from kiosk.shell.lockdown import Lockdown
         from kiosk.shell.navigation import Navigation
         from kiosk.shell.session_control import SessionControl
@@ -80,7 +82,8 @@ class Kiosk:
         from kiosk.shell.translation import install_translation
         from kiosk.shell.window import KioskWindow
 
-        # QtWebEngine, imported later on the first shortcut opened, needs this before the QApplication.
+        # QtWebEngine, imported later on the first shortcut opened, needs these before the QApplication.
+        set_kiosk_flags()
         QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
         self.qapp = QApplication.instance() or QApplication(sys.argv[:1])
         self.garbage = GuiThreadGarbageCollector()
@@ -105,11 +108,12 @@ class Kiosk:
         self._watched_profile = None
         self._service_screen: QWidget | None = None
         self._document_viewer: QWidget | None = None
+        self.local_loops = LocalLoops()  # a page's questions: what takes a page away waits for their answer
         self.navigation = Navigation()
         self._register_destinations()
         self.home = HomeScreen(config, self.navigation, self.icons)
         self.top_bar = TopBar(config.site.site_name, self.icons)
-        self.window = KioskWindow(self.home, self.top_bar, public=public)
+        self.window = KioskWindow(self.home, self.top_bar, public=public, local_loops=self.local_loops)
         # The kiosk's own services: each makes its screens and services when a visitor first needs them.
         self.printing = Printing(self.window, self.icons, config.site, self.counter)
         self.scanning = Scanning(self.window, self.icons, paths.session_scratch, self.counter, self.printing)
@@ -128,6 +132,7 @@ class Kiosk:
             self.window.idle_overlay,
             self.window.confirm_overlay,
             config.site.idle_warning,
+            self.local_loops,
         )
 
         self.top_bar.endSessionRequested.connect(self.session_control.request_end)
@@ -233,6 +238,7 @@ class Kiosk:
             self._browser_profile,
             self.icons,
             scratch_dir=self.paths.session_scratch,
+            local_loops=self.local_loops,
         )
         self._keep_downloads(self._browser_profile.profile())
         screen.homeRequested.connect(self.window.show_home)
@@ -240,7 +246,7 @@ class Kiosk:
         screen.navigationRefused.connect(lambda _: count("navigation_blocked", screen.shortcut.id))
         screen.siteUnreachable.connect(lambda: self.reachability.site_failed(screen.shortcut.id))
         screen.siteLoaded.connect(lambda: self.reachability.site_loaded(screen.shortcut.id))
-        screen.pagePrinted.connect(self._show_document)
+        screen.pagePrinted.connect(self._document_arrived)
         return screen
 
     def _keep_downloads(self, profile) -> None:
@@ -249,14 +255,22 @@ class Kiosk:
 
         if self._downloads is None:
             self._downloads = DownloadKeeper(self.paths.session_scratch)
-            self._downloads.documentReady.connect(self._show_document)
+            self._downloads.documentReady.connect(self._document_arrived)
             self._downloads.refused.connect(self._download_refused)
             self._downloads.failed.connect(self._download_failed)
         if profile is not self._watched_profile:  # a new visitor, a new profile
             self._downloads.watch(profile)
             self._watched_profile = profile
 
-    def _show_document(self, path: str, _mime: str = "") -> None:
+    def _document_arrived(self, path: str, _mime: str = "") -> None:
+        """A download or a printed page is ready: shown if the visitor is still on the service that made it;
+        otherwise it waits among the session's documents (Imprimer, the upload chooser)."""
+        shown = self.window.screens.currentWidget()
+        on_service = self._service_screen is not None and shown is self._service_screen
+        if on_service and not self.local_loops.asking:  # never over a question the visitor is answering
+            self._show_document(path)
+
+    def _show_document(self, path: str) -> None:
         from kiosk.browser.document_viewer import DocumentViewer
 
         self._close_document()
@@ -328,6 +342,9 @@ class Kiosk:
         QTimer.singleShot(SETTLE_MS, self.quit)
 
     def quit(self) -> None:
+        self.local_loops.settle(self._quit_now)
+
+    def _quit_now(self) -> None:
         self.window.allow_close = True
         self.window.close()
         self.qapp.quit()

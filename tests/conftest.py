@@ -24,6 +24,9 @@ def pytest_configure(config) -> None:
     os.environ["DISPLAY"] = display
     os.environ["QT_QPA_PLATFORM"] = "xcb"
     os.environ["QTWEBENGINE_DISABLE_SANDBOX"] = "1"  # QtWebEngine refuses to start as root with its sandbox
+    from kiosk.browser.engine_flags import set_kiosk_flags
+
+    set_kiosk_flags()  # as the kiosk does: Chromium reads its switches once, when the first page is made
     from PySide6.QtCore import QCoreApplication, Qt
 
     # As the kiosk does before its QApplication: QtWebEngine loads later, in the same application.

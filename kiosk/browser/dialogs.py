@@ -1,6 +1,7 @@
 """A website's alert(), confirm() and prompt() shown as the kiosk's own large dialogs (never Qt's or the
-system's). Qt asks for them synchronously, so each waits in a local event loop for the visitor's answer; the
-kiosk stays responsive meanwhile (the idle warning and the session end still work)."""
+system's). Qt asks for them synchronously, so each waits in a local event loop for the visitor's answer
+(through `LocalLoops`: whatever would take the page away waits until it has unwound); the kiosk stays
+responsive meanwhile (the idle warning and the session end still work)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ from PySide6.QtCore import QEventLoop
 from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
 from kiosk.shell import theme
+from kiosk.shell.local_loops import LocalLoops
 from kiosk.shell.overlay import Overlay
 
 
 class PageDialog(Overlay):
-    def __init__(self, parent: QWidget):
+    def __init__(self, parent: QWidget, local_loops: LocalLoops | None = None):
         super().__init__(parent)
+        self._local_loops = local_loops or LocalLoops(self)
         self.title = self.label("", "OverlayTitle")
         self.text = self.label("", "OverlayText")
         self.field = QLineEdit()
@@ -43,6 +46,8 @@ class PageDialog(Overlay):
         self._answer(False)
 
     def _ask(self, title: str, text: str, cancel: bool, field: str | None) -> bool:
+        if self._loop is not None:
+            return False  # already asking (a pop-up and its page at once): the second is refused, not stacked
         self.title.setText(title)
         self.text.setText(text)
         self.cancel_button.setVisible(cancel)
@@ -52,7 +57,7 @@ class PageDialog(Overlay):
         self.open()
         (self.field if field is not None else self.ok_button).setFocus()
         self._loop = QEventLoop()
-        self._loop.exec()
+        self._local_loops.run(self._loop, self.dismiss)
         return self._accepted
 
     def _answer(self, accepted: bool) -> None:

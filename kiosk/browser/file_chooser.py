@@ -3,8 +3,9 @@ showing this session's documents (downloads, later scans) as large thumbnails. T
 several, when the page allows it), then "Envoyer"; "Annuler" sends nothing.
 
 QtWebEngine asks `chooseFiles()` synchronously, so `choose()` runs a local event loop until the visitor
-answers: the kiosk stays alive meanwhile (timers, the idle watcher, repaints). Anything that closes the
-chooser (`cancel()`, hiding it) answers "nothing". Thumbnails are drawn one per event-loop turn after the
+answers (through `LocalLoops`: whatever would take the page away waits until it has unwound): the kiosk stays
+alive meanwhile (timers, the idle watcher, repaints). Anything that closes the chooser (`cancel()`, hiding it)
+answers "nothing". Thumbnails are drawn one per event-loop turn after the
 card is shown, so the card appears at once and stays responsive with many documents.
 """
 
@@ -28,6 +29,7 @@ from kiosk.session_documents import SessionDocument, filter_documents, list_docu
 from kiosk.shell import theme
 from kiosk.shell.document_tiles import TILE_SIZE, DocumentTile
 from kiosk.shell.icons import Icons
+from kiosk.shell.local_loops import LocalLoops
 from kiosk.shell.overlay import Overlay
 
 Mode = QWebEnginePage.FileSelectionMode
@@ -53,10 +55,11 @@ class FileChooser(Overlay):
 
     opened = Signal()  # the chooser is on screen, its local event loop about to run
 
-    def __init__(self, parent: QWidget, icons: Icons):
+    def __init__(self, parent: QWidget, icons: Icons, local_loops: LocalLoops | None = None):
         self._loop: QEventLoop | None = None  # before super().__init__: Overlay hides itself there
         super().__init__(parent)
         self._icons = icons
+        self._local_loops = local_loops or LocalLoops(self)
         self.title = self.label(self.tr("Choisissez un document"), "OverlayTitle")
         self.hint = self.label("", "OverlayText")
         self.message = self.label(
@@ -108,7 +111,7 @@ class FileChooser(Overlay):
         (self.cancel_button if self.tiles else self.back_button).setFocus()
         self.opened.emit()
         if self.isVisible():  # opened's receivers may already have answered
-            self._loop.exec()
+            self._local_loops.run(self._loop, self.cancel)
         self._loop = None
         self._clear()
         return self._result

@@ -26,6 +26,7 @@ from kiosk.browser.profile import SessionProfile
 from kiosk.config import Shortcut
 from kiosk.shell import theme
 from kiosk.shell.icons import Icons
+from kiosk.shell.local_loops import LocalLoops
 from kiosk.shell.offline_help import OfflineHelpScreen
 from kiosk.shell.overlay import NoticeOverlay
 from kiosk.shell.zoom import ZoomSteps
@@ -54,10 +55,12 @@ class BrowserScreen(QWidget):
         profile: SessionProfile,
         icons: Icons,
         scratch_dir: Path | None = None,
+        local_loops: LocalLoops | None = None,
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
         self.setObjectName("Page")
+        self._local_loops = local_loops or LocalLoops(self)
         self.shortcut = shortcut
         self._profile = profile
         self._identity_providers = identity_providers
@@ -67,11 +70,12 @@ class BrowserScreen(QWidget):
         # stay off.
         self._forget_history = False
         self._clearing = False
+        self._service_visit = 0  # changes when the screen is given another service or let go
         self._zoom = ZoomSteps(ZOOM_STEPS)
         rules = SiteRules.for_shortcut(shortcut, identity_providers)
 
-        self.dialogs = PageDialog(self)
-        self.file_chooser = FileChooser(self, icons)
+        self.dialogs = PageDialog(self, self._local_loops)
+        self.file_chooser = FileChooser(self, icons, self._local_loops)
         self.page = KioskPage(
             profile.profile(),
             rules,
@@ -142,6 +146,8 @@ class BrowserScreen(QWidget):
         """Shows `shortcut`'s start page in this screen, reused: its view, page and bar stay; the new
         service's rules apply at once; nothing of the previous one stays (history, pop-up, dialog, card)."""
         self._retry.stop()
+        self._service_visit += 1
+        self.print_button.setEnabled(True)
         self.dialogs.dismiss()
         self.file_chooser.cancel()
         self.close_popup()
@@ -175,15 +181,15 @@ class BrowserScreen(QWidget):
             self.load(url)
 
     def print_page(self) -> None:
-        """The page shown (the pop-up when one is open) becomes an A4 PDF in the session's folder."""
+        """The page shown (the pop-up when one is open) becomes an A4 PDF in the session's folder. Chromium
+        hands the PDF over in memory, and it is written only if this screen still shows that service: a PDF
+        asked for by a visitor whose session has ended never lands."""
         page = self._popup if self.content.currentWidget() is self.popup_panel else self.page
         if self._scratch_dir is None or page is None or page.url().isEmpty():
             return
-        existing = [p.name for p in self._scratch_dir.iterdir()] if self._scratch_dir.is_dir() else []
-        name = safe_name(self.tr("Page {service}").format(service=self.shortcut.label), PDF, existing)
         self.print_button.setEnabled(False)  # one PDF at a time
-        page.pdfPrintingFinished.connect(self._page_printed, Qt.ConnectionType.SingleShotConnection)
-        page.printToPdf(str(self._scratch_dir / name), A4_PORTRAIT)
+        asked = self._service_visit
+        page.printToPdf(lambda pdf: self._page_printed(asked, bytes(pdf)), A4_PORTRAIT)
 
     def link_back(self) -> None:
         """The terminal's network came back: a site that did not answer gets a new try at once."""
@@ -204,6 +210,7 @@ class BrowserScreen(QWidget):
     def release_pages(self) -> None:
         """Before this screen goes: its pages go back to the profile to be deleted, views first."""
         self._retry.stop()
+        self._service_visit += 1
         self.dialogs.dismiss()
         self.file_chooser.cancel()
         self.close_popup()
@@ -267,11 +274,17 @@ class BrowserScreen(QWidget):
         self._popup = popup
         self._watch(popup)
         popup.popupRequested.connect(self._open_popup)
-        popup.windowCloseRequested.connect(self.close_popup)
+        popup.windowCloseRequested.connect(
+            lambda p=popup: self._local_loops.settle(lambda: self._popup_closed_itself(p))
+        )
         popup.titleChanged.connect(self.popup_panel.title.setText)
         self.popup_panel.view.setPage(popup)
         self.popup_panel.title.setText("")
         self.content.setCurrentWidget(self.popup_panel)
+
+    def _popup_closed_itself(self, popup: KioskPage) -> None:
+        if popup is self._popup:
+            self.close_popup()
 
     def _show_offline(self) -> None:
         if self.offline is None:
@@ -309,12 +322,23 @@ class BrowserScreen(QWidget):
         ):
             self._show_offline()
 
-    def _page_printed(self, path: str, ok: bool) -> None:
+    def _page_printed(self, asked: int, pdf: bytes) -> None:
+        if not shiboken6.isValid(self) or asked != self._service_visit:
+            return  # the visitor left that service, or the session ended: the PDF is dropped
         self.print_button.setEnabled(True)
-        if ok:
-            self.pagePrinted.emit(path)
+        path = None
+        if pdf:
+            existing = [p.name for p in self._scratch_dir.iterdir()] if self._scratch_dir.is_dir() else []
+            name = safe_name(self.tr("Page {service}").format(service=self.shortcut.label), PDF, existing)
+            path = self._scratch_dir / name
+            try:
+                path.write_bytes(pdf)  # some hundred kilobytes, once per touch of "Imprimer"
+            except OSError:
+                path.unlink(missing_ok=True)
+                path = None
+        if path is not None:
+            self.pagePrinted.emit(str(path))
         else:
-            Path(path).unlink(missing_ok=True)
             self.notice.show_notice(
                 self.tr("La page n'a pas pu être préparée pour l'impression."),
                 self.tr("Attendez qu'elle soit affichée, puis réessayez."),

@@ -1,5 +1,5 @@
 """Turns the visitor's input and the idle timer into session starts and ends, with the idle warning and the
-end-of-session confirmation in between."""
+end-of-session confirmation in between. An end waits until no page's question is open (`LocalLoops`)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from PySide6.QtCore import QObject
 
 from kiosk.session import Session
 from kiosk.shell.idle import IdleWatcher
+from kiosk.shell.local_loops import LocalLoops
 from kiosk.shell.overlay import ConfirmEndOverlay, IdleOverlay
 
 
@@ -18,9 +19,11 @@ class SessionControl(QObject):
         idle_overlay: IdleOverlay,
         confirm_overlay: ConfirmEndOverlay,
         warning_seconds: int,
+        local_loops: LocalLoops | None = None,
         parent: QObject | None = None,
     ):
         super().__init__(parent)
+        self._local_loops = local_loops or LocalLoops(self)
         self._session = session
         self._watcher = watcher
         self._idle_overlay = idle_overlay
@@ -40,7 +43,7 @@ class SessionControl(QObject):
         self._idle_overlay.cancel()
         self._confirm_overlay.hide()
         self._watcher.stop()
-        self._session.end(reason)
+        self._local_loops.settle(lambda: self._session.end(reason))
 
     def _on_press(self) -> None:
         if not self._idle_overlay.isVisible():  # only "Je suis là" answers the warning

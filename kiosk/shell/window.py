@@ -1,7 +1,8 @@
 """The kiosk's main window: the top bar over a stack of screens (the home screen first), and the overlays.
 
 In public mode it is frameless, covers the whole screen and refuses to close; the composition root lets it
-close only when the kiosk itself quits.
+close only when the kiosk itself quits. A screen change waits until no page's question is open
+(`LocalLoops.settle`): the page that asked must stay on screen until Qt has its answer.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.shell.home import HomeScreen
+from kiosk.shell.local_loops import LocalLoops
 from kiosk.shell.overlay import ConfirmEndOverlay, IdleOverlay
 from kiosk.shell.top_bar import TopBar
 
@@ -18,7 +20,14 @@ from kiosk.shell.top_bar import TopBar
 class KioskWindow(QWidget):
     firstPainted = Signal()
 
-    def __init__(self, home: HomeScreen, top_bar: TopBar, public: bool, parent: QWidget | None = None):
+    def __init__(
+        self,
+        home: HomeScreen,
+        top_bar: TopBar,
+        public: bool,
+        local_loops: LocalLoops | None = None,
+        parent: QWidget | None = None,
+    ):
         self.public = public  # before super().__init__: Qt calls changeEvent from there
         self.allow_close = not public
         self._painted = False
@@ -31,6 +40,7 @@ class KioskWindow(QWidget):
             self.setWindowFlags(Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint)
             self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
 
+        self.local_loops = local_loops or LocalLoops(self)
         self.home = home
         self.top_bar = top_bar
         self.screens = QStackedWidget()
@@ -53,19 +63,25 @@ class KioskWindow(QWidget):
 
     def show_screen(self, screen: QWidget) -> None:
         """Shows a feature's screen; it stays in the stack until the session ends or it is removed."""
+        self.local_loops.settle(lambda: self._show_screen_now(screen))
+
+    def _show_screen_now(self, screen: QWidget) -> None:
         if self.screens.indexOf(screen) < 0:
             self.screens.addWidget(screen)
         self.screens.setCurrentWidget(screen)
 
     def remove_screen(self, screen: QWidget) -> None:
         """Takes a feature's screen out of the stack; the feature that made it decides whether it lives on."""
+        self.local_loops.settle(lambda: self._remove_screen_now(screen))
+
+    def _remove_screen_now(self, screen: QWidget) -> None:
         if screen is self.home or self.screens.indexOf(screen) < 0:
             return
         self.screens.removeWidget(screen)
         screen.setParent(None)
 
     def show_home(self) -> None:
-        self.screens.setCurrentWidget(self.home)
+        self.local_loops.settle(lambda: self.screens.setCurrentWidget(self.home))
 
     def wipe(self) -> None:
         """Session wiper: every feature screen closed, the home back at the top, the clipboard empty."""
