@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
 
+from kiosk.browser.frames import install_notice_scheme, register_scheme
+
 Attribute = QWebEngineSettings.WebAttribute
 
 # What a visitor's pages may do: the table from settings to WebEngine attributes, in one place.
@@ -71,7 +73,9 @@ class SessionProfile:
 
 
 def _off_the_record_profile() -> QWebEngineProfile:
+    register_scheme()  # before the first QtWebEngine object of the process
     profile = QWebEngineProfile()  # no storage name: off the record
+    install_notice_scheme(profile)  # what a refused frame shows
     profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
     profile.setPersistentCookiesPolicy(QWebEngineProfile.PersistentCookiesPolicy.NoPersistentCookies)
     profile.setPersistentPermissionsPolicy(QWebEngineProfile.PersistentPermissionsPolicy.AskEveryTime)
