@@ -1,8 +1,8 @@
 """Frames the navigation policy refuses show the kiosk's notice, "Ce contenu ne peut pas s'afficher ici.".
 
-- `install_notice_scheme(profile)`: the kiosk's own URL scheme (`policy.FRAME_NOTICE_SCHEME`), declared to
-  Chromium before the first profile is made, and its handler on that profile; it serves one page,
-  `policy.FRAME_NOTICE_URL`, built here (no asset).
+- `register_scheme()` declares the kiosk's own URL scheme (`policy.FRAME_NOTICE_SCHEME`) to Chromium, before
+  the first profile is made; `install_notice_scheme(profile)` puts its handler on a profile. It serves one
+  page, `policy.FRAME_NOTICE_URL`, built here in the kiosk's language (no asset).
 - `FrameGuard`: a page's request interceptor. Every frame's document (iframe, `<object>`, `<embed>`) is asked
   for through it before the request leaves; one the policy refuses is redirected to `FRAME_NOTICE_URL`, so
   the frame shows the notice. Other requests (images, scripts, styles, fetches) pass untouched.

@@ -1,8 +1,9 @@
 """Where the embedded browser may go: a URL string in, a `Decision` out. Pure: no Qt.
 
-The view asks `decide()` on every navigation request: typed loads, clicks, each redirect hop, back/forward,
-reloads, and the first load of a new window. The kind of navigation changes nothing except that a new window
-is always judged as a top-level page: a redirect, a reload or the history cannot launder a URL.
+The page asks `decide()` on every navigation request, of the page or of a frame in it: typed loads, clicks,
+each redirect hop, back/forward, reloads, and the first load of a new window; its frame guard asks again for
+every frame's document request (kiosk.browser.frames). The kind of navigation changes nothing except that a
+new window is always judged as a top-level page: a redirect, a reload or the history cannot launder a URL.
 
 - **Top level** (main frame, new window): https only (http too when the shortcut says `allow_http`), to a
   host matching the shortcut's `allowed_domains` or the config's `identity_providers`.

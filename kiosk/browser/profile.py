@@ -1,4 +1,5 @@
-"""One off-the-record QtWebEngine profile per visitor session, and its disposal at session end.
+"""One off-the-record QtWebEngine profile per visitor session, and its disposal at session end. The profile
+serves the kiosk's own scheme, the notice a refused frame shows (kiosk.browser.frames).
 
 An off-the-record profile keeps cookies, storage, cache and permissions in memory only; dropping every page
 and then the profile leaves nothing for the next visitor (checked in tests/browser/test_visitor_privacy.py).
