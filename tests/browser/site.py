@@ -24,7 +24,8 @@ def frames_page(other: str) -> str:
         <iframe name=hop src=/redirect-in-then-out></iframe>
         <img id=pixel src='{other}/pixel.png'>
         <script src='{other}/script.js'></script>
-        <a id=out href='{other}/'>ailleurs</a>"""
+        <a id=out href='{other}/'>ailleurs</a>
+        <form id=send target=own action='{other}/framed'><input name=q value=x></form>"""
 
 
 BUILT_FRAMES = """<title>built</title>
@@ -88,6 +89,8 @@ class Site(LoopbackSite):
             "/page2": "<title>page2</title><p>Deuxième page</p>",
             "/framed": f"<title>framed</title><p>{self.name}</p><a id=out href='{other}/framed'>ailleurs</a>",
             "/frames": frames_page(other),
+            "/nested": "<title>frames</title><iframe name=outer src=/framed-nest></iframe>",
+            "/framed-nest": f"<p>{self.name}</p><iframe name=inner src='{other}/framed'></iframe>",
             "/built-frames": BUILT_FRAMES,
             "/popup": f"""<title>popup-opener</title>
                 <a id=in href=/page2 target=_blank>dedans</a>

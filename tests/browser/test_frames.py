@@ -144,3 +144,35 @@ def test_the_notice_scheme_serves_nothing_else(qtbot, open_browser, service):
     screen.view.load(QUrl(FRAME_NOTICE_URL))  # and never as the page
     qtbot.wait(500)
     assert screen.page.url().toString() == service.url("/built-frames")
+
+
+def test_a_frame_inside_a_frame_is_judged_too(qtbot, open_browser, service, elsewhere):
+    screen, refused = open_counting(qtbot, open_browser, make_shortcut(service, "/nested"))
+    wait_in_frame(qtbot, screen.page, "outer", FIRST_PARAGRAPH, "service")
+    wait_in_frame(qtbot, screen.page, "inner", FIRST_PARAGRAPH, NOTICE)
+    assert refused == ["domain"]
+    assert "/framed" not in elsewhere.requests
+
+
+def test_a_form_sent_into_a_frame_to_another_site_goes_nowhere(qtbot, open_browser, service, elsewhere):
+    screen, refused = open_counting(qtbot, open_browser, make_shortcut(service, "/frames"))
+    page = screen.page
+    wait_in_frame(qtbot, page, "own", FIRST_PARAGRAPH, "service")
+    qtbot.waitUntil(lambda: len(refused) == 2, timeout=5000)
+    run_js(qtbot, page, "document.getElementById('send').submit(); 1")
+    qtbot.waitUntil(lambda: len(refused) == 3, timeout=5000)
+    qtbot.wait(300)
+    assert in_frame(qtbot, page, "own", FIRST_PARAGRAPH) == "service"  # the frame keeps what it showed
+    assert not any(path.startswith("/framed") for path in elsewhere.requests)
+
+
+def test_the_next_visitor_gets_the_notice_too(qtbot, open_browser, service):
+    shortcut = make_shortcut(service, "/frames")
+    first, _ = open_counting(qtbot, open_browser, shortcut)
+    wait_in_frame(qtbot, first.page, "direct", FIRST_PARAGRAPH, NOTICE)
+    first.deleteLater()  # as the session wiper does: the screen, then the pages and the profile
+    open_browser.profile.discard()
+    qtbot.wait(200)
+    second, refused = open_counting(qtbot, open_browser, shortcut)  # a new profile, its own notice handler
+    wait_in_frame(qtbot, second.page, "direct", FIRST_PARAGRAPH, NOTICE)
+    qtbot.waitUntil(lambda: len(refused) == 2, timeout=5000)
