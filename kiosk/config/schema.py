@@ -95,7 +95,7 @@ class Shortcut(Struct, forbid_unknown_fields=True, frozen=True):
     ] = ()
     embeddable_domains: Annotated[
         tuple[DomainPattern, ...],
-        Meta(description="Other sites its pages may show inside a frame, never as a page; patterns as above"),
+        Meta(description="Other sites shown only inside its pages' frames; same patterns as allowed_domains"),
     ] = ()
 
 
