@@ -56,8 +56,9 @@ def notice_page() -> bytes:
 
 
 def register_scheme() -> None:
-    """Declares the kiosk's scheme to Chromium: a secure one (so https pages may frame it), not local (so a
-    web page may be redirected to it). Only effective before the first QtWebEngine object; once is enough."""
+    """Declares the kiosk's scheme to Chromium: secure, as the https pages that frame it are; not local (a
+    web page's frame cannot be redirected to a local scheme). Only effective before the first QtWebEngine
+    object; once is enough."""
     if QWebEngineUrlScheme.schemeByName(SCHEME).name().isEmpty():
         scheme = QWebEngineUrlScheme(SCHEME)
         scheme.setSyntax(QWebEngineUrlScheme.Syntax.Path)
