@@ -6,6 +6,7 @@ Each page is a small HTML string; a few routes answer with redirects or files. P
 from __future__ import annotations
 
 import base64
+import time
 from http.server import BaseHTTPRequestHandler
 
 from tests.browser.loopback import LoopbackSite, send_html, send_not_found
@@ -79,6 +80,9 @@ class Site(LoopbackSite):
             return _redirect(request, f"{self.origin}/redirect-in-then-out")
         if path == "/redirect-in-then-out":
             return _redirect(request, f"{other}/")
+        if path == "/slow-framed":  # answers after a redirect hop of the same page was refused
+            time.sleep(1.5)
+            return send_html(request, f"<p>{self.name}</p>")
         if path == "/pixel.png":
             return _send(request, "image/png", PIXEL)
         if path == "/script.js":
@@ -89,6 +93,8 @@ class Site(LoopbackSite):
             "/page2": "<title>page2</title><p>Deuxième page</p>",
             "/framed": f"<title>framed</title><p>{self.name}</p><a id=out href='{other}/framed'>ailleurs</a>",
             "/frames": frames_page(other),
+            "/slow-and-hop": "<title>frames</title><iframe name=slow src=/slow-framed></iframe>"
+            "<iframe name=hop src=/redirect-in-then-out></iframe>",
             "/nested": "<title>frames</title><iframe name=outer src=/framed-nest></iframe>",
             "/framed-nest": f"<p>{self.name}</p><iframe name=inner src='{other}/framed'></iframe>",
             "/built-frames": BUILT_FRAMES,

@@ -176,3 +176,11 @@ def test_the_next_visitor_gets_the_notice_too(qtbot, open_browser, service):
     second, refused = open_counting(qtbot, open_browser, shortcut)  # a new profile, its own notice handler
     wait_in_frame(qtbot, second.page, "direct", FIRST_PARAGRAPH, NOTICE)
     qtbot.waitUntil(lambda: len(refused) == 2, timeout=5000)
+
+
+def test_a_frame_still_loading_when_another_is_refused_shows_its_own_page(qtbot, open_browser, service):
+    """The notice goes into the frames that have no document when a redirect is refused, a frame whose page
+    is still on its way among them: that page, when it comes, replaces it."""
+    screen = open_browser(make_shortcut(service, "/slow-and-hop"), wait=False)
+    wait_in_frame(qtbot, screen.page, "hop", FIRST_PARAGRAPH, NOTICE)
+    wait_in_frame(qtbot, screen.page, "slow", FIRST_PARAGRAPH, "service")
