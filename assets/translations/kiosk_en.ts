@@ -403,6 +403,14 @@
     </message>
 </context>
 <context>
+    <name>FrameNotice</name>
+    <message>
+        <location filename="../../kiosk/browser/frames.py" line="45"/>
+        <source>Ce contenu ne peut pas s&apos;afficher ici.</source>
+        <translation>This content cannot be shown here.</translation>
+    </message>
+</context>
+<context>
     <name>HomeScreen</name>
     <message>
         <location filename="../../kiosk/shell/home.py" line="41"/>

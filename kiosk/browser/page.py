@@ -1,12 +1,13 @@
-"""A visitor's web page: every top-level navigation, redirect hop and new window goes through the navigation
-policy; permissions are denied unless the shortcut allows them; TLS errors are refused; nothing reaches the
-disk or the terminal's log (console messages are dropped)."""
+"""A visitor's web page: every navigation, of the page or of a frame in it, redirect hops and new windows
+included, goes through the navigation policy; a frame it refuses shows the kiosk's notice instead
+(kiosk.browser.frames); permissions are denied unless the shortcut allows them; TLS errors are refused;
+nothing reaches the disk or the terminal's log (console messages are dropped)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtWebEngineCore import (
     QWebEngineCertificateError,
     QWebEnginePage,
@@ -15,6 +16,7 @@ from PySide6.QtWebEngineCore import (
 )
 
 from kiosk.browser.dialogs import PageDialog
+from kiosk.browser.frames import FrameGuard, fill_empty_frames, guard_replaces
 from kiosk.browser.policy import Navigation, SiteRules, decide
 
 Permission = QWebEnginePermission.PermissionType
@@ -44,6 +46,7 @@ PERMISSION_NAMES = {
 
 class KioskPage(QWebEnginePage):
     navigationRefused = Signal(str)  # the policy's reason code; the URL is never passed on (not logged)
+    frameRefused = Signal(str)  # the same, for a frame: the frame shows the notice, the page stays
     popupRequested = Signal(object)  # a new KioskPage for window.open / target=_blank, under the same rules
     certificateRefused = Signal()
     permissionDenied = Signal(str)  # the permission's type name
@@ -63,6 +66,8 @@ class KioskPage(QWebEnginePage):
         self.dialogs = dialogs
         self.choose_files = choose_files
         self._awaiting_first_load = popup
+        self._frame_guard = FrameGuard(lambda: self.rules, self.frameRefused.emit, self)
+        self.setUrlRequestInterceptor(self._frame_guard)
         self.permissionRequested.connect(self._on_permission)
         self.certificateError.connect(self._on_certificate_error)
 
@@ -71,10 +76,18 @@ class KioskPage(QWebEnginePage):
         if self._awaiting_first_load and is_main_frame:
             navigation = Navigation.NEW_WINDOW  # what window.open or target=_blank asked for
             self._awaiting_first_load = False
-        decision = decide(QUrl(url).toString(), self.rules, navigation, is_main_frame)
-        if not decision.allowed and is_main_frame:
+        url = QUrl(url)
+        decision = decide(url.toString(), self.rules, navigation, is_main_frame)
+        if decision.allowed:
+            return True
+        if is_main_frame:
             self.navigationRefused.emit(decision.reason)
-        return decision.allowed
+            return False
+        if guard_replaces(url, navigation):
+            return True  # the frame guard turns its request into the notice before it leaves, and counts it
+        self.frameRefused.emit(decision.reason)
+        QTimer.singleShot(0, self, lambda: fill_empty_frames(self))
+        return False
 
     def createWindow(self, kind: QWebEnginePage.WebWindowType) -> QWebEnginePage:
         popup = KioskPage(

@@ -1,13 +1,19 @@
 """Where the embedded browser may go: a URL string in, a `Decision` out. Pure: no Qt.
 
-The view asks `decide()` on every navigation request: typed loads, clicks, each redirect hop, back/forward,
-reloads, and the first load of a new window. The kind of navigation changes nothing except that a new window
-is always judged as a top-level page: a redirect, a reload or the history cannot launder a URL.
+The page asks `decide()` on every navigation request, of the page or of a frame in it: typed loads, clicks,
+each redirect hop, back/forward, reloads, and the first load of a new window; its frame guard asks again for
+every frame's document request (kiosk.browser.frames). The kind of navigation changes nothing except that a
+new window is always judged as a top-level page: a redirect, a reload or the history cannot launder a URL.
 
 - **Top level** (main frame, new window): https only (http too when the shortcut says `allow_http`), to a
   host matching the shortcut's `allowed_domains` or the config's `identity_providers`.
-- **Frames** (captchas, payment, FranceConnect widgets): any host, but the same web schemes; plus `data:`,
-  `blob:` and `about:srcdoc`, which real sites use to build frames from their own scripts.
+- **Frames** (iframes, `<object>`, `<embed>`; captchas, payment, FranceConnect widgets): the same web schemes,
+  to a host matching the shortcut's `allowed_domains`, the `identity_providers` or the shortcut's
+  `embeddable_domains` (sites it may show only inside its own pages); plus `data:`, `about:srcdoc` and
+  `blob:`, which real sites use to build frames from their own scripts (a frame's `blob:` is judged as its
+  origin would be in a frame, and `blob:null/...` is allowed there, as `data:` is), and `FRAME_NOTICE_URL`,
+  the kiosk's own "cannot be shown here" notice that replaces a refused frame. Subresources (images,
+  scripts, styles, fetches) are not navigations and are never asked about: sites load them from CDNs.
 - **Everywhere**: `about:blank` (what `window.open()` starts with) and the kiosk's own pages under
   `qrc:/kiosk/`. Every other scheme is refused: `file:`, `view-source:`, `chrome:`, `chrome-extension:`,
   `devtools:`, `ftp:`, `javascript:`, `mailto:`, `tel:`, other `qrc:` or `about:` pages...
@@ -43,10 +49,13 @@ from urllib.parse import SplitResult, unquote, urlsplit
 from kiosk.config.schema import Shortcut, domain_matches
 
 Reason = Literal["allowed", "scheme", "not-https", "domain", "malformed"]
-REASONS: tuple[str, ...] = get_args(Reason)  # the keys of the "blocked navigation" counter
+REASONS: tuple[str, ...] = get_args(Reason)  # why a navigation was refused (the counter counts by shortcut)
+FRAME_NOTICE_SCHEME = "kiosk"  # the kiosk's own URL scheme (kiosk.browser.frames serves it)
+FRAME_NOTICE_URL = f"{FRAME_NOTICE_SCHEME}:frame-refused"  # shown instead of a frame the policy refused
 
 _WEB_SCHEMES = ("https", "http")
 _DEFAULT_PORTS = {"https": 443, "http": 80}
+_FRAME_NOTICE = (FRAME_NOTICE_SCHEME, "", "frame-refused", "")  # FRAME_NOTICE_URL split
 _LABEL = r"[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?"
 _HOST = re.compile(rf"{_LABEL}(?:\.{_LABEL})*")
 _NUMBER = re.compile(r"[0-9]+|0x[0-9a-f]*")  # a last label Chromium reads as part of an IPv4 address
@@ -84,11 +93,17 @@ class SiteRules:
     allowed_domains: tuple[str, ...]  # the shortcut's own patterns, as in shortcuts.yaml
     identity_providers: tuple[str, ...]  # the config's global list (FranceConnect and partners)
     allow_http: bool = False
+    embeddable_domains: tuple[str, ...] = ()  # more hosts the shortcut's pages may show in frames only
 
     @classmethod
     def for_shortcut(cls, shortcut: Shortcut, identity_providers: Iterable[str]) -> SiteRules:
         """The rules of one shortcut plus the config's identity providers."""
-        return cls(tuple(shortcut.allowed_domains), tuple(identity_providers), shortcut.allow_http)
+        return cls(
+            tuple(shortcut.allowed_domains),
+            tuple(identity_providers),
+            shortcut.allow_http,
+            tuple(shortcut.embeddable_domains),
+        )
 
 
 def decide(url: str, rules: SiteRules, navigation: Navigation, main_frame: bool = True) -> Decision:
@@ -102,9 +117,14 @@ def decide(url: str, rules: SiteRules, navigation: Navigation, main_frame: bool 
         return _judge_web(parts, rules, top_level)
     if (scheme == "about" and parts.path == "blank") or _is_kiosk_page(parts):
         return ALLOWED
-    if not top_level and (scheme in ("data", "blob") or (scheme == "about" and parts.path == "srcdoc")):
+    if not top_level and (
+        scheme == "data"
+        or (scheme == "about" and parts.path == "srcdoc")
+        or (scheme, parts.netloc, parts.path, parts.query) == _FRAME_NOTICE
+        or (scheme == "blob" and parts.path.startswith("null/"))
+    ):
         return ALLOWED
-    if scheme == "blob":  # top level: judged as the origin that made it
+    if scheme == "blob":  # judged as the origin that made it
         origin = _split(parts.path)
         if origin is not None and origin.scheme in _WEB_SCHEMES:
             return _judge_web(origin, rules, top_level)
@@ -135,9 +155,9 @@ def _judge_web(parts: SplitResult, rules: SiteRules, top_level: bool) -> Decisio
         return Decision(False, "malformed")
     if host is None:
         return Decision(False, "malformed")
-    if not top_level:
-        return ALLOWED
     patterns = rules.allowed_domains + rules.identity_providers
+    if not top_level:
+        patterns += rules.embeddable_domains
     return ALLOWED if any(_matches(host, port, p) for p in patterns) else Decision(False, "domain")
 
 

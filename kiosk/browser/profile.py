@@ -1,4 +1,5 @@
-"""One off-the-record QtWebEngine profile per visitor session, and its disposal at session end.
+"""One off-the-record QtWebEngine profile per visitor session, and its disposal at session end. The profile
+serves the kiosk's own scheme, the notice a refused frame shows (kiosk.browser.frames).
 
 An off-the-record profile keeps cookies, storage, cache and permissions in memory only; dropping every page
 and then the profile leaves nothing for the next visitor (checked in tests/browser/test_visitor_privacy.py).
@@ -8,6 +9,8 @@ The profile is made on the first page a visitor opens, so the home screen never 
 from __future__ import annotations
 
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineProfile, QWebEngineSettings
+
+from kiosk.browser.frames import install_notice_scheme, register_scheme
 
 Attribute = QWebEngineSettings.WebAttribute
 
@@ -71,7 +74,9 @@ class SessionProfile:
 
 
 def _off_the_record_profile() -> QWebEngineProfile:
+    register_scheme()  # before the first QtWebEngine object of the process
     profile = QWebEngineProfile()  # no storage name: off the record
+    install_notice_scheme(profile)  # what a refused frame shows
     profile.setHttpCacheType(QWebEngineProfile.HttpCacheType.MemoryHttpCache)
     profile.setPersistentCookiesPolicy(QWebEngineProfile.PersistentCookiesPolicy.NoPersistentCookies)
     profile.setPersistentPermissionsPolicy(QWebEngineProfile.PersistentPermissionsPolicy.AskEveryTime)

@@ -234,6 +234,7 @@ class BrowserScreen(QWidget):
 
     def _watch(self, page: KioskPage) -> None:
         page.navigationRefused.connect(lambda reason, p=page: self._refused(p, reason))
+        page.frameRefused.connect(self.navigationRefused)  # counted alike; the frame itself tells the visitor
         page.certificateRefused.connect(self._certificate_refused)
 
     def _refused(self, page: KioskPage, reason: str) -> None:

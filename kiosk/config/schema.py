@@ -93,6 +93,10 @@ class Shortcut(Struct, forbid_unknown_fields=True, frozen=True):
         tuple[Permission, ...],
         Meta(description="Browser permissions this shortcut may grant; every other one is denied"),
     ] = ()
+    embeddable_domains: Annotated[
+        tuple[DomainPattern, ...],
+        Meta(description="Other sites shown only inside its pages' frames; same patterns as allowed_domains"),
+    ] = ()
 
 
 class ShortcutsFile(Struct, forbid_unknown_fields=True, frozen=True):

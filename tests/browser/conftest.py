@@ -37,6 +37,7 @@ def make_shortcut(
     permissions: tuple[str, ...] = (),
     id: str = "test",
     label: str = "Service de test",
+    embeddable: tuple[LoopbackSite, ...] = (),
 ) -> Shortcut:
     """A shortcut to a loopback test site: http and a port, which only Python can build (shortcuts.yaml
     takes https services only)."""
@@ -51,6 +52,7 @@ def make_shortcut(
         offline_help=OfflineHelp(phone="0100000000", hours="Le lundi"),
         allow_http=True,
         permissions=list(permissions),
+        embeddable_domains=[f"127.0.0.1:{other.port}" for other in embeddable],
     )
 
 

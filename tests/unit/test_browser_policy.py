@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.browser.policy import REASONS, Decision, Navigation, SiteRules, decide, host_of
-from kiosk.config import load_config
+from kiosk.browser.policy import FRAME_NOTICE_URL, REASONS, Decision, Navigation, SiteRules, decide, host_of
+from kiosk.config import check_config, load_config
 from kiosk.config.schema import OfflineHelp, Shortcut
 
 BUNDLED = Path(__file__).resolve().parents[2] / "shortcuts.yaml"
@@ -15,6 +15,7 @@ IDP = ("franceconnect.gouv.fr", "*.franceconnect.gouv.fr")
 CAF = SiteRules(("caf.fr", "*.caf.fr"), IDP)
 CAF_HTTP = SiteRules(("caf.fr", "*.caf.fr"), IDP, allow_http=True)
 LOCAL = SiteRules(("127.0.0.1:8123", "localhost"), ())
+CAF_CAPTCHA = SiteRules(("caf.fr", "*.caf.fr"), IDP, embeddable_domains=("*.captcha.eu", "paiement.fr"))
 
 # (main frame?, navigation): every way a page can come to fill the kiosk, and the frame case
 TOP_LEVEL = [(True, n) for n in Navigation] + [(False, Navigation.NEW_WINDOW)]
@@ -122,9 +123,67 @@ def test_rules_for_a_shortcut() -> None:
         category="droits",
         offline_help=OfflineHelp(phone="3230"),
         allow_http=True,
+        embeddable_domains=("*.captcha.eu",),
     )
     rules = SiteRules.for_shortcut(shortcut, iter(IDP))
-    assert rules == SiteRules(("caf.fr", "*.caf.fr"), IDP, allow_http=True)
+    assert rules == SiteRules(
+        ("caf.fr", "*.caf.fr"), IDP, allow_http=True, embeddable_domains=("*.captcha.eu",)
+    )
+
+
+SHORTCUTS_WITH = """\
+version: 1
+categories:
+  - id: droits
+    label: "Aides"
+shortcuts:
+  - id: caf
+    label: "CAF"
+    description: "Allocations familiales"
+    icon: users
+    url: "https://www.caf.fr/"
+    allowed_domains: ["caf.fr", "*.caf.fr"]
+    embeddable_domains: [{embeddable}]
+    category: droits
+    offline_help:
+      phone: "3230"
+"""
+
+
+def test_embeddable_domains_in_shortcuts_yaml_reach_the_rules(tmp_path: Path) -> None:
+    (tmp_path / "etc").mkdir()
+    (tmp_path / "etc" / "shortcuts.yaml").write_text(SHORTCUTS_WITH.format(embeddable='"*.captcha.eu"'))
+    config = load_config(tmp_path / "etc", BUNDLED, tmp_path / "lg.json").config
+    (caf,) = config.shortcuts
+    assert caf.embeddable_domains == ("*.captcha.eu",)
+    rules = SiteRules.for_shortcut(caf, config.identity_providers)
+    assert frame("https://www.captcha.eu/widget", rules) == ALLOWED
+    assert top("https://www.captcha.eu/widget", rules) == refused("domain")
+
+
+@pytest.mark.parametrize(
+    "pattern", ['"https://captcha.eu/"', '"captcha"', '"*captcha.eu"', '"Captcha.EU"', "3"]
+)
+def test_embeddable_domains_are_checked_like_allowed_domains(tmp_path: Path, pattern: str) -> None:
+    (tmp_path / "etc").mkdir()
+    (tmp_path / "etc" / "shortcuts.yaml").write_text(SHORTCUTS_WITH.format(embeddable=pattern))
+    problems = check_config(tmp_path / "etc", BUNDLED)
+    assert len(problems) == 1, [str(p) for p in problems]
+    assert "embeddable_domains" in str(problems[0])
+
+
+def test_a_shortcut_without_embeddable_domains_frames_only_its_own_sites(tmp_path: Path) -> None:
+    (tmp_path / "etc").mkdir()
+    text = SHORTCUTS_WITH.format(embeddable="").replace("    embeddable_domains: []\n", "")
+    assert "embeddable" not in text
+    (tmp_path / "etc" / "shortcuts.yaml").write_text(text)
+    loaded = load_config(tmp_path / "etc", BUNDLED, tmp_path / "lg.json")
+    assert loaded.problems == ()
+    (caf,) = loaded.config.shortcuts
+    rules = SiteRules.for_shortcut(caf, loaded.config.identity_providers)
+    assert rules.embeddable_domains == ()
+    assert frame("https://www.caf.fr/", rules) == ALLOWED
+    assert frame("https://www.captcha.eu/", rules) == refused("domain")
 
 
 # --- how a host is written --------------------------------------------------------------------------------
@@ -291,7 +350,8 @@ def test_http_is_allowed_with_allow_http_to_the_same_hosts() -> None:
     assert top("http://www.caf.fr/", CAF_HTTP) == ALLOWED
     assert new_window("http://franceconnect.gouv.fr/", CAF_HTTP) == ALLOWED
     assert top("http://evil.com/", CAF_HTTP) == refused("domain")
-    assert frame("http://captcha.example.com/", CAF_HTTP) == ALLOWED
+    assert frame("http://www.caf.fr/", CAF_HTTP) == ALLOWED
+    assert frame("http://captcha.example.com/", CAF_HTTP) == refused("domain")
     local = SiteRules(("127.0.0.1:8123",), (), allow_http=True)
     assert top("http://127.0.0.1:8123/", local) == ALLOWED
     assert top("http://127.0.0.1:8124/", local) == refused("domain")
@@ -358,6 +418,8 @@ def test_about_blank_and_kiosk_pages_are_allowed_everywhere(
         "data:application/pdf;base64,JVBERi0=",
         "about:srcdoc",
         "blob:null/1f6c4b8e-0000-4000-8000-000000000000",
+        FRAME_NOTICE_URL,
+        "KIOSK:frame-refused",
     ],
 )
 def test_frame_only_schemes(url: str) -> None:
@@ -378,10 +440,15 @@ def test_frame_only_schemes(url: str) -> None:
         ("blob:", refused("scheme")),
     ],
 )
-def test_top_level_blob_is_judged_as_its_origin(url: str, expected: Decision) -> None:
+def test_blob_is_judged_as_its_origin(url: str, expected: Decision) -> None:
     assert top(url) == expected
     assert new_window(url) == expected
-    assert frame(url) == ALLOWED  # frames build documents from blobs: not domain-restricted
+    assert frame(url) == expected
+
+
+def test_a_frame_blob_may_come_from_an_embeddable_site() -> None:
+    assert frame("blob:https://www.captcha.eu/1f6c", CAF_CAPTCHA) == ALLOWED
+    assert top("blob:https://www.captcha.eu/1f6c", CAF_CAPTCHA) == refused("domain")
 
 
 # --- frames -----------------------------------------------------------------------------------------------
@@ -390,16 +457,66 @@ def test_top_level_blob_is_judged_as_its_origin(url: str, expected: Decision) ->
 @pytest.mark.parametrize(
     "url",
     [
+        "https://www.caf.fr/widget",
+        "https://caf.fr/",
+        "https://app.franceconnect.gouv.fr/bouton",
+        "https://www.captcha.eu/api/anchor?k=x",
+        "https://paiement.fr/3ds",
+        "https://PAIEMENT.FR./3ds",
+    ],
+)
+def test_frames_may_show_the_shortcut_its_identity_providers_and_its_embeddable_sites(
+    url: str,
+) -> None:
+    assert frame(url, CAF_CAPTCHA) == ALLOWED
+    assert decide(url, CAF_CAPTCHA, Navigation.REDIRECT, main_frame=False) == ALLOWED
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
         "https://www.google.com/recaptcha/api2/anchor?k=x",
-        "https://hcaptcha.com/captcha",
         "https://paiement.example-psp.com/3ds",
-        "https://caf.fr.evil.com/",  # frames are scheme-restricted, not domain-restricted
+        "https://caf.fr.evil.com/",
+        "https://captcha.eu/",  # "*.captcha.eu" is its subdomains only
+        "https://www.paiement.fr/",  # "paiement.fr" is that host only
+        "https://paiement.fr@evil.com/",
         "https://127.0.0.1:9000/",
     ],
 )
-def test_frames_may_show_any_https_host(url: str) -> None:
-    assert frame(url) == ALLOWED
-    assert top(url) == refused("domain")
+@pytest.mark.parametrize("navigation", list(Navigation))
+def test_frames_from_other_sites_are_refused(url: str, navigation: Navigation) -> None:
+    assert decide(url, CAF_CAPTCHA, navigation, main_frame=False) == refused("domain")
+
+
+@pytest.mark.parametrize(
+    "url", ["https://www.captcha.eu/", "https://paiement.fr/", "blob:https://paiement.fr/1"]
+)
+def test_embeddable_sites_are_never_top_level_pages(url: str) -> None:
+    for main_frame, navigation in TOP_LEVEL:
+        assert decide(url, CAF_CAPTCHA, navigation, main_frame) == refused("domain")
+
+
+def test_embeddable_patterns_may_name_an_ip_and_a_port() -> None:
+    rules = SiteRules(("127.0.0.1:8123",), (), allow_http=True, embeddable_domains=("127.0.0.1:8124",))
+    assert frame("http://127.0.0.1:8124/framed", rules) == ALLOWED
+    assert frame("http://127.0.0.1:8125/framed", rules) == refused("domain")
+    assert top("http://127.0.0.1:8124/", rules) == refused("domain")
+
+
+def test_an_embeddable_site_over_http_needs_allow_http() -> None:
+    assert frame("http://www.captcha.eu/", CAF_CAPTCHA) == refused("not-https")
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["kiosk:frame-refused?x=1", "kiosk:other", "kiosk://frame-refused", "kiosk:/frame-refused", "kiosk:"],
+)
+@WHERE
+def test_only_the_notice_page_of_the_kiosk_scheme_is_allowed_and_in_frames_only(
+    url: str, main_frame: bool, navigation: Navigation
+) -> None:
+    assert decide(url, CAF, navigation, main_frame) == refused("scheme")
 
 
 # --- kinds of navigation ----------------------------------------------------------------------------------
@@ -432,9 +549,10 @@ def test_a_redirect_chain_is_judged_hop_by_hop() -> None:
 
 
 def test_a_new_window_is_top_level_even_when_not_in_the_main_frame() -> None:
-    assert new_window("https://captcha.example.com/") == refused("domain")
+    assert new_window("https://www.captcha.eu/", CAF_CAPTCHA) == refused("domain")
     assert new_window("data:text/html,x") == refused("scheme")
-    assert frame("https://captcha.example.com/") == ALLOWED
+    assert new_window(FRAME_NOTICE_URL) == refused("scheme")
+    assert frame("https://www.captcha.eu/", CAF_CAPTCHA) == ALLOWED
 
 
 # --- malformed --------------------------------------------------------------------------------------------
