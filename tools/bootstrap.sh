@@ -19,8 +19,9 @@ runtime_packages=(
   libgbm1 libasound2 libpulse0 fonts-dejavu-core
   sane-utils  # scanimage: the scanner driver runs in its own process
 )
-# cups: the print server the tests start privately (cups-filters' pdftopdf applies copies and page ranges)
-test_packages=(imagemagick x11-utils binutils libpython3.11 cups cups-client cups-filters)
+# cups: the print server the tests start privately (cups-filters' pdftopdf applies copies and page ranges);
+# cups-ipp-utils: ippeveprinter, the IPP printer behind each test queue; dbus-daemon: the private bus it needs
+test_packages=(imagemagick x11-utils binutils libpython3.11 cups cups-client cups-filters cups-ipp-utils dbus-daemon)
 # binutils, libpython: PyInstaller
 # The demo prints to PDF files (cups-pdf) and scans from SANE's virtual test scanner.
 demo_packages=(cups cups-client printer-driver-cups-pdf)
