@@ -27,6 +27,8 @@ import subprocess
 import time
 from pathlib import Path
 
+from kiosk.devices.printer import ipp
+
 BUS_CONF = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
 <busconfig>
@@ -198,6 +200,20 @@ class SimulatedPrinter:
         """The document of the last job received; a path that does not exist when none came."""
         documents = self.documents()
         return documents[-1] if documents else self.spool / "no-job-received.pdf"
+
+    def jobs(self) -> list[dict]:
+        """The jobs this printer was sent, with the attributes it was sent them with, oldest first."""
+        response = ipp.request(
+            ipp.Server("127.0.0.1", self.port, timeout=5),
+            ipp.GET_JOBS,
+            "/ipp/print",
+            [
+                ipp.attr("printer-uri", ipp.URI, self.uri),
+                ipp.attr("which-jobs", ipp.KEYWORD, "all"),
+                ipp.attr("requested-attributes", ipp.KEYWORD, "all"),
+            ],
+        )
+        return sorted(response.all_groups(ipp.JOB_GROUP), key=lambda job: job["job-id"])
 
     def stop(self) -> None:
         stop_process(self.process)

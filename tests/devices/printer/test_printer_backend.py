@@ -47,6 +47,7 @@ def test_copies(cups, server, printer, make_pdf):
     _, status = print_and_wait(server, printer, make_pdf(2), PrintOptions(copies=3))
     assert pdf_texts(cups.output(printer)) == ["Page 1", "Page 2"] * 3
     assert status.pages_done == 6
+    assert cups.printers[printer].jobs()[-1].get("copies", 1) == 1  # copies made once, by CUPS, not again
 
 
 def test_page_ranges(cups, server, printer, make_pdf):
