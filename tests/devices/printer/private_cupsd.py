@@ -227,7 +227,10 @@ class PrivateCups:
             self.bus = SystemBus(self.root / "bus").start()
         device = SimulatedPrinter(name, self.root / "devices" / name, self.bus).start()
         self.printers[name] = device
-        uri = f"{device.uri}?snmp=false"  # no SNMP agent there: the backend would wait 4 s a job
+        # snmp=false: no SNMP agent answers there, and the ipp backend waited 4 s a job for one.
+        # waitjob=false: the job is done once the printer holds the whole document (it answers only then),
+        # not at the backend's next look at the printer's job, 0 or 1 s later at random.
+        uri = f"{device.uri}?snmp=false&waitjob=false"
         self.tool("lpadmin", "-p", name, "-E", "-v", uri, "-P", str(self.root / "test.ppd"))
         if default:
             self.tool("lpadmin", "-d", name)
