@@ -44,13 +44,14 @@ BUS_CONF = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configur
 """
 
 STARTUP_TIMEOUT = 15.0  # seconds
+TOOLS_PATH = f"{os.environ.get('PATH', '/usr/bin:/bin')}:/usr/sbin"  # ippeveprinter lives in /usr/sbin
 # ippeveprinter keeps a job's document as "<job id>-<job name>.pdf", and what its print command wrote as
 # "<job id>-<job name>.prn" (empty here).
 _document = re.compile(r"(\d+)-.*\.pdf")
 
 
 def simulator_installed() -> bool:
-    return all(shutil.which(tool) for tool in ("ippeveprinter", "dbus-daemon"))
+    return all(shutil.which(tool, path=TOOLS_PATH) for tool in ("ippeveprinter", "dbus-daemon"))
 
 
 def free_port() -> int:
@@ -98,7 +99,7 @@ class SystemBus:
         log = self.folder / "dbus-daemon.log"
         self.process = subprocess.Popen(
             [
-                shutil.which("dbus-daemon") or "dbus-daemon",
+                shutil.which("dbus-daemon", path=TOOLS_PATH) or "dbus-daemon",
                 f"--config-file={conf}",
                 "--nofork",
                 "--nopidfile",
@@ -156,7 +157,7 @@ class SimulatedPrinter:
         log = self.folder / "ippeveprinter.log"
         self.process = subprocess.Popen(
             [
-                shutil.which("ippeveprinter") or "ippeveprinter",
+                shutil.which("ippeveprinter", path=TOOLS_PATH) or "ippeveprinter",
                 "-2",  # two-sided, as the queue's PPD says
                 "-k",  # keep each job's document in the spool folder
                 "-r",
