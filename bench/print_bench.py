@@ -1,6 +1,7 @@
-"""Printing through the kiosk's CUPS backend against `lp`, in the same run, on a private cupsd (PDF printer).
+"""Printing through the kiosk's CUPS backend against `lp`, in the same run, on a private cupsd whose queue
+sends to a simulated IPP Everywhere printer (ippeveprinter, as in the tests).
 
-For each way, the wall time from "print this PDF" to CUPS reporting the job completed (the PDF written by the
+For each way, the wall time from "print this PDF" to CUPS reporting the job completed (the PDF received by the
 printer), both followed by the same Get-Job-Attributes poll every `--poll-ms`:
   lp            `lp -d PRINTER file` (a process, as a shell script would), then the poll;
   backend       kiosk.devices.printer.backend.submit (IPP from Python), then the poll;
@@ -30,13 +31,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).parent))
-sys.path.insert(0, str(ROOT / "tests" / "devices" / "printer"))
 sys.path.insert(0, str(ROOT))
-from private_cupsd import PrivateCups  # noqa: E402 (the tests' private cupsd)
 from xvfb import virtual_screen  # noqa: E402
 
 from kiosk.devices.printer import backend, ipp  # noqa: E402
 from kiosk.devices.printer.problems import JobState  # noqa: E402
+from tests.devices.printer.private_cupsd import PrivateCups  # noqa: E402 (the tests' cupsd and printers)
 
 PRINTER = "BenchPDF"
 

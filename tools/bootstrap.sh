@@ -19,8 +19,9 @@ runtime_packages=(
   libgbm1 libasound2 libpulse0 fonts-dejavu-core
   sane-utils  # scanimage: the scanner driver runs in its own process
 )
-# cups: the print server the tests start privately (cups-filters' pdftopdf applies copies and page ranges)
-test_packages=(imagemagick x11-utils binutils libpython3.11 cups cups-client cups-filters)
+# cups: the print server the tests start privately (cups-filters' pdftopdf applies copies and page ranges);
+# cups-ipp-utils: ippeveprinter, the IPP printer behind each test queue; dbus-daemon: the private bus it needs
+test_packages=(imagemagick x11-utils binutils libpython3.11 cups cups-client cups-filters cups-ipp-utils dbus-daemon)
 # binutils, libpython: PyInstaller
 # The demo prints to PDF files (cups-pdf) and scans from SANE's virtual test scanner.
 demo_packages=(cups cups-client printer-driver-cups-pdf)
@@ -54,8 +55,9 @@ fi
 export QTWEBENGINE_DISABLE_SANDBOX=1   # QtWebEngine refuses to run as root with its sandbox on
 
 if [ "$mode" = demo ]; then
-  bash tools/demo-devices.sh || echo "The demo runs without printer or scanner (see the message above)."
+  bash tools/demo-devices.sh || echo "The demo starts anyway, without what the lines above say is missing."
   export SANE_CONFIG_DIR="$PWD/.venv/demo-sane"
+  export CUPS_SERVER=/run/cups/cups.sock  # the demo's scheduler, never another on localhost:631
   if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
     echo "No screen on this machine: the demo kiosk starts on a virtual screen (Xvfb)."
     echo "To see it, run this on a machine with a screen, or take a picture: DISPLAY=:99 import -window root shot.png"

@@ -10,9 +10,11 @@ typed values back.
     response = request(server, GET_PRINTER_ATTRIBUTES, "/printers/KioskPDF", [...])
 
 Like libcups, it connects to the local domain socket when it can and, when CUPS answers 401 (cancelling one's
-own job needs it under the default policy), authenticates with `PeerCred` on that socket, or with the
-root certificate (`Local`) over loopback TCP. Every failure is an `IppError` with a code; nothing hangs: each
-connection has a timeout.
+own job needs it under the default policy), authenticates on that socket with `PeerCred`, or with the root
+certificate (`Local`) when CUPS offers it. Never over TCP: since cups 2.4.2-3+deb12u10 (CVE-2026-34990) CUPS
+offers and accepts `Local` on its domain socket only, so sending the certificate to a TCP port could only hand
+it to whatever listens there. Every failure is an `IppError` with a code; nothing hangs: each connection has a
+timeout.
 """
 
 from __future__ import annotations
@@ -353,9 +355,11 @@ def _post(server: Server, path: str, body: bytes, authorization: str | None) -> 
 
 
 def _local_authorizations(server: Server, challenge: str, user: str) -> Iterable[str]:
-    """What libcups would try for a local 401: PeerCred on the domain socket, the root certificate on TCP."""
+    """What libcups tries for a 401 on the domain socket: PeerCred, then root's certificate; none on TCP."""
+    if not server.is_socket:
+        return
     schemes = challenge.lower()
-    if server.is_socket and ("peercred" in schemes or not schemes):
+    if "peercred" in schemes or not schemes:
         yield f"PeerCred {user}"
     if "local" in schemes or not schemes:
         with contextlib.suppress(OSError):

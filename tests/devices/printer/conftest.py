@@ -21,7 +21,9 @@ _names = itertools.count(1)
 @pytest.fixture(scope="session")
 def cups():
     if not cups_installed():
-        pytest.skip("CUPS is not installed (apt-get install cups cups-client cups-bsd cups-filters)")
+        pytest.skip(
+            "CUPS is not installed (apt-get install cups cups-client cups-filters cups-ipp-utils dbus-daemon)"
+        )
     # Not under pytest's tmp folder: that one is private to root (0700), and CUPS filters run as user lp.
     folder = Path(tempfile.mkdtemp(prefix="ilot-cups-"))
     try:
@@ -38,11 +40,12 @@ def server(cups) -> ipp.Server:
 
 @pytest.fixture
 def printer(cups, server):
-    """A new, idle PDF queue; its output file is `cups.output(name)`. Removed after the test."""
+    """A new, idle PDF queue with its own simulated printer; what that printer received for the last job is
+    `cups.output(name)`. Removed, and its printer stopped, after the test."""
     name = f"TestPDF{next(_names)}"
     cups.add_pdf_printer(name)
     yield name
-    cups.tool("lpadmin", "-x", name, check=False)
+    cups.remove_printer(name)
 
 
 @pytest.fixture

@@ -3,18 +3,20 @@ listening on a free loopback port and on a domain socket in that folder. It neve
 /run/cups, so it runs beside a system cupsd (or none) and beside other private ones.
 
     with PrivateCups(folder) as cups:
-        cups.add_pdf_printer("TestPDF")           # a queue whose device is the file cups.output("TestPDF")
+        cups.add_pdf_printer("TestPDF")           # a queue in front of its own simulated IPP printer
         cups.tool("cupsdisable", "TestPDF")        # client tools talk to this server (CUPS_SERVER)
+        cups.output("TestPDF")                     # the PDF that printer received for the last job
 
-The printer's device is a `file:` URI (allowed by `FileDevice Yes` in this server only) behind a small PPD
-whose filter chain is CUPS's own `pdftopdf`: the file is the PDF CUPS would send to a PDF-speaking printer,
-with copies and page ranges applied, at a path the test knows. cups-pdf would instead write into a folder set
-in the global /etc/cups/cups-pdf.conf (the submitting user's home), shared with every other CUPS on the
-machine. The job policy is Debian's (cancelling a job needs its owner; with `authenticate_jobs` the owner
-must prove it, as in Debian's "authenticated" policy); administration is open, for `cupsdisable` and `lpadmin`
-without a password.
+Each queue sends its jobs over IPP to its own `ippeveprinter` (see ipp_printer.py), as CUPS sends them to a
+network printer on a terminal, behind a small PPD whose filter chain is CUPS's own `pdftopdf`: what the
+simulator keeps is the PDF CUPS sends to a PDF-speaking printer, with copies and page ranges applied. Not a
+`file:` device: since cups 2.4.2-3+deb12u10 the scheduler no longer creates its output file (every job stops),
+and `FileDevice` is a deprecated loophole the next security fix may close altogether. The job policy is
+Debian's (cancelling a job needs its owner; with `authenticate_jobs` the owner must prove it, as in Debian's
+"authenticated" policy); administration is open, for `cupsdisable` and `lpadmin` without a password.
 
-Needs the Debian packages cups-daemon, cups-client, cups-filters (all pulled in by `cups`).
+Needs the Debian packages cups-daemon, cups-client, cups-filters (all pulled in by `cups`), cups-ipp-utils and
+dbus-daemon.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ import socket
 import subprocess
 import time
 from pathlib import Path
+
+from .ipp_printer import SimulatedPrinter, SystemBus, free_port, simulator_installed, stop_process
 
 PPD = """*PPD-Adobe: "4.3"
 *FormatVersion: "4.3"
@@ -115,14 +119,8 @@ AccessLog {root}/log/access_log
 ErrorLog {root}/log/error_log
 PageLog {root}/log/page_log
 Printcap {root}/printcap
-FileDevice Yes
+{extra}
 """
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 SBIN_PATH = (
@@ -133,20 +131,28 @@ SBIN_PATH = (
 def cups_installed() -> bool:
     tools = ("cupsd", "lpadmin", "cupsdisable", "lp")
     return (
-        all(shutil.which(t, path=SBIN_PATH) for t in tools) and Path("/usr/lib/cups/filter/pdftopdf").exists()
+        all(shutil.which(t, path=SBIN_PATH) for t in tools)
+        and Path("/usr/lib/cups/filter/pdftopdf").exists()
+        and simulator_installed()
     )
 
 
 class PrivateCups:
-    def __init__(self, folder: Path, *, cupsd_extra: str = "", authenticate_jobs: bool = False) -> None:
-        """`authenticate_jobs`: cancelling or holding a job needs its owner to authenticate (Debian's
+    def __init__(
+        self, folder: Path, *, cupsd_extra: str = "", files_extra: str = "", authenticate_jobs: bool = False
+    ) -> None:
+        """`cupsd_extra`, `files_extra`: lines added to cupsd.conf and to cups-files.conf.
+        `authenticate_jobs`: cancelling or holding a job needs its owner to authenticate (Debian's
         "authenticated" policy), not only to name himself in requesting-user-name (its default one)."""
         self.root = Path(folder)
         self.authenticate_jobs = authenticate_jobs
         self.port = free_port()
         self.socket = self.root / "cups.sock"
         self.extra = cupsd_extra
+        self.files_extra = files_extra
         self.process: subprocess.Popen | None = None
+        self.bus: SystemBus | None = None
+        self.printers: dict[str, SimulatedPrinter] = {}
 
     @property
     def address(self) -> str:
@@ -162,10 +168,11 @@ class PrivateCups:
         return dict(os.environ, CUPS_SERVER=self.address, LC_ALL="C", PATH=SBIN_PATH)
 
     def output(self, printer: str) -> Path:
-        return self.root / "out" / f"{printer}.pdf"
+        """The document `printer` received for its last job; a path that does not exist when none came."""
+        return self.printers[printer].last_document()
 
     def start(self) -> PrivateCups:
-        for sub in ("spool/tmp", "cache", "state", "log", "ppd", "out"):
+        for sub in ("spool/tmp", "cache", "state", "log", "ppd", "devices"):
             (self.root / sub).mkdir(parents=True, exist_ok=True)
         self.root.chmod(0o755)  # cupsd runs filters as user lp: they must reach the spool and the PPD
         (self.root / "cupsd.conf").write_text(
@@ -176,7 +183,9 @@ class PrivateCups:
                 job_auth="    AuthType Default\n" if self.authenticate_jobs else "",
             )
         )
-        (self.root / "cups-files.conf").write_text(CUPS_FILES_CONF.format(root=self.root))
+        (self.root / "cups-files.conf").write_text(
+            CUPS_FILES_CONF.format(root=self.root, extra=self.files_extra)
+        )
         (self.root / "test.ppd").write_text(PPD)
         self.process = subprocess.Popen(
             [
@@ -212,22 +221,35 @@ class PrivateCups:
         command = (shutil.which(command[0], path=SBIN_PATH) or command[0], *command[1:])
         return subprocess.run(command, env=self.env, capture_output=True, text=True, check=check, timeout=30)
 
-    def add_pdf_printer(self, name: str, *, default: bool = False) -> Path:
-        out = self.output(name)
-        self.tool("lpadmin", "-p", name, "-E", "-v", f"file://{out}", "-P", str(self.root / "test.ppd"))
+    def add_pdf_printer(self, name: str, *, default: bool = False) -> SimulatedPrinter:
+        """A queue `name` whose jobs go to a simulated IPP printer of its own, started here."""
+        if self.bus is None:
+            self.bus = SystemBus(self.root / "bus").start()
+        device = SimulatedPrinter(name, self.root / "devices" / name, self.bus).start()
+        self.printers[name] = device
+        # snmp=false: no SNMP agent answers there, and the ipp backend waited 4 s a job for one.
+        # waitjob=false: the job is done once the printer holds the whole document (it answers only then),
+        # not at the backend's next look at the printer's job, 0 or 1 s later at random.
+        uri = f"{device.uri}?snmp=false&waitjob=false"
+        self.tool("lpadmin", "-p", name, "-E", "-v", uri, "-P", str(self.root / "test.ppd"))
         if default:
             self.tool("lpadmin", "-d", name)
-        return out
+        return device
+
+    def remove_printer(self, name: str) -> None:
+        self.tool("lpadmin", "-x", name, check=False)
+        if device := self.printers.pop(name, None):
+            device.stop()
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
+        """Stop cupsd, then the printers and the bus it used: nothing started here outlives this."""
+        stop_process(self.process)
         self.process = None
+        for device in self.printers.values():
+            device.stop()
+        if self.bus is not None:
+            self.bus.stop()
+            self.bus = None
 
     def __enter__(self) -> PrivateCups:
         return self.start()

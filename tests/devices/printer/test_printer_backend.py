@@ -47,6 +47,7 @@ def test_copies(cups, server, printer, make_pdf):
     _, status = print_and_wait(server, printer, make_pdf(2), PrintOptions(copies=3))
     assert pdf_texts(cups.output(printer)) == ["Page 1", "Page 2"] * 3
     assert status.pages_done == 6
+    assert cups.printers[printer].jobs()[-1].get("copies", 1) == 1  # copies made once, by CUPS, not again
 
 
 def test_page_ranges(cups, server, printer, make_pdf):
@@ -100,44 +101,63 @@ def test_cancel_a_waiting_job(cups, server, printer, make_pdf):
     assert not backend.cancel(server, submitted.job_id)  # already cancelled: nothing to do
 
 
-@pytest.fixture
-def strict_cups():
-    """A second private cupsd where cancelling a job needs the owner to authenticate."""
+def _strict_cups(**options):
+    """A private cupsd of its own where cancelling a job needs the owner to authenticate."""
     if not cups_installed():
         pytest.skip("CUPS is not installed")
     folder = Path(tempfile.mkdtemp(prefix="ilot-cups-strict-"))
     try:
-        with PrivateCups(folder, authenticate_jobs=True) as strict:
+        with PrivateCups(folder, authenticate_jobs=True, **options) as strict:
             strict.add_pdf_printer("Strict")
             yield strict
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def test_cancel_authenticates_like_libcups_when_cups_asks(strict_cups, make_pdf):
-    """Answered 401 at first; PeerCred on the domain socket, the root certificate over loopback TCP."""
-    access_log = strict_cups.root / "log" / "access_log"
-    document = make_pdf(1).read_bytes()
-    over_socket = ipp.Server(strict_cups.address, timeout=5)
+@pytest.fixture
+def strict_cups():
+    yield from _strict_cups()
+
+
+@pytest.fixture
+def strict_cups_without_peercred():
+    """`PeerCred off` (in cups-files.conf since cups 2.4.2-3+deb12u10): the socket offers `Local` instead."""
+    yield from _strict_cups(files_extra="PeerCred off")
+
+
+def cancel_after_a_401(cups, server, document: bytes) -> None:
+    access_log = cups.root / "log" / "access_log"
+    before = access_log.read_text().count(" 401 ")
+    submitted = backend.submit(server, "Strict", document, PrintOptions(hold=True))
+    assert backend.cancel(server, submitted.job_id)
+    assert backend.job_status(server, submitted.job_id).state == JobState.CANCELLED
+    assert access_log.read_text().count(" 401 ") > before  # CUPS did ask
+
+
+def test_cancel_authenticates_with_peercred_on_the_socket(strict_cups, make_pdf):
+    cancel_after_a_401(strict_cups, ipp.Server(strict_cups.address, timeout=5), make_pdf(1).read_bytes())
+
+
+def test_cancel_authenticates_with_the_root_certificate_when_the_socket_offers_it(
+    strict_cups_without_peercred, make_pdf
+):
+    cups = strict_cups_without_peercred
+    socket = ipp.Server(cups.address, timeout=5, state_dir=cups.root / "state")
+    cancel_after_a_401(cups, socket, make_pdf(1).read_bytes())
+
+
+def test_cancel_over_tcp_is_not_authorized_and_sends_no_certificate(strict_cups, make_pdf):
+    """Today's CUPS offers only Basic over TCP (no `Local`): the kiosk, which has no password, says so."""
     over_tcp = replace(
         ipp.Server.parse(strict_cups.tcp_address, timeout=5), state_dir=strict_cups.root / "state"
     )
-    for server in (over_socket, over_tcp):
-        before = access_log.read_text().count(" 401 ")
-        submitted = backend.submit(server, "Strict", document, PrintOptions(hold=True))
-        assert backend.cancel(server, submitted.job_id), server
-        assert backend.job_status(server, submitted.job_id).state == JobState.CANCELLED
-        assert access_log.read_text().count(" 401 ") > before, server  # CUPS did ask
-
-
-def test_cancel_without_a_way_to_authenticate_is_not_authorized(strict_cups, make_pdf):
-    no_certificate = replace(
-        ipp.Server.parse(strict_cups.tcp_address, timeout=5), state_dir=Path("/nonexistent")
-    )
-    submitted = backend.submit(no_certificate, "Strict", make_pdf(1).read_bytes(), PrintOptions(hold=True))
+    assert (strict_cups.root / "state" / "certs" / "0").exists()  # readable here: only the policy keeps it
+    submitted = backend.submit(over_tcp, "Strict", make_pdf(1).read_bytes(), PrintOptions(hold=True))
     with pytest.raises(PrintError) as error:
-        backend.cancel(no_certificate, submitted.job_id)
+        backend.cancel(over_tcp, submitted.job_id)
     assert error.value.problem is Problem.NOT_AUTHORIZED
+    assert backend.job_status(over_tcp, submitted.job_id).state == JobState.HELD
+    assert "Bad authentication data" not in (strict_cups.root / "log" / "error_log").read_text()
 
 
 def test_purge_forgets_a_job(cups, server, printer, make_pdf):

@@ -1,8 +1,11 @@
-"""The IPP encoder and decoder, and server addresses (pure)."""
+"""The IPP encoder and decoder, server addresses (pure), and what the client gives a server that asks it to
+authenticate."""
 
 from __future__ import annotations
 
 import struct
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -91,3 +94,40 @@ def test_nothing_listening_is_server_down(tmp_path):
     with pytest.raises(ipp.IppError) as error:
         ipp.request(ipp.Server(str(tmp_path / "no.sock"), timeout=2), ipp.CUPS_GET_DEFAULT, "/")
     assert error.value.code == ipp.SERVER_DOWN
+
+
+class _AsksForTheRootCertificate(BaseHTTPRequestHandler):
+    """Answers every request 401 with the challenge a CUPS before 2.4.2-3+deb12u10 sent on loopback TCP."""
+
+    heard: list[str | None]
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.heard.append(self.headers.get("Authorization"))
+        self.send_response(401)
+        self.send_header("WWW-Authenticate", 'Basic realm="CUPS", Local trc="y"')
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_the_root_certificate_never_goes_over_tcp(tmp_path):
+    """Whatever listens on a TCP port never gets the certificate (today's CUPS refuses it there anyway)."""
+    (tmp_path / "certs").mkdir()
+    (tmp_path / "certs" / "0").write_text("0123456789abcdef")
+    handler = type("Handler", (_AsksForTheRootCertificate,), {"heard": []})
+    listener = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=listener.serve_forever, daemon=True)
+    thread.start()
+    try:
+        server = ipp.Server("127.0.0.1", listener.server_address[1], timeout=5, state_dir=tmp_path)
+        with pytest.raises(ipp.IppError) as error:
+            ipp.request(server, ipp.CANCEL_JOB, "/jobs/")
+    finally:
+        listener.shutdown()
+        listener.server_close()
+        thread.join(5)
+    assert error.value.code == ipp.NOT_AUTHORIZED
+    assert handler.heard == [None]  # asked once, answered nothing more
