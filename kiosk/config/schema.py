@@ -75,7 +75,7 @@ class Shortcut(Struct, forbid_unknown_fields=True, frozen=True):
     description: Annotated[
         Text, Meta(description="What the site is for, in a few plain words", max_length=80)
     ]
-    icon: Annotated[Slug, Meta(description="Name of an SVG in assets/icons/", examples=["users"])]
+    icon: Annotated[Slug, Meta(description="Name of an SVG in kiosk/assets/icons/", examples=["users"])]
     url: Annotated[str, Meta(description="Page opened by the tile (https)", examples=["https://www.caf.fr/"])]
     allowed_domains: Annotated[
         tuple[DomainPattern, ...],
@@ -232,8 +232,8 @@ def shortcut_issues(
         issues.append(
             Issue(
                 ("shortcuts", n, "icon"),
-                f"there is no icon named {shortcut.icon} (assets/icons/{shortcut.icon}.svg)",
-                "use the name of an SVG file in assets/icons/, without .svg",
+                f"there is no icon named {shortcut.icon} (kiosk/assets/icons/{shortcut.icon}.svg)",
+                "use the name of an SVG file in kiosk/assets/icons/, without .svg",
             )
         )
     help_ = shortcut.offline_help

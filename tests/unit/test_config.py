@@ -24,8 +24,9 @@ from kiosk.config.schema import (
     Shortcut,
     ShortcutsFile,
 )
+from kiosk.resources import bundled_shortcuts
 
-BUNDLED = Path(__file__).resolve().parents[2] / "shortcuts.yaml"
+BUNDLED = bundled_shortcuts()
 LUCIDE_ICONS = {
     "landmark",
     "heart-pulse",
