@@ -151,10 +151,11 @@ def _load_files(
     shortcuts_path = bundled_shortcuts
     if config_dir is not None:
         if not config_dir.is_dir():
-            what = "is not a folder" if is_present(config_dir) else "does not exist"
-            problems.append(
-                ConfigProblem(config_dir, None, "", f"the config folder {what}", "create it with site.yaml")
-            )
+            if is_present(config_dir):
+                why, fix = "this should be the config folder, but it is not a folder", "make it a folder"
+            else:
+                why, fix = "the config folder does not exist", "create it with site.yaml"
+            problems.append(ConfigProblem(config_dir, None, "", why, fix))
         site_path = config_dir / SITE_FILE
         if is_present(site_path):
             site, site_problems = _load_site(site_path)

@@ -213,6 +213,15 @@ def test_a_file_the_kiosk_may_not_read_is_a_problem(etc: Path) -> None:
     assert "permission denied" in problem.message
 
 
+def test_a_file_where_the_config_folder_should_be_is_named(tmp_path: Path) -> None:
+    (tmp_path / "etc").write_text("site_name: Brest\n", encoding="utf-8")
+    problem = only(check_config(tmp_path / "etc", BUNDLED))
+    assert (problem.file, problem.message) == (
+        tmp_path / "etc",
+        "this should be the config folder, but it is not a folder",
+    )
+
+
 # --- a running kiosk keeps its last good config ---------------------------------------------------------
 
 
