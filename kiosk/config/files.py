@@ -2,9 +2,10 @@
 never "no file".
 
 A name can be present without being a readable file: a symbolic link to nothing or to itself, a folder, a
-device or a pipe, a file the kiosk may not read, or a file far too large to be a config (refused before it is
-read or parsed: at most `MAX_BYTES` are ever read). `is_present` tells absent from present; `read_bytes`
-returns the bytes or an `Unreadable` with the cause and the fix. Pure: no Qt.
+device or a pipe, a file the kiosk may not read, or a file far too large to be a config (refused from its
+size, before it is read or parsed; one that grows meanwhile is read no further than `MAX_BYTES` + 1).
+`is_present` tells absent from present; `read_bytes` returns the bytes or an `Unreadable` with the cause
+and the fix. Pure: no Qt.
 """
 
 from __future__ import annotations
