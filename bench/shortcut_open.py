@@ -4,9 +4,9 @@ same local page, in the same run, under a private Xvfb.
     .venv/bin/python bench/shortcut_open.py [--runs 10] [--later 3]
 
 The kiosk is a real `kiosk.app.Kiosk` (public mode, full screen) whose one shortcut points at a page served
-on loopback by bench/local_site.py. The config is built in Python: shortcuts.yaml refuses http and ports.
-The tile is clicked as a visitor's finger would (on the window's QWindow, through the input filters); the
-clock stops at `BrowserScreen.view.loadFinished`.
+on loopback by bench/local_site.py. The config is built in Python: shortcuts.yaml refuses a port in
+allowed_domains. The tile is clicked as a visitor's finger would (on the window's QWindow, through the input
+filters); the clock stops at `BrowserScreen.view.loadFinished`.
 
 Each run is one fresh process of each program, in alternation (a first pair, not counted, warms the disk
 cache and compiles the bytecode). In each process:

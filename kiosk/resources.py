@@ -1,20 +1,19 @@
-"""Where the kiosk's read-only resources (assets/, shortcuts.yaml) are, from a source tree or a frozen bundle.
+"""Where the kiosk's read-only resources (assets/, shortcuts.yaml) are: inside the `kiosk` package itself.
 
-This is the only place that knows: every other module asks `resource_path()`.
+They ship as package data, so they sit next to this module in every form of the program: a source checkout,
+an editable install, a wheel installed anywhere, and a PyInstaller bundle (which places the package's data
+under sys._MEIPASS/kiosk/ and sets this module's `__file__` there). This is the only place that knows:
+every other module asks `resource_path()`.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 
 def resource_root() -> Path:
-    """The folder holding `assets/` and `shortcuts.yaml`."""
-    bundle = getattr(sys, "_MEIPASS", None)  # set by PyInstaller in a frozen build
-    if bundle:
-        return Path(bundle)
-    return Path(__file__).resolve().parent.parent
+    """The folder holding `assets/` and `shortcuts.yaml`: the `kiosk` package folder."""
+    return Path(__file__).resolve().parent
 
 
 def resource_path(*parts: str) -> Path:

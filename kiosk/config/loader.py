@@ -1,8 +1,10 @@
 """Load the kiosk config: bundled defaults < site files, checked, with a last-known-good copy as a safety net.
 
 A config dir holds `site.yaml` (optional; every key has a default) and may hold its own `shortcuts.yaml`,
-which then replaces the bundled one. `load_config` never fails on a bad site file: it falls back to the last
-config that loaded cleanly, else to the bundled one, and returns the problems so the app can log them.
+which then replaces the bundled one. A file that is there but cannot be read (a link to nothing, a folder,
+no permission, far too large: see `files.py`) is a problem, never taken for an absent file. `load_config`
+never fails on a bad site file: it falls back to the last config that loaded cleanly, else to the bundled
+one, and returns the problems so the app can log them.
 When the files are byte for byte those of the last-known-good copy, that copy is used as it is: the kiosk
 starts without importing or running the YAML parser (start-up time is measured in bench/startup.py).
 Pure: no Qt.
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import msgspec
 
+from kiosk.config.files import Unreadable, is_present, read_bytes
 from kiosk.config.problems import ConfigError, ConfigProblem, Issue, check_struct, key_text
 from kiosk.config.schema import (
     Category,
@@ -120,18 +123,22 @@ def load_config(
 
 
 def _sources(config_dir: Path | None, bundled_shortcuts: Path) -> dict[str, str | None] | None:
-    """The text of every file `_load_files` would read, by path (None when absent); None when one cannot be
-    read, so that the files are loaded and the problem reported."""
+    """The text of every file `_load_files` would read, by path (None when absent); None when one is present
+    but cannot be read, so that the files are loaded and the problem reported."""
     paths = [bundled_shortcuts]
     if config_dir is not None:
         paths += [config_dir / SITE_FILE, config_dir / SHORTCUTS_FILE]
     texts: dict[str, str | None] = {}
     for path in paths:
-        try:
-            texts[str(path)] = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
+        if not is_present(path):
             texts[str(path)] = None
-        except (OSError, UnicodeDecodeError):
+            continue
+        raw = read_bytes(path)
+        if isinstance(raw, Unreadable):
+            return None
+        try:
+            texts[str(path)] = raw.decode("utf-8")
+        except UnicodeDecodeError:
             return None
     return texts
 
@@ -144,16 +151,16 @@ def _load_files(
     shortcuts_path = bundled_shortcuts
     if config_dir is not None:
         if not config_dir.is_dir():
-            problems.append(
-                ConfigProblem(
-                    config_dir, None, "", "the config folder does not exist", "create it with site.yaml"
-                )
-            )
+            if is_present(config_dir):
+                why, fix = "this should be the config folder, but it is not a folder", "make it a folder"
+            else:
+                why, fix = "the config folder does not exist", "create it with site.yaml"
+            problems.append(ConfigProblem(config_dir, None, "", why, fix))
         site_path = config_dir / SITE_FILE
-        if site_path.exists():
+        if is_present(site_path):
             site, site_problems = _load_site(site_path)
             problems += site_problems
-        if (config_dir / SHORTCUTS_FILE).exists():
+        if is_present(config_dir / SHORTCUTS_FILE):
             shortcuts_path = config_dir / SHORTCUTS_FILE
     shortcuts, shortcut_problems = _load_shortcuts(shortcuts_path, icon_exists)
     problems += shortcut_problems
@@ -164,10 +171,9 @@ def _load_files(
 
 def read_yaml(path: Path) -> tuple[YamlDocument | None, list[ConfigProblem]]:
     """Parse one file; on a problem that stops all checking, return no document."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return None, [ConfigProblem(path, None, "", f"cannot read this file: {error.strerror}")]
+    raw = read_bytes(path)
+    if isinstance(raw, Unreadable):
+        return None, [ConfigProblem(path, None, "", raw.message, raw.fix)]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -75,8 +75,14 @@ class Shortcut(Struct, forbid_unknown_fields=True, frozen=True):
     description: Annotated[
         Text, Meta(description="What the site is for, in a few plain words", max_length=80)
     ]
-    icon: Annotated[Slug, Meta(description="Name of an SVG in assets/icons/", examples=["users"])]
-    url: Annotated[str, Meta(description="Page opened by the tile (https)", examples=["https://www.caf.fr/"])]
+    icon: Annotated[Slug, Meta(description="Name of an SVG in kiosk/assets/icons/", examples=["users"])]
+    url: Annotated[
+        str,
+        Meta(
+            description="Page opened by the tile (https; http with allow_http)",
+            examples=["https://www.caf.fr/"],
+        ),
+    ]
     allowed_domains: Annotated[
         tuple[DomainPattern, ...],
         Meta(
@@ -220,8 +226,8 @@ def shortcut_issues(
     issues = []
     parts = urlsplit(shortcut.url)
     host = parts.hostname or ""
-    if parts.scheme != "https" or not host:
-        issues.append(Issue(("shortcuts", n, "url"), "expected an https:// address", _write_url(shortcut)))
+    if parts.scheme not in (("https", "http") if shortcut.allow_http else ("https",)) or not host:
+        issues.append(_bad_url(shortcut, n, parts.scheme))
     elif not any(domain_matches(host, d) for d in shortcut.allowed_domains):
         issues.append(
             Issue(
@@ -236,8 +242,8 @@ def shortcut_issues(
         issues.append(
             Issue(
                 ("shortcuts", n, "icon"),
-                f"there is no icon named {shortcut.icon} (assets/icons/{shortcut.icon}.svg)",
-                "use the name of an SVG file in assets/icons/, without .svg",
+                f"there is no icon named {shortcut.icon} (kiosk/assets/icons/{shortcut.icon}.svg)",
+                "use the name of an SVG file in kiosk/assets/icons/, without .svg",
             )
         )
     help_ = shortcut.offline_help
@@ -252,9 +258,14 @@ def shortcut_issues(
     return issues
 
 
-def _write_url(shortcut: Shortcut) -> str:
+def _bad_url(shortcut: Shortcut, n: int, scheme: str) -> Issue:
     domain = next((d for d in shortcut.allowed_domains if not d.startswith("*")), "example.fr")
-    return f'write for example url: "https://www.{domain}/"'
+    fix = f'write for example url: "https://www.{domain}/"'
+    if shortcut.allow_http:
+        return Issue(("shortcuts", n, "url"), "expected an https:// or http:// address", fix)
+    if scheme == "http":
+        fix += ", or add allow_http: true to this shortcut if the site has no https"
+    return Issue(("shortcuts", n, "url"), "expected an https:// address", fix)
 
 
 def _unknown_category(n: int, category: str, categories: set[str]) -> Issue:

@@ -3,6 +3,12 @@
 The dialect is YAML's safe loader with YAML 1.2 scalars: only true/false are booleans, and `14:30` or
 `0809401401` stay text (YAML 1.1 would read them as the numbers 870 and 809401401, and `no` as false).
 A key written twice in one mapping is reported instead of silently keeping the last one.
+
+Anchors and aliases (`&help` ... `*help`) are allowed, as the diagnostic content uses them, but the parsed
+node graph is measured before anything walks it or builds data from it: an alias shares its anchor's node,
+so a small file can stand for billions of values (the "billion laughs"). A file whose aliases would add more
+than `MAX_ALIAS_VALUES` values, that nests deeper than `MAX_DEPTH`, or whose alias contains itself is
+refused with one issue, at the cost of one pass over its distinct nodes.
 """
 
 import re
@@ -12,6 +18,9 @@ import msgspec
 import yaml
 
 from kiosk.config.problems import Issue, KeyPath
+
+MAX_ALIAS_VALUES = 10_000  # the bundled diagnostic content's aliases add 153
+MAX_DEPTH = 50  # the bundled files nest 10 levels at most
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C parser when libyaml is there
 
@@ -55,8 +64,13 @@ def parse_yaml(text: str) -> YamlDocument:
     try:
         node = loader.get_single_node()
         if node is not None:
-            _index(node, (), doc, set())
+            _measure(node)
+            _index(node, (), doc)
             doc.data = loader.construct_document(node)
+    except _TooBig as error:
+        doc.lines[()] = error.line
+        doc.issues.append(Issue((), error.message, error.fix))
+        doc.syntax_ok = False
     except yaml.MarkedYAMLError as error:
         # an unclosed quote or bracket is best shown where it opens; anything else where it was noticed
         opened = error.context_mark and ("quoted" in str(error.context) or "flow" in str(error.context))
@@ -83,15 +97,63 @@ def _syntax_fix(message: str, line_text: str) -> str:
     return "check the indentation, quotes and brackets on this line and the one before"
 
 
-def _index(node: yaml.Node, path: KeyPath, doc: YamlDocument, parents: set[int]) -> None:
+class _TooBig(Exception):
+    def __init__(self, line: int, message: str, fix: str) -> None:
+        super().__init__(message)
+        self.line, self.message, self.fix = line, message, fix
+
+
+def _children(node: yaml.Node) -> list[tuple[yaml.Node, int]]:
+    """The nodes right under `node`, each with the line to blame for it: an alias shares its anchor's node
+    and marks, so its line is that of the key it is the value of, else that of the enclosing list."""
+    if isinstance(node, yaml.MappingNode):
+        return [(n, key.start_mark.line + 1) for key, value in node.value for n in (key, value)]
+    if isinstance(node, yaml.SequenceNode):
+        return [(item, node.start_mark.line + 1) for item in node.value]
+    return []
+
+
+def _measure(root: yaml.Node) -> None:
+    """Raise `_TooBig` when the aliases under `root` would expand into too many values, when it nests too
+    deep (aliases included), or when an alias contains itself. Each distinct node is visited once."""
+    seen: dict[int, tuple[int, int]] = {}  # node -> (values it stands for once expanded, levels it holds)
+    open_: set[int] = set()  # nodes being measured: meeting one again is an alias to a parent
+    added = 0  # values the aliases add
+
+    def measure(node: yaml.Node, line: int, depth: int) -> tuple[int, int]:
+        nonlocal added
+        if id(node) in open_:
+            raise _TooBig(line, "a YAML alias (*name) refers to itself", "remove the alias, or its anchor")
+        if id(node) in seen:  # an alias
+            size, height = seen[id(node)]
+            added += size
+            if added > MAX_ALIAS_VALUES:
+                raise _TooBig(line, _TOO_MANY, "write the values out instead of repeating them with aliases")
+            if depth + height - 1 > MAX_DEPTH:
+                raise _TooBig(line, _TOO_DEEP, _DEEP_FIX)
+            return size, height
+        if depth > MAX_DEPTH:
+            raise _TooBig(node.start_mark.line + 1, _TOO_DEEP, _DEEP_FIX)
+        open_.add(id(node))
+        below = [measure(child, at, depth + 1) for child, at in _children(node)]
+        open_.discard(id(node))
+        seen[id(node)] = 1 + sum(s for s, _ in below), 1 + max((h for _, h in below), default=0)
+        return seen[id(node)]
+
+    measure(root, root.start_mark.line + 1, 1)
+
+
+_TOO_MANY = f"the YAML aliases (*name) here would repeat more than {MAX_ALIAS_VALUES} values, far too many"
+_TOO_DEEP = f"the values of this file nest more than {MAX_DEPTH} levels deep, far more than any config"
+_DEEP_FIX = "check the indentation and the brackets (and the aliases, which nest what they repeat)"
+
+
+def _index(node: yaml.Node, path: KeyPath, doc: YamlDocument) -> None:
     """Record the line of every key and list item under `node`, and report keys written twice."""
-    if id(node) in parents:  # an alias to one of its own parents
-        raise yaml.MarkedYAMLError(problem="a YAML alias refers to itself", problem_mark=node.start_mark)
     doc.lines.setdefault(path, node.start_mark.line + 1)
-    parents = parents | {id(node)}
     if isinstance(node, yaml.SequenceNode):
         for n, item in enumerate(node.value):
-            _index(item, (*path, n), doc, parents)
+            _index(item, (*path, n), doc)
     elif isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -110,4 +172,4 @@ def _index(node: yaml.Node, path: KeyPath, doc: YamlDocument, parents: set[int])
                 continue
             seen[key] = line
             doc.lines[(*path, key)] = line
-            _index(value_node, (*path, key), doc, parents)
+            _index(value_node, (*path, key), doc)

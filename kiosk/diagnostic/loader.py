@@ -81,7 +81,9 @@ def load_content(path: Path, picture_exists: PictureExists | None = None) -> Con
         return ContentLoad(None, tuple(problems))
     data = doc.data
     if data is None:
-        issues = [Issue((), "the file is empty", "start from the bundled assets/diagnostic/contenu.yaml")]
+        issues = [
+            Issue((), "the file is empty", "start from the bundled kiosk/assets/diagnostic/contenu.yaml")
+        ]
     elif not isinstance(data, dict):
         issues = [Issue((), f"expected key: value lines at the top of the file, got {show(data)}")]
     else:
@@ -108,8 +110,8 @@ def load_all_contents(folder: Path | None = None) -> tuple[dict[int, ContentFile
     old codes), by version."""
     folder = folder or content_dir()
     contents: dict[int, ContentFile] = {}
-    problems: list[ConfigProblem] = []
-    for path in sorted(folder.glob("*.yaml")):
+    paths, problems = _content_files(folder)
+    for path in paths:
         load = load_content(path)
         problems += load.problems
         if load.content is None:
@@ -121,6 +123,23 @@ def load_all_contents(folder: Path | None = None) -> tuple[dict[int, ContentFile
             continue
         contents[load.content.version] = load.content
     return contents, problems
+
+
+def _content_files(folder: Path) -> tuple[list[Path], list[ConfigProblem]]:
+    """The `*.yaml` files of the content folder, or the problem that there are none: a missing folder, an
+    empty one or one that cannot be listed is never taken for "no problem"."""
+    try:
+        paths = sorted(p for p in folder.iterdir() if p.suffix == ".yaml")
+        why = "this folder holds no diagnostic content file (*.yaml)"
+    except FileNotFoundError:
+        paths, why = [], "the diagnostic content folder does not exist"
+    except NotADirectoryError:
+        paths, why = [], "this is a file, where the diagnostic content folder should be"
+    except OSError as error:
+        paths, why = [], f"cannot list the diagnostic content folder: {error.strerror}"
+    if paths:
+        return paths, []
+    return [], [ConfigProblem(folder, None, "", why, "reinstall Îlot: its package is incomplete")]
 
 
 # ---- the shape of the file: the config's walker, plus the union of kinds -----------------------------
@@ -253,8 +272,8 @@ def content_issues(content: ContentFile, picture_exists: PictureExists) -> list[
             issues.append(
                 Issue(
                     path,
-                    f"there is no picture named {value} (assets/diagnostic/pictures/{value}.svg)",
-                    "add that SVG file, or use the name of one in assets/diagnostic/pictures/",
+                    f"there is no picture named {value} (kiosk/assets/diagnostic/pictures/{value}.svg)",
+                    "add that SVG file, or use the name of one in kiosk/assets/diagnostic/pictures/",
                 )
             )
     for path, value in _fields_named(content, _SAID):

@@ -1,4 +1,4 @@
-"""The schema of the diagnostic content (`assets/diagnostic/contenu.yaml`), declared once with msgspec.
+"""The schema of the diagnostic content (`kiosk/assets/diagnostic/contenu.yaml`), declared once with msgspec.
 
 The file holds the areas and their items (exercises), the stated-needs questions about the visitor's phone,
 the level names, the group rules with their recommendation, and the early-end rule. Every item is one
@@ -11,7 +11,7 @@ Shared conventions for the widgets:
   first try is `Outcome.SUCCESS_ALONE`. After a wrong try the widget shows `hint`; a right try then is
   `Outcome.SUCCESS_AFTER_HINT`, a second wrong try is `Outcome.FAILED`. "Je ne sais pas" and "Passer"
   are shown for every item. Time never makes an item fail and is never shown.
-- `picture` names an SVG in `assets/diagnostic/pictures/` without `.svg`; "" means no picture.
+- `picture` names an SVG in `kiosk/assets/diagnostic/pictures/` without `.svg`; "" means no picture.
 - Texts the kiosk says (prompt, hint, label, name, recommendation, message) are plain French: short
   sentences of 12 words at most. Texts that play a part in a simulation (a message body, a page, a
   fraudulent SMS in `detail`) are simulated material and may be longer.
@@ -37,7 +37,7 @@ Picture = Annotated[
     str,
     Meta(
         pattern=r"^(?:[a-z0-9]+(?:-[a-z0-9]+)*)?$",
-        description="Name of an SVG in assets/diagnostic/pictures/, without .svg; empty for none",
+        description="Name of an SVG in kiosk/assets/diagnostic/pictures/, without .svg; empty for none",
         extra={"expected": 'the name of a picture, like "cadenas", or ""'},
     ),
 ]

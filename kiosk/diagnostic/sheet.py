@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from kiosk.diagnostic.code import InvalidCode, decode, encode
 from kiosk.diagnostic.engine import Result, level_names
@@ -70,13 +71,16 @@ def sheet_text(sheet: Sheet) -> str:
     return "\n".join(lines)
 
 
-def decode_command(code: str, contents: Mapping[int, ContentFile] | None = None) -> tuple[int, str]:
+def decode_command(
+    code: str, contents: Mapping[int, ContentFile] | None = None, folder: Path | None = None
+) -> tuple[int, str]:
     """`kiosk diagnostic decode CODE`: (exit code, text to print). 0: the result; 1: not a valid code;
-    2: the installed content is broken (its problems are listed)."""
+    2: the installed content (`folder`, by default the bundled one) is broken: its problems are listed, and
+    there is always at least one (a missing, empty or unreadable folder is one)."""
     if contents is None:
         from kiosk.diagnostic.loader import load_all_contents
 
-        contents, problems = load_all_contents()
+        contents, problems = load_all_contents(folder)
         if problems or not contents:
             return 2, "\n".join(["Le contenu du diagnostic a des erreurs :", *(str(p) for p in problems)])
     try:

@@ -44,8 +44,13 @@ def bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _internal(bundle: Path) -> Path:
-    """sys._MEIPASS of the frozen program: where kiosk/resources.py looks for assets/ and shortcuts.yaml."""
+    """sys._MEIPASS of the frozen program."""
     return bundle / "_internal"
+
+
+def _resources(bundle: Path) -> Path:
+    """Where the frozen kiosk/resources.py finds assets/ and shortcuts.yaml: _MEIPASS/kiosk."""
+    return _internal(bundle) / "kiosk"
 
 
 def _kiosk(bundle: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -55,8 +60,9 @@ def _kiosk(bundle: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[s
 
 
 def test_bundle_holds_the_resources(bundle: Path) -> None:
-    assert (_internal(bundle) / "assets" / "icons" / "house.svg").is_file()
-    assert (_internal(bundle) / "shortcuts.yaml").is_file()
+    assert (_resources(bundle) / "assets" / "icons" / "house.svg").is_file()
+    assert (_resources(bundle) / "assets" / "diagnostic" / "contenu.yaml").is_file()
+    assert (_resources(bundle) / "shortcuts.yaml").is_file()
     # The kiosk's Qt modules are there, and QtWebEngine has its helper process and resources.
     qt = _internal(bundle) / "PySide6"
     for module in ("QtWidgets", "QtSvg", "QtWebEngineWidgets", "QtPdfWidgets", "QtTextToSpeech"):
@@ -96,7 +102,7 @@ def test_check_reads_shortcuts_from_the_bundle(bundle: Path, tmp_path: Path) -> 
     config = tmp_path / "etc-ilot"
     config.mkdir()
     (config / "site.yaml").write_text("", encoding="utf-8")
-    shortcuts = _internal(bundle) / "shortcuts.yaml"
+    shortcuts = _resources(bundle) / "shortcuts.yaml"
     hidden = shortcuts.with_name("shortcuts.yaml.hidden")
     shortcuts.rename(hidden)
     try:

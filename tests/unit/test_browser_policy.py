@@ -9,8 +9,9 @@ import pytest
 from kiosk.browser.policy import FRAME_NOTICE_URL, REASONS, Decision, Navigation, SiteRules, decide, host_of
 from kiosk.config import check_config, load_config
 from kiosk.config.schema import OfflineHelp, Shortcut
+from kiosk.resources import bundled_shortcuts
 
-BUNDLED = Path(__file__).resolve().parents[2] / "shortcuts.yaml"
+BUNDLED = bundled_shortcuts()
 IDP = ("franceconnect.gouv.fr", "*.franceconnect.gouv.fr")
 CAF = SiteRules(("caf.fr", "*.caf.fr"), IDP)
 CAF_HTTP = SiteRules(("caf.fr", "*.caf.fr"), IDP, allow_http=True)

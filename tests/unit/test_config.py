@@ -6,6 +6,7 @@ from pathlib import Path
 import msgspec
 import pytest
 
+from kiosk.browser.policy import Decision, Navigation, SiteRules, decide
 from kiosk.config import (
     ConfigError,
     ConfigProblem,
@@ -24,8 +25,9 @@ from kiosk.config.schema import (
     Shortcut,
     ShortcutsFile,
 )
+from kiosk.resources import bundled_shortcuts
 
-BUNDLED = Path(__file__).resolve().parents[2] / "shortcuts.yaml"
+BUNDLED = bundled_shortcuts()
 LUCIDE_ICONS = {
     "landmark",
     "heart-pulse",
@@ -213,7 +215,40 @@ def test_url_must_be_https(tmp_path: Path) -> None:
     text = ONE_SHORTCUT.replace("https://www.caf.fr/", "http://www.caf.fr/")
     problem = only(problems_of(tmp_path, shortcuts=text))
     assert (problem.line, problem.key) == (10, "shortcuts[0].url")
-    assert "https" in problem.message
+    assert problem.message == "expected an https:// address"
+    assert "allow_http: true" in problem.fix
+
+
+HTTP_CAF = ONE_SHORTCUT.replace("https://www.caf.fr/", "http://www.caf.fr/")
+
+
+def test_allow_http_lets_an_http_url_load_and_the_browser_open_it(tmp_path: Path) -> None:
+    write(tmp_path / "etc", "shortcuts.yaml", HTTP_CAF + "    allow_http: true\n")
+    load = load_config(tmp_path / "etc", BUNDLED, tmp_path / "lg.json")
+    assert (load.source, load.problems) == ("files", ())
+    shortcut = load.config.shortcuts[0]
+    assert (shortcut.url, shortcut.allow_http) == ("http://www.caf.fr/", True)
+
+    rules = SiteRules.for_shortcut(shortcut, load.config.identity_providers)
+    assert decide(shortcut.url, rules, Navigation.TYPED) == Decision(True, "allowed")
+    assert decide("http://www.ameli.fr/", rules, Navigation.LINK) == Decision(False, "domain")
+    https_only = SiteRules.for_shortcut(msgspec.structs.replace(shortcut, allow_http=False), ())
+    assert decide(shortcut.url, https_only, Navigation.TYPED) == Decision(False, "not-https")
+
+
+def test_allow_http_keeps_https_and_the_allowed_domains(tmp_path: Path) -> None:
+    assert problems_of(tmp_path, shortcuts=ONE_SHORTCUT + "    allow_http: true\n") == []
+    text = HTTP_CAF.replace("http://www.caf.fr/", "http://www.ameli.fr/") + "    allow_http: true\n"
+    problem = only(problems_of(tmp_path, shortcuts=text))
+    assert (problem.line, problem.key) == (10, "shortcuts[0].url")
+    assert "www.ameli.fr is not in this shortcut's allowed_domains" in problem.message
+
+
+def test_allow_http_allows_no_other_scheme(tmp_path: Path) -> None:
+    text = ONE_SHORTCUT.replace("https://", "ftp://") + "    allow_http: true\n"
+    problem = only(problems_of(tmp_path, shortcuts=text))
+    assert (problem.line, problem.key) == (10, "shortcuts[0].url")
+    assert problem.message == "expected an https:// or http:// address"
 
 
 def test_allow_http_and_permissions_default_to_refused(tmp_path: Path) -> None:

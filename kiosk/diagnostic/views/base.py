@@ -29,7 +29,7 @@ TARGET_COLOURS = {
 
 
 class Pictures:
-    """Draws the content's SVG pictures (`assets/diagnostic/pictures/NAME.svg`) and keeps each size drawn."""
+    """Draws the content's SVG pictures (`kiosk/assets/diagnostic/pictures/NAME.svg`); caches each size."""
 
     def __init__(self, folder: Path | None = None):
         self._folder = folder

@@ -4,42 +4,42 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../kiosk/app.py" line="160"/>
+        <location filename="../../app.py" line="160"/>
         <source>Faire le point</source>
         <translation>Check my skills</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="161"/>
+        <location filename="../../app.py" line="161"/>
         <source>Ce que je sais faire sur un ordinateur</source>
         <translation>What I can do on a computer</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="169"/>
+        <location filename="../../app.py" line="169"/>
         <source>Scanner</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="170"/>
+        <location filename="../../app.py" line="170"/>
         <source>Un papier ou une carte, pour l&apos;envoyer sur un site</source>
         <translation>A paper or a card, to send it to a website</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="179"/>
+        <location filename="../../app.py" line="179"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="180"/>
+        <location filename="../../app.py" line="180"/>
         <source>Un document téléchargé ou scanné</source>
         <translation>A downloaded or scanned document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="188"/>
+        <location filename="../../app.py" line="188"/>
         <source>Photocopier</source>
         <translation>Photocopy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/app.py" line="189"/>
+        <location filename="../../app.py" line="189"/>
         <source>Scanner un papier puis l&apos;imprimer</source>
         <translation>Scan a paper, then print it</translation>
     </message>
@@ -47,87 +47,87 @@
 <context>
     <name>BrowserScreen</name>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="105"/>
+        <location filename="../../browser/view.py" line="105"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="106"/>
+        <location filename="../../browser/view.py" line="106"/>
         <source>Avancer</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="107"/>
+        <location filename="../../browser/view.py" line="107"/>
         <source>Recharger</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="108"/>
+        <location filename="../../browser/view.py" line="108"/>
         <source>Plus petit</source>
         <translation>Smaller</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="109"/>
+        <location filename="../../browser/view.py" line="109"/>
         <source>Plus grand</source>
         <translation>Bigger</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="110"/>
+        <location filename="../../browser/view.py" line="110"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="183"/>
+        <location filename="../../browser/view.py" line="183"/>
         <source>Page {service}</source>
         <translation>Page {service}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="237"/>
+        <location filename="../../browser/view.py" line="237"/>
         <source>Ce site n&apos;est pas disponible sur cette borne.</source>
         <translation>This website is not available on this kiosk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="238"/>
+        <location filename="../../browser/view.py" line="238"/>
         <source>Vous restez sur la page où vous étiez.</source>
         <translation>You stay on the page you were on.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="243"/>
+        <location filename="../../browser/view.py" line="243"/>
         <source>Ce fichier ne peut pas être ouvert sur cette borne.</source>
         <translation>This file cannot be opened on this kiosk.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="244"/>
+        <location filename="../../browser/view.py" line="244"/>
         <source>La borne ouvre les documents PDF et les images.</source>
         <translation>The kiosk opens PDF documents and pictures.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="249"/>
+        <location filename="../../browser/view.py" line="249"/>
         <source>Le téléchargement s&apos;est arrêté.</source>
         <translation>The download stopped.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="250"/>
+        <location filename="../../browser/view.py" line="250"/>
         <source>Touchez à nouveau le lien pour réessayer.</source>
         <translation>Touch the link again to try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="255"/>
+        <location filename="../../browser/view.py" line="255"/>
         <source>Cette page n&apos;est pas sûre.</source>
         <translation>This page is not safe.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="256"/>
+        <location filename="../../browser/view.py" line="256"/>
         <source>La borne ne l&apos;ouvre pas. Essayez plus tard ou demandez de l&apos;aide.</source>
         <translation>The kiosk does not open it. Try later or ask for help.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="319"/>
+        <location filename="../../browser/view.py" line="319"/>
         <source>La page n&apos;a pas pu être préparée pour l&apos;impression.</source>
         <translation>The page could not be made ready for printing.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/view.py" line="320"/>
+        <location filename="../../browser/view.py" line="320"/>
         <source>Attendez qu&apos;elle soit affichée, puis réessayez.</source>
         <translation>Wait until it is shown, then try again.</translation>
     </message>
@@ -135,12 +135,12 @@
 <context>
     <name>ChoiceExercise</name>
     <message>
-        <location filename="../../kiosk/diagnostic/views/forms.py" line="189"/>
+        <location filename="../../diagnostic/views/forms.py" line="189"/>
         <source>Valider</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/forms.py" line="194"/>
+        <location filename="../../diagnostic/views/forms.py" line="194"/>
         <source>Vous pouvez choisir plusieurs réponses.</source>
         <translation>You can choose several answers.</translation>
     </message>
@@ -148,22 +148,22 @@
 <context>
     <name>ConfirmEndOverlay</name>
     <message>
-        <location filename="../../kiosk/shell/overlay.py" line="130"/>
+        <location filename="../../shell/overlay.py" line="130"/>
         <source>Terminer votre session ?</source>
         <translation>End your session?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/overlay.py" line="133"/>
+        <location filename="../../shell/overlay.py" line="133"/>
         <source>Tout ce que vous avez ouvert sera effacé. La borne sera prête pour la personne suivante.</source>
         <translation>Everything you opened will be erased. The kiosk will be ready for the next person.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/overlay.py" line="137"/>
+        <location filename="../../shell/overlay.py" line="137"/>
         <source>Non, je continue</source>
         <translation>No, I continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/overlay.py" line="138"/>
+        <location filename="../../shell/overlay.py" line="138"/>
         <source>Oui, terminer</source>
         <translation>Yes, end it</translation>
     </message>
@@ -171,93 +171,93 @@
 <context>
     <name>DiagnosticScreen</name>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="80"/>
+        <location filename="../../diagnostic/views/screen.py" line="80"/>
         <source>Faire le point</source>
         <translation>Check my skills</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="165"/>
+        <location filename="../../diagnostic/views/screen.py" line="165"/>
         <source>Quelques petits exercices pour voir ce que vous savez déjà faire.</source>
         <translation>A few small exercises to see what you can already do.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="166"/>
+        <location filename="../../diagnostic/views/screen.py" line="166"/>
         <source>Cela prend 10 à 15 minutes.</source>
         <translation>It takes 10 to 15 minutes.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="167"/>
+        <location filename="../../diagnostic/views/screen.py" line="167"/>
         <source>Ce n&apos;est pas un examen. Vous pouvez passer un exercice.</source>
         <translation>It is not an exam. You can skip an exercise.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="168"/>
+        <location filename="../../diagnostic/views/screen.py" line="168"/>
         <source>Rien n&apos;est gardé : tout s&apos;efface à la fin.</source>
         <translation>Nothing is kept: everything is erased at the end.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="178"/>
+        <location filename="../../diagnostic/views/screen.py" line="178"/>
         <source>Commencer</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="221"/>
+        <location filename="../../diagnostic/views/screen.py" line="221"/>
         <source>Je ne sais pas</source>
         <translation>I don&apos;t know</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="222"/>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="253"/>
+        <location filename="../../diagnostic/views/screen.py" line="222"/>
+        <location filename="../../diagnostic/views/screen.py" line="253"/>
         <source>Passer</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="240"/>
+        <location filename="../../diagnostic/views/screen.py" line="240"/>
         <source>Pour finir, quelques questions sur votre téléphone.</source>
         <translation>To finish, a few questions about your phone.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="277"/>
+        <location filename="../../diagnostic/views/screen.py" line="277"/>
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="308"/>
+        <location filename="../../diagnostic/views/screen.py" line="308"/>
         <source>Partie {n} sur {total}</source>
         <translation>Part {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="458"/>
+        <location filename="../../diagnostic/views/screen.py" line="458"/>
         <source>Votre résultat</source>
         <translation>Your result</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="474"/>
+        <location filename="../../diagnostic/views/screen.py" line="474"/>
         <source>Votre groupe : {group}</source>
         <translation>Your group: {group}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="480"/>
+        <location filename="../../diagnostic/views/screen.py" line="480"/>
         <source>Votre code, à montrer à un conseiller :</source>
         <translation>Your code, to show an advisor:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="494"/>
+        <location filename="../../diagnostic/views/screen.py" line="494"/>
         <source>Imprimer ma fiche</source>
         <translation>Print my sheet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="495"/>
+        <location filename="../../diagnostic/views/screen.py" line="495"/>
         <source>Terminer</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="500"/>
+        <location filename="../../diagnostic/views/screen.py" line="500"/>
         <source>La fiche n&apos;a pas pu être préparée. Demandez de l&apos;aide à un conseiller.</source>
         <translation>The sheet could not be made. Ask an advisor for help.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/screen.py" line="545"/>
+        <location filename="../../diagnostic/views/screen.py" line="545"/>
         <source>Écouter</source>
         <translation>Listen</translation>
     </message>
@@ -265,53 +265,53 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../kiosk/browser/document_viewer.py" line="67"/>
+        <location filename="../../browser/document_viewer.py" line="67"/>
         <source>Réduire</source>
         <translation>Smaller</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/document_viewer.py" line="68"/>
+        <location filename="../../browser/document_viewer.py" line="68"/>
         <source>Agrandir</source>
         <translation>Bigger</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/document_viewer.py" line="69"/>
+        <location filename="../../browser/document_viewer.py" line="69"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/document_viewer.py" line="70"/>
+        <location filename="../../browser/document_viewer.py" line="70"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/document_viewer.py" line="113"/>
-        <location filename="../../kiosk/browser/document_viewer.py" line="150"/>
+        <location filename="../../browser/document_viewer.py" line="113"/>
+        <location filename="../../browser/document_viewer.py" line="150"/>
         <source>Il est peut-être abîmé.</source>
         <translation>It may be damaged.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/document_viewer.py" line="147"/>
+        <location filename="../../browser/document_viewer.py" line="147"/>
         <source>Il est protégé par un mot de passe.</source>
         <translation>It is protected by a password.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/document_viewer.py" line="153"/>
+        <location filename="../../browser/document_viewer.py" line="153"/>
         <source>1 page</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/document_viewer.py" line="153"/>
+        <location filename="../../browser/document_viewer.py" line="153"/>
         <source>{n} pages</source>
         <translation>{n} pages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/document_viewer.py" line="175"/>
+        <location filename="../../browser/document_viewer.py" line="175"/>
         <source>Ce document ne peut pas être affiché.</source>
         <translation>This document cannot be shown.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/document_viewer.py" line="177"/>
+        <location filename="../../browser/document_viewer.py" line="177"/>
         <source>Touchez « Fermer » pour revenir.</source>
         <translation>Touch “Close” to go back.</translation>
     </message>
@@ -319,42 +319,42 @@
 <context>
     <name>FileChooser</name>
     <message>
-        <location filename="../../kiosk/browser/file_chooser.py" line="60"/>
+        <location filename="../../browser/file_chooser.py" line="60"/>
         <source>Choisissez un document</source>
         <translation>Choose a document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/file_chooser.py" line="63"/>
+        <location filename="../../browser/file_chooser.py" line="63"/>
         <source>Vous n&apos;avez pas encore de document. Téléchargez ou scannez d&apos;abord votre document.</source>
         <translation>You have no document yet. First download or scan your document.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/file_chooser.py" line="79"/>
+        <location filename="../../browser/file_chooser.py" line="79"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/file_chooser.py" line="83"/>
+        <location filename="../../browser/file_chooser.py" line="83"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/file_chooser.py" line="176"/>
+        <location filename="../../browser/file_chooser.py" line="176"/>
         <source>Touchez les documents à envoyer. Vous pouvez en choisir plusieurs.</source>
         <translation>Touch the documents to send. You can choose several.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/file_chooser.py" line="178"/>
+        <location filename="../../browser/file_chooser.py" line="178"/>
         <source>Touchez le document à envoyer.</source>
         <translation>Touch the document to send.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/file_chooser.py" line="193"/>
+        <location filename="../../browser/file_chooser.py" line="193"/>
         <source>Envoyer ces documents</source>
         <translation>Send these documents</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/file_chooser.py" line="195"/>
+        <location filename="../../browser/file_chooser.py" line="195"/>
         <source>Envoyer ce document</source>
         <translation>Send this document</translation>
     </message>
@@ -362,42 +362,42 @@
 <context>
     <name>FilePickerExercise</name>
     <message>
-        <location filename="../../kiosk/diagnostic/views/files.py" line="21"/>
+        <location filename="../../diagnostic/views/files.py" line="21"/>
         <source>Ouvrir</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/files.py" line="22"/>
+        <location filename="../../diagnostic/views/files.py" line="22"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/files.py" line="23"/>
+        <location filename="../../diagnostic/views/files.py" line="23"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/files.py" line="24"/>
+        <location filename="../../diagnostic/views/files.py" line="24"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/files.py" line="57"/>
+        <location filename="../../diagnostic/views/files.py" line="57"/>
         <source>Choisir un fichier</source>
         <translation>Choose a file</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/files.py" line="119"/>
+        <location filename="../../diagnostic/views/files.py" line="119"/>
         <source>Ce dossier est vide.</source>
         <translation>This folder is empty.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/files.py" line="160"/>
+        <location filename="../../diagnostic/views/files.py" line="160"/>
         <source>Fichier choisi : {name}</source>
         <translation>File chosen: {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/files.py" line="162"/>
+        <location filename="../../diagnostic/views/files.py" line="162"/>
         <source>Aucun fichier choisi.</source>
         <translation>No file chosen.</translation>
     </message>
@@ -413,17 +413,17 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../kiosk/shell/home.py" line="41"/>
+        <location filename="../../shell/home.py" line="41"/>
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/home.py" line="43"/>
+        <location filename="../../shell/home.py" line="43"/>
         <source>Touchez un service pour commencer. C&apos;est gratuit.</source>
         <translation>Touch a service to start. It is free.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/home.py" line="95"/>
+        <location filename="../../shell/home.py" line="95"/>
         <source>Les services de la borne</source>
         <translation>Kiosk services</translation>
     </message>
@@ -431,27 +431,27 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../kiosk/shell/overlay.py" line="76"/>
+        <location filename="../../shell/overlay.py" line="76"/>
         <source>Êtes-vous toujours là ?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/overlay.py" line="79"/>
+        <location filename="../../shell/overlay.py" line="79"/>
         <source>Sinon, la session va se terminer. Tout ce que vous avez ouvert sera effacé.</source>
         <translation>If not, the session will end. Everything you opened will be erased.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/overlay.py" line="82"/>
+        <location filename="../../shell/overlay.py" line="82"/>
         <source>Je suis là</source>
         <translation>I am here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/overlay.py" line="120"/>
+        <location filename="../../shell/overlay.py" line="120"/>
         <source>{n} secondes</source>
         <translation>{n} seconds</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/overlay.py" line="120"/>
+        <location filename="../../shell/overlay.py" line="120"/>
         <source>1 seconde</source>
         <translation>1 second</translation>
     </message>
@@ -459,37 +459,37 @@
 <context>
     <name>MailboxExercise</name>
     <message>
-        <location filename="../../kiosk/diagnostic/views/mailbox.py" line="50"/>
+        <location filename="../../diagnostic/views/mailbox.py" line="50"/>
         <source>Boîte de réception</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/mailbox.py" line="76"/>
+        <location filename="../../diagnostic/views/mailbox.py" line="76"/>
         <source>Touchez un message pour le lire.</source>
         <translation>Touch a message to read it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/mailbox.py" line="169"/>
+        <location filename="../../diagnostic/views/mailbox.py" line="169"/>
         <source>De :</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/mailbox.py" line="189"/>
+        <location filename="../../diagnostic/views/mailbox.py" line="189"/>
         <source>Répondre</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/mailbox.py" line="199"/>
+        <location filename="../../diagnostic/views/mailbox.py" line="199"/>
         <source>Votre réponse à {name}</source>
         <translation>Your reply to {name}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/mailbox.py" line="203"/>
+        <location filename="../../diagnostic/views/mailbox.py" line="203"/>
         <source>Écrivez ici</source>
         <translation>Write here</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/views/mailbox.py" line="205"/>
+        <location filename="../../diagnostic/views/mailbox.py" line="205"/>
         <source>Envoyer</source>
         <translation>Send</translation>
     </message>
@@ -497,7 +497,7 @@
 <context>
     <name>NoticeOverlay</name>
     <message>
-        <location filename="../../kiosk/shell/overlay.py" line="160"/>
+        <location filename="../../shell/overlay.py" line="160"/>
         <source>J&apos;ai compris</source>
         <translation>I understand</translation>
     </message>
@@ -505,42 +505,42 @@
 <context>
     <name>OfflineHelpScreen</name>
     <message>
-        <location filename="../../kiosk/shell/offline_help.py" line="50"/>
+        <location filename="../../shell/offline_help.py" line="50"/>
         <source>Pour joindre ce service :</source>
         <translation>To reach this service:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/offline_help.py" line="55"/>
+        <location filename="../../shell/offline_help.py" line="55"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/offline_help.py" line="56"/>
+        <location filename="../../shell/offline_help.py" line="56"/>
         <source>Horaires</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/offline_help.py" line="57"/>
+        <location filename="../../shell/offline_help.py" line="57"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/offline_help.py" line="58"/>
+        <location filename="../../shell/offline_help.py" line="58"/>
         <source>À préparer</source>
         <translation>Have ready</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/offline_help.py" line="77"/>
+        <location filename="../../shell/offline_help.py" line="77"/>
         <source>Retour à l&apos;accueil</source>
         <translation>Back to home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/offline_help.py" line="81"/>
+        <location filename="../../shell/offline_help.py" line="81"/>
         <source>Réessayer</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/offline_help.py" line="97"/>
+        <location filename="../../shell/offline_help.py" line="97"/>
         <source>Le site ne répond pas pour le moment. La borne réessaie toute seule.</source>
         <translation>The website is not answering right now. The kiosk tries again by itself.</translation>
     </message>
@@ -548,23 +548,23 @@
 <context>
     <name>PageDialog</name>
     <message>
-        <location filename="../../kiosk/browser/dialogs.py" line="22"/>
+        <location filename="../../browser/dialogs.py" line="22"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/dialogs.py" line="23"/>
+        <location filename="../../browser/dialogs.py" line="23"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/dialogs.py" line="32"/>
+        <location filename="../../browser/dialogs.py" line="32"/>
         <source>Message du site</source>
         <translation>Message from the website</translation>
     </message>
     <message>
-        <location filename="../../kiosk/browser/dialogs.py" line="35"/>
-        <location filename="../../kiosk/browser/dialogs.py" line="38"/>
+        <location filename="../../browser/dialogs.py" line="35"/>
+        <location filename="../../browser/dialogs.py" line="38"/>
         <source>Le site vous demande</source>
         <translation>The website asks you</translation>
     </message>
@@ -572,7 +572,7 @@
 <context>
     <name>PopupPanel</name>
     <message>
-        <location filename="../../kiosk/browser/popup.py" line="23"/>
+        <location filename="../../browser/popup.py" line="23"/>
         <source>Fermer cette fenêtre</source>
         <translation>Close this window</translation>
     </message>
@@ -580,132 +580,132 @@
 <context>
     <name>PrintWizard</name>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="63"/>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="289"/>
+        <location filename="../../devices/printer/wizard.py" line="63"/>
+        <location filename="../../devices/printer/wizard.py" line="289"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="137"/>
+        <location filename="../../devices/printer/wizard.py" line="137"/>
         <source>Préparation du document…</source>
         <translation>Preparing the document…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="156"/>
+        <location filename="../../devices/printer/wizard.py" line="156"/>
         <source>Imprimer « {name} »</source>
         <translation>Print “{name}”</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="206"/>
+        <location filename="../../devices/printer/wizard.py" line="206"/>
         <source>Touchez le document à imprimer.</source>
         <translation>Touch the document to print.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="208"/>
+        <location filename="../../devices/printer/wizard.py" line="208"/>
         <source>Vous n&apos;avez pas encore de document. Téléchargez ou scannez d&apos;abord votre document.</source>
         <translation>You have no document yet. First download or scan your document.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="219"/>
+        <location filename="../../devices/printer/wizard.py" line="219"/>
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="224"/>
+        <location filename="../../devices/printer/wizard.py" line="224"/>
         <source>Choisissez un document</source>
         <translation>Choose a document</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="228"/>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="288"/>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="334"/>
+        <location filename="../../devices/printer/wizard.py" line="228"/>
+        <location filename="../../devices/printer/wizard.py" line="288"/>
+        <location filename="../../devices/printer/wizard.py" line="334"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="250"/>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="277"/>
+        <location filename="../../devices/printer/wizard.py" line="250"/>
+        <location filename="../../devices/printer/wizard.py" line="277"/>
         <source>Nombre d&apos;exemplaires</source>
         <translation>Number of copies</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="252"/>
+        <location filename="../../devices/printer/wizard.py" line="252"/>
         <source>Toutes les pages</source>
         <translation>All pages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="253"/>
+        <location filename="../../devices/printer/wizard.py" line="253"/>
         <source>Seulement certaines pages</source>
         <translation>Only some pages</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="258"/>
+        <location filename="../../devices/printer/wizard.py" line="258"/>
         <source>Première page</source>
         <translation>First page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="259"/>
+        <location filename="../../devices/printer/wizard.py" line="259"/>
         <source>Dernière page</source>
         <translation>Last page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="265"/>
+        <location filename="../../devices/printer/wizard.py" line="265"/>
         <source>De la page</source>
         <translation>From page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="267"/>
+        <location filename="../../devices/printer/wizard.py" line="267"/>
         <source>à la page</source>
         <translation>to page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="279"/>
+        <location filename="../../devices/printer/wizard.py" line="279"/>
         <source>Pages à imprimer</source>
         <translation>Pages to print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="304"/>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="432"/>
+        <location filename="../../devices/printer/wizard.py" line="304"/>
+        <location filename="../../devices/printer/wizard.py" line="432"/>
         <source>Impression en cours…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="309"/>
+        <location filename="../../devices/printer/wizard.py" line="309"/>
         <source>Annuler l&apos;impression</source>
         <translation>Cancel printing</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="321"/>
+        <location filename="../../devices/printer/wizard.py" line="321"/>
         <source>Terminé</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="325"/>
+        <location filename="../../devices/printer/wizard.py" line="325"/>
         <source>C&apos;est imprimé.</source>
         <translation>It is printed.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="326"/>
+        <location filename="../../devices/printer/wizard.py" line="326"/>
         <source>Récupérez vos feuilles dans l&apos;imprimante.</source>
         <translation>Take your sheets from the printer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="335"/>
+        <location filename="../../devices/printer/wizard.py" line="335"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="377"/>
+        <location filename="../../devices/printer/wizard.py" line="377"/>
         <source>Vous allez imprimer 1 page.</source>
         <translation>You are going to print 1 page.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="379"/>
+        <location filename="../../devices/printer/wizard.py" line="379"/>
         <source>Vous allez imprimer {n} pages.</source>
         <translation>You are going to print {n} pages.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/wizard.py" line="519"/>
+        <location filename="../../devices/printer/wizard.py" line="519"/>
         <source>Page {n}</source>
         <translation>Page {n}</translation>
     </message>
@@ -713,174 +713,174 @@
 <context>
     <name>PrinterMessages</name>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="26"/>
+        <location filename="../../devices/printer/messages.py" line="26"/>
         <source>Demandez de l&apos;aide à un conseiller.</source>
         <translation>Ask an advisor for help.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="29"/>
+        <location filename="../../devices/printer/messages.py" line="29"/>
         <source>L&apos;imprimante est arrêtée.</source>
         <translation>The printer is stopped.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="30"/>
+        <location filename="../../devices/printer/messages.py" line="30"/>
         <source>Demandez à un conseiller de la remettre en marche.</source>
         <translation>Ask an advisor to start it again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="33"/>
+        <location filename="../../devices/printer/messages.py" line="33"/>
         <source>L&apos;imprimante ne répond pas.</source>
         <translation>The printer does not answer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="34"/>
+        <location filename="../../devices/printer/messages.py" line="34"/>
         <source>Demandez à un conseiller de l&apos;allumer.</source>
         <translation>Ask an advisor to switch it on.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="37"/>
+        <location filename="../../devices/printer/messages.py" line="37"/>
         <source>L&apos;imprimante n&apos;a plus de papier.</source>
         <translation>The printer is out of paper.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="38"/>
+        <location filename="../../devices/printer/messages.py" line="38"/>
         <source>Demandez à un conseiller d&apos;en remettre.</source>
         <translation>Ask an advisor to add some.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="41"/>
+        <location filename="../../devices/printer/messages.py" line="41"/>
         <source>Une feuille est coincée dans l&apos;imprimante.</source>
         <translation>A sheet is stuck in the printer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="42"/>
+        <location filename="../../devices/printer/messages.py" line="42"/>
         <source>Demandez à un conseiller de la retirer.</source>
         <translation>Ask an advisor to take it out.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="45"/>
+        <location filename="../../devices/printer/messages.py" line="45"/>
         <source>Une porte de l&apos;imprimante est ouverte.</source>
         <translation>A door of the printer is open.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="46"/>
+        <location filename="../../devices/printer/messages.py" line="46"/>
         <source>Demandez à un conseiller de la fermer.</source>
         <translation>Ask an advisor to close it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="49"/>
+        <location filename="../../devices/printer/messages.py" line="49"/>
         <source>L&apos;imprimante n&apos;a plus d&apos;encre.</source>
         <translation>The printer is out of ink.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="50"/>
+        <location filename="../../devices/printer/messages.py" line="50"/>
         <source>Demandez à un conseiller de la changer.</source>
         <translation>Ask an advisor to change it.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="53"/>
+        <location filename="../../devices/printer/messages.py" line="53"/>
         <source>L&apos;imprimante n&apos;a bientôt plus de papier.</source>
         <translation>The printer will soon be out of paper.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="54"/>
-        <location filename="../../kiosk/devices/printer/messages.py" line="58"/>
+        <location filename="../../devices/printer/messages.py" line="54"/>
+        <location filename="../../devices/printer/messages.py" line="58"/>
         <source>Vous pouvez imprimer. Prévenez un conseiller.</source>
         <translation>You can print. Tell an advisor.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="57"/>
+        <location filename="../../devices/printer/messages.py" line="57"/>
         <source>L&apos;encre de l&apos;imprimante est presque finie.</source>
         <translation>The printer&apos;s ink is almost used up.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="60"/>
+        <location filename="../../devices/printer/messages.py" line="60"/>
         <source>L&apos;imprimante a un problème.</source>
         <translation>The printer has a problem.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="62"/>
+        <location filename="../../devices/printer/messages.py" line="62"/>
         <source>L&apos;imprimante n&apos;accepte pas d&apos;impression pour le moment.</source>
         <translation>The printer does not take prints for now.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="66"/>
+        <location filename="../../devices/printer/messages.py" line="66"/>
         <source>L&apos;impression ne marche pas pour le moment.</source>
         <translation>Printing does not work for now.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="69"/>
+        <location filename="../../devices/printer/messages.py" line="69"/>
         <source>Aucune imprimante n&apos;est disponible.</source>
         <translation>No printer is available.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="70"/>
+        <location filename="../../devices/printer/messages.py" line="70"/>
         <source>L&apos;impression a été refusée.</source>
         <translation>The print was refused.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="72"/>
+        <location filename="../../devices/printer/messages.py" line="72"/>
         <source>L&apos;impression n&apos;a pas pu se faire.</source>
         <translation>The print could not be done.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="73"/>
+        <location filename="../../devices/printer/messages.py" line="73"/>
         <source>Réessayez, ou demandez de l&apos;aide à un conseiller.</source>
         <translation>Try again, or ask an advisor for help.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="76"/>
+        <location filename="../../devices/printer/messages.py" line="76"/>
         <source>L&apos;impression a été annulée.</source>
         <translation>The print was cancelled.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="77"/>
+        <location filename="../../devices/printer/messages.py" line="77"/>
         <source>Vous pouvez la relancer.</source>
         <translation>You can start it again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="80"/>
+        <location filename="../../devices/printer/messages.py" line="80"/>
         <source>Ce document ne peut pas être imprimé.</source>
         <translation>This document cannot be printed.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="84"/>
+        <location filename="../../devices/printer/messages.py" line="84"/>
         <source>Vous avez atteint la limite de pages.</source>
         <translation>You have reached the page limit.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="85"/>
-        <location filename="../../kiosk/devices/printer/messages.py" line="97"/>
+        <location filename="../../devices/printer/messages.py" line="85"/>
+        <location filename="../../devices/printer/messages.py" line="97"/>
         <source>Demandez à un conseiller si vous devez imprimer plus.</source>
         <translation>Ask an advisor if you need to print more.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="96"/>
+        <location filename="../../devices/printer/messages.py" line="96"/>
         <source>Vous avez imprimé toutes vos pages gratuites.</source>
         <translation>You have printed all your free pages.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="100"/>
+        <location filename="../../devices/printer/messages.py" line="100"/>
         <source>Ce document fait 1 page à imprimer.</source>
         <translation>This document has 1 page to print.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="102"/>
+        <location filename="../../devices/printer/messages.py" line="102"/>
         <source>Ce document fait {n} pages à imprimer.</source>
         <translation>This document has {n} pages to print.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="110"/>
+        <location filename="../../devices/printer/messages.py" line="110"/>
         <source>Vous pouvez encore imprimer 1 page.</source>
         <translation>You can still print 1 page.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="112"/>
+        <location filename="../../devices/printer/messages.py" line="112"/>
         <source>Vous pouvez encore imprimer {n} pages.</source>
         <translation>You can still print {n} pages.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/printer/messages.py" line="119"/>
+        <location filename="../../devices/printer/messages.py" line="119"/>
         <source>Pages imprimées : %1 sur %2.</source>
         <translation>Pages printed: %1 of %2.</translation>
     </message>
@@ -888,37 +888,37 @@
 <context>
     <name>ResultSheet</name>
     <message>
-        <location filename="../../kiosk/diagnostic/result_sheet.py" line="24"/>
+        <location filename="../../diagnostic/result_sheet.py" line="24"/>
         <source>Ma fiche diagnostic</source>
         <translation>My skills sheet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/result_sheet.py" line="73"/>
+        <location filename="../../diagnostic/result_sheet.py" line="73"/>
         <source>Mon niveau par domaine</source>
         <translation>My level in each area</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/result_sheet.py" line="79"/>
+        <location filename="../../diagnostic/result_sheet.py" line="79"/>
         <source>Mon groupe : {group}</source>
         <translation>My group: {group}</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/result_sheet.py" line="84"/>
+        <location filename="../../diagnostic/result_sheet.py" line="84"/>
         <source>Pour la suite</source>
         <translation>What comes next</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/result_sheet.py" line="89"/>
+        <location filename="../../diagnostic/result_sheet.py" line="89"/>
         <source>Vous voulez apprendre à :</source>
         <translation>You want to learn to:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/result_sheet.py" line="94"/>
+        <location filename="../../diagnostic/result_sheet.py" line="94"/>
         <source>Mon code, à montrer à un conseiller :</source>
         <translation>My code, to show an advisor:</translation>
     </message>
     <message>
-        <location filename="../../kiosk/diagnostic/result_sheet.py" line="96"/>
+        <location filename="../../diagnostic/result_sheet.py" line="96"/>
         <source>Ce code ne dit pas qui vous êtes.</source>
         <translation>This code does not say who you are.</translation>
     </message>
@@ -926,164 +926,164 @@
 <context>
     <name>ScanWizard</name>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="76"/>
+        <location filename="../../devices/scanner/wizard.py" line="76"/>
         <source>Photocopier</source>
         <translation>Photocopy</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="76"/>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="128"/>
+        <location filename="../../devices/scanner/wizard.py" line="76"/>
+        <location filename="../../devices/scanner/wizard.py" line="128"/>
         <source>Scanner</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="78"/>
+        <location filename="../../devices/scanner/wizard.py" line="78"/>
         <source>Que voulez-vous photocopier ?</source>
         <translation>What do you want to photocopy?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="78"/>
+        <location filename="../../devices/scanner/wizard.py" line="78"/>
         <source>Que voulez-vous scanner ?</source>
         <translation>What do you want to scan?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="98"/>
+        <location filename="../../devices/scanner/wizard.py" line="98"/>
         <source>Une feuille</source>
         <translation>One sheet</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="100"/>
+        <location filename="../../devices/scanner/wizard.py" line="100"/>
         <source>Plusieurs feuilles</source>
         <translation>Several sheets</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="103"/>
+        <location filename="../../devices/scanner/wizard.py" line="103"/>
         <source>Une carte ou une photo</source>
         <translation>A card or a photo</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="105"/>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="129"/>
+        <location filename="../../devices/scanner/wizard.py" line="105"/>
+        <location filename="../../devices/scanner/wizard.py" line="129"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="111"/>
+        <location filename="../../devices/scanner/wizard.py" line="111"/>
         <source>Touchez votre choix. La borne règle le scanner pour vous.</source>
         <translation>Touch your choice. The kiosk sets the scanner for you.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="132"/>
+        <location filename="../../devices/scanner/wizard.py" line="132"/>
         <source>Posez votre document sur la vitre</source>
         <translation>Put your document on the glass</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="146"/>
+        <location filename="../../devices/scanner/wizard.py" line="146"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="163"/>
+        <location filename="../../devices/scanner/wizard.py" line="163"/>
         <source>Tourner</source>
         <translation>Turn</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="165"/>
+        <location filename="../../devices/scanner/wizard.py" line="165"/>
         <source>Recommencer cette page</source>
         <translation>Scan this page again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="167"/>
+        <location filename="../../devices/scanner/wizard.py" line="167"/>
         <source>Ajouter une page</source>
         <translation>Add a page</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="168"/>
+        <location filename="../../devices/scanner/wizard.py" line="168"/>
         <source>Terminer</source>
         <translation>Finish</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="171"/>
+        <location filename="../../devices/scanner/wizard.py" line="171"/>
         <source>Voici votre page. Est-elle lisible ?</source>
         <translation>Here is your page. Can you read it?</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="187"/>
+        <location filename="../../devices/scanner/wizard.py" line="187"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="189"/>
+        <location filename="../../devices/scanner/wizard.py" line="189"/>
         <source>Garder pour l&apos;envoyer sur un site</source>
         <translation>Keep it to send to a website</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="191"/>
+        <location filename="../../devices/scanner/wizard.py" line="191"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="195"/>
+        <location filename="../../devices/scanner/wizard.py" line="195"/>
         <source>Votre document est prêt.</source>
         <translation>Your document is ready.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="198"/>
+        <location filename="../../devices/scanner/wizard.py" line="198"/>
         <source>Vous pouvez l&apos;envoyer sur un site avec le bouton « Parcourir » ou « Ajouter ».</source>
         <translation>You can send it to a website with the “Browse” or “Add” button.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="208"/>
+        <location filename="../../devices/scanner/wizard.py" line="208"/>
         <source>Recommencer</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="209"/>
+        <location filename="../../devices/scanner/wizard.py" line="209"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="226"/>
+        <location filename="../../devices/scanner/wizard.py" line="226"/>
         <source>Posez la carte ou la photo face vers le bas, dans le coin de la flèche.</source>
         <translation>Put the card or photo face down, in the corner of the arrow.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="228"/>
+        <location filename="../../devices/scanner/wizard.py" line="228"/>
         <source>Posez la feuille suivante face vers le bas, dans le coin de la flèche.</source>
         <translation>Put the next sheet face down, in the corner of the arrow.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="230"/>
+        <location filename="../../devices/scanner/wizard.py" line="230"/>
         <source>Posez la feuille face vers le bas, dans le coin de la flèche.</source>
         <translation>Put the sheet face down, in the corner of the arrow.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="231"/>
+        <location filename="../../devices/scanner/wizard.py" line="231"/>
         <source>Fermez le couvercle, puis touchez « Scanner ».</source>
         <translation>Close the lid, then touch “Scan”.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="243"/>
+        <location filename="../../devices/scanner/wizard.py" line="243"/>
         <source>Numérisation en cours…</source>
         <translation>Scanning…</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="244"/>
+        <location filename="../../devices/scanner/wizard.py" line="244"/>
         <source>Ne soulevez pas le couvercle.</source>
         <translation>Do not lift the lid.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="267"/>
+        <location filename="../../devices/scanner/wizard.py" line="267"/>
         <source>Votre document a 1 page.</source>
         <translation>Your document has 1 page.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="269"/>
+        <location filename="../../devices/scanner/wizard.py" line="269"/>
         <source>Votre document a {n} pages.</source>
         <translation>Your document has {n} pages.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/wizard.py" line="303"/>
+        <location filename="../../devices/scanner/wizard.py" line="303"/>
         <source>Préparation du document…</source>
         <translation>Preparing the document…</translation>
     </message>
@@ -1091,94 +1091,94 @@
 <context>
     <name>ScannerMessages</name>
     <message>
-        <location filename="../../kiosk/devices/scanner/messages.py" line="25"/>
+        <location filename="../../devices/scanner/messages.py" line="25"/>
         <source>Le scanner ne répond pas.</source>
         <translation>The scanner does not answer.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/messages.py" line="26"/>
+        <location filename="../../devices/scanner/messages.py" line="26"/>
         <source>Vérifiez qu&apos;il est allumé, puis demandez de l&apos;aide au conseiller.</source>
         <translation>Check that it is on, then ask the advisor for help.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/messages.py" line="32"/>
+        <location filename="../../devices/scanner/messages.py" line="32"/>
         <source>Le scanner est occupé.</source>
         <translation>The scanner is busy.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/messages.py" line="33"/>
+        <location filename="../../devices/scanner/messages.py" line="33"/>
         <source>Attendez un moment, puis appuyez sur Recommencer.</source>
         <translation>Wait a moment, then press Try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/messages.py" line="37"/>
+        <location filename="../../devices/scanner/messages.py" line="37"/>
         <source>Le couvercle du scanner est ouvert.</source>
         <translation>The scanner&apos;s lid is open.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/messages.py" line="38"/>
+        <location filename="../../devices/scanner/messages.py" line="38"/>
         <source>Fermez-le, puis appuyez sur Recommencer.</source>
         <translation>Close it, then press Try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/messages.py" line="42"/>
+        <location filename="../../devices/scanner/messages.py" line="42"/>
         <source>Une feuille est coincée dans le scanner.</source>
         <translation>A sheet is stuck in the scanner.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/messages.py" line="43"/>
+        <location filename="../../devices/scanner/messages.py" line="43"/>
         <source>Retirez-la doucement, puis appuyez sur Recommencer.</source>
         <translation>Take it out gently, then press Try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/messages.py" line="47"/>
+        <location filename="../../devices/scanner/messages.py" line="47"/>
         <source>Il n&apos;y a pas de feuille dans le chargeur.</source>
         <translation>There is no sheet in the feeder.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/messages.py" line="48"/>
+        <location filename="../../devices/scanner/messages.py" line="48"/>
         <source>Posez vos feuilles dans le chargeur, puis appuyez sur Recommencer.</source>
         <translation>Put your sheets in the feeder, then press Try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/messages.py" line="54"/>
+        <location filename="../../devices/scanner/messages.py" line="54"/>
         <source>Vous avez arrêté la numérisation.</source>
         <translation>You stopped the scan.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/messages.py" line="55"/>
+        <location filename="../../devices/scanner/messages.py" line="55"/>
         <source>Appuyez sur Recommencer quand vous êtes prêt.</source>
         <translation>Press Try again when you are ready.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/messages.py" line="59"/>
+        <location filename="../../devices/scanner/messages.py" line="59"/>
         <source>Le scanner a eu un problème.</source>
         <translation>The scanner had a problem.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/messages.py" line="60"/>
-        <location filename="../../kiosk/devices/scanner/messages.py" line="67"/>
-        <location filename="../../kiosk/devices/scanner/messages.py" line="82"/>
+        <location filename="../../devices/scanner/messages.py" line="60"/>
+        <location filename="../../devices/scanner/messages.py" line="67"/>
+        <location filename="../../devices/scanner/messages.py" line="82"/>
         <source>Appuyez sur Recommencer. Si cela recommence, demandez de l&apos;aide.</source>
         <translation>Press Try again. If it happens again, ask for help.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/messages.py" line="66"/>
+        <location filename="../../devices/scanner/messages.py" line="66"/>
         <source>Le scanner s&apos;est arrêté d&apos;un coup.</source>
         <translation>The scanner suddenly stopped.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/messages.py" line="73"/>
+        <location filename="../../devices/scanner/messages.py" line="73"/>
         <source>Le scanner ne répond plus.</source>
         <translation>The scanner no longer answers.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/messages.py" line="74"/>
+        <location filename="../../devices/scanner/messages.py" line="74"/>
         <source>Vérifiez qu&apos;il est allumé, puis appuyez sur Recommencer.</source>
         <translation>Check that it is on, then press Try again.</translation>
     </message>
     <message>
-        <location filename="../../kiosk/devices/scanner/messages.py" line="81"/>
+        <location filename="../../devices/scanner/messages.py" line="81"/>
         <source>Le document n&apos;a pas pu être créé.</source>
         <translation>The document could not be made.</translation>
     </message>
@@ -1186,12 +1186,12 @@
 <context>
     <name>Stepper</name>
     <message>
-        <location filename="../../kiosk/shell/stepper.py" line="19"/>
+        <location filename="../../shell/stepper.py" line="19"/>
         <source>Moins</source>
         <translation>Less</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/stepper.py" line="20"/>
+        <location filename="../../shell/stepper.py" line="20"/>
         <source>Plus</source>
         <translation>More</translation>
     </message>
@@ -1199,12 +1199,12 @@
 <context>
     <name>Tile</name>
     <message>
-        <location filename="../../kiosk/shell/tile.py" line="68"/>
+        <location filename="../../shell/tile.py" line="68"/>
         <source>Hors ligne</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/tile.py" line="74"/>
+        <location filename="../../shell/tile.py" line="74"/>
         <source>Hors ligne.</source>
         <translation>Offline.</translation>
     </message>
@@ -1212,12 +1212,12 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../kiosk/shell/top_bar.py" line="24"/>
+        <location filename="../../shell/top_bar.py" line="24"/>
         <source>Accueil</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../kiosk/shell/top_bar.py" line="31"/>
+        <location filename="../../shell/top_bar.py" line="31"/>
         <source>Terminer ma session</source>
         <translation>End my session</translation>
     </message>
@@ -1225,7 +1225,7 @@
 <context>
     <name>TypingExercise</name>
     <message>
-        <location filename="../../kiosk/diagnostic/views/forms.py" line="55"/>
+        <location filename="../../diagnostic/views/forms.py" line="55"/>
         <source>Valider</source>
         <translation>Confirm</translation>
     </message>
@@ -1233,7 +1233,7 @@
 <context>
     <name>WebPageExercise</name>
     <message>
-        <location filename="../../kiosk/diagnostic/views/web.py" line="51"/>
+        <location filename="../../diagnostic/views/web.py" line="51"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
