@@ -15,7 +15,7 @@ class Destination:
     id: str
     label: str  # already translated
     description: str  # already translated
-    icon: str  # a name in assets/icons/
+    icon: str  # a name in kiosk/assets/icons/
     open: Callable[[], None]
 
 

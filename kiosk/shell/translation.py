@@ -1,5 +1,5 @@
 """Puts the kiosk's screens in the site's language: French is the source text; other languages come from
-`assets/translations/kiosk_<language>.qm` (made from the .ts file with pyside6-lrelease) and Qt's own
+`kiosk/assets/translations/kiosk_<language>.qm` (made from the .ts file with pyside6-lrelease) and Qt's own
 `qtbase_<language>.qm`. A language without a translation file stays in French and says so in the log."""
 
 from __future__ import annotations

@@ -39,8 +39,7 @@ def make_shortcut(
     label: str = "Service de test",
     embeddable: tuple[LoopbackSite, ...] = (),
 ) -> Shortcut:
-    """A shortcut to a loopback test site: http and a port, which only Python can build (shortcuts.yaml
-    takes https services only)."""
+    """A shortcut to a loopback test site: http (`allow_http`) and a port."""
     return Shortcut(
         id=id,
         label=label,
