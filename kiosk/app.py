@@ -263,8 +263,9 @@ class Kiosk:
             self._watched_profile = profile
 
     def _document_arrived(self, path: str, _mime: str = "") -> None:
-        """A download or a printed page is ready: shown if the visitor is still on the service that made it;
-        otherwise it waits among the session's documents (Imprimer, the upload chooser)."""
+        """A download or a printed page is ready: shown if the visitor is still on the service's screen and
+        answering none of its questions; otherwise it waits among the session's documents (Imprimer, the
+        upload chooser)."""
         shown = self.window.screens.currentWidget()
         on_service = self._service_screen is not None and shown is self._service_screen
         if on_service and not self.local_loops.asking:  # never over a question the visitor is answering
