@@ -285,6 +285,7 @@ class Kiosk:
 
     def _close_document(self) -> None:
         if self._document_viewer is not None:
+            self._document_viewer.release()  # its file now: deleteLater() comes later
             self.window.remove_screen(self._document_viewer)
             self._document_viewer.deleteLater()
             self._document_viewer = None
