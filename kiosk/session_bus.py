@@ -64,6 +64,7 @@ def start_session_bus(environ: MutableMapping[str, str] | None = None) -> Sessio
             stderr=subprocess.DEVNULL,
             pass_fds=(write_end,),
             env=dict(os.environ if environ is None else environ),
+            start_new_session=True,  # Ctrl+C in a terminal reaches the kiosk alone, which then ends the bus
         )
     finally:
         os.close(write_end)
