@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -48,19 +49,26 @@ def pytest_sessionfinish(session, exitstatus) -> None:
     """After the last test: every process a test started has ended. Only the run's own servers and Qt's
     QtWebEngine helpers may still run; they end with this process."""
     ours = {server.pid for server in (_server, _bus) if server is not None}
-    left = [
-        process
-        for process in marked_processes(str(os.getpid()))
-        if process.pid not in ours
-        and not (
-            process.command.split(" ")[0].endswith("QtWebEngineProcess")
-            and descends_from(process.pid, os.getpid())
-        )
-    ]
+
+    def left_running() -> list:
+        return [
+            process
+            for process in marked_processes(str(os.getpid()))
+            if process.pid not in ours
+            and not (
+                process.command.split(" ")[0].endswith("QtWebEngineProcess")
+                and descends_from(process.pid, os.getpid())
+            )
+        ]
+
+    deadline = time.monotonic() + 3  # a process a test has just stopped may still be on its way out
+    while (left := left_running()) and time.monotonic() < deadline:
+        time.sleep(0.1)
     if left:
-        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
         lines = "\n".join(f"  pid {p.pid} (parent {p.parent}): {p.command[:200]}" for p in left)
-        reporter.write_line(f"Processes the tests started are still running:\n{lines}", red=True)
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line(f"Processes the tests started are still running:\n{lines}", red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
