@@ -46,7 +46,7 @@ def test_the_viewer_lets_go_of_its_document(kiosk, qtbot, name):
     start_session(kiosk)
     write_documents(kiosk.paths.session_scratch)
     path = kiosk.paths.session_scratch / name
-    kiosk._show_document(str(path))  # what a download or "Imprimer" on a web page calls
+    kiosk._show_document(str(path))  # how a download or a printed web page is shown
     viewer = kiosk.window.screens.currentWidget()
     assert isinstance(viewer, DocumentViewer)
     assert viewer.content.currentWidget() is not viewer.message  # shown, not "cannot be shown"
