@@ -1,10 +1,12 @@
 """A private Xvfb server for benchmarks and tests: `with virtual_screen() as display:` sets DISPLAY meanwhile;
-`start_xvfb()` starts one and leaves its end to the caller."""
+`start_xvfb()` starts one and leaves its end to the caller (at the latest it ends with the process that
+started it)."""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import subprocess
 import time
 from collections.abc import Iterator
@@ -16,8 +18,11 @@ def start_xvfb(width: int = 1280, height: int = 800, *options: str) -> tuple[sub
     server holds, even one only seen through the abstract socket namespace, is skipped); returns it once it
     accepts connections."""
     read_end, write_end = os.pipe()
+    # setpriv --pdeathsig: the kernel ends the server with the process that started it, even one killed.
+    ends_with_us = ["setpriv", "--pdeathsig", "TERM"] if shutil.which("setpriv") else []
     server = subprocess.Popen(
         [
+            *ends_with_us,
             "Xvfb",
             "-displayfd",
             str(write_end),

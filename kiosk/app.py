@@ -4,6 +4,7 @@ knows them all; everything else receives what it needs through its constructor."
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import socket
 import sys
@@ -16,6 +17,7 @@ from kiosk.paths import Paths
 from kiosk.reachability import Reachability
 from kiosk.resources import bundled_shortcuts, icon_path
 from kiosk.session import Session, SessionEnd, empty_folder
+from kiosk.session_bus import own_session_bus
 from kiosk.store import StoreWorker
 from kiosk.usage import SHORTCUT, UsageCounter, duration_bucket
 
@@ -53,10 +55,15 @@ def run(paths: Paths, windowed: bool = False, quit_after_first_paint: bool = Fal
             "configuration has problems: running on the %s configuration; see `kiosk check`", loaded.source
         )
 
-    kiosk = Kiosk(loaded.config, paths, public=not windowed)
-    if loaded.problems:
-        kiosk.counter.count("error", "config_invalid")
-    return kiosk.exec(quit_after_first_paint)
+    bus = own_session_bus(os.environ)  # before Qt, which would otherwise start one that outlives the kiosk
+    try:
+        kiosk = Kiosk(loaded.config, paths, public=not windowed)
+        if loaded.problems:
+            kiosk.counter.count("error", "config_invalid")
+        return kiosk.exec(quit_after_first_paint)
+    finally:
+        if bus is not None:
+            bus.stop()
 
 
 class Kiosk:
@@ -285,6 +292,7 @@ class Kiosk:
 
     def _close_document(self) -> None:
         if self._document_viewer is not None:
+            self._document_viewer.release()  # its file now: deleteLater() comes later
             self.window.remove_screen(self._document_viewer)
             self._document_viewer.deleteLater()
             self._document_viewer = None
@@ -325,6 +333,9 @@ class Kiosk:
         self.counter.count("session_ended", ended.reason)
         if ended.failed_wipers:
             log.error("session end: wipers failed: %s", ", ".join(ended.failed_wipers))
+        # Written now through the store's thread (never waited for here): a crash or a power cut then loses
+        # at most the session in progress, not the last 30 s of counts.
+        self.counter.flush()
 
     def exec(self, quit_after_first_paint: bool = False) -> int:
         if quit_after_first_paint:  # for bench/startup.py and the build smoke test

@@ -1,11 +1,14 @@
-"""The whole test run shares one private Xvfb screen: widget tests and QtWebEngine tests then run in the same
-Qt application on a real X server, as the kiosk does on a terminal. Nothing here touches the developer's own
-display."""
+"""The whole test run shares one private Xvfb screen and one private D-Bus session bus: widget tests and
+QtWebEngine tests then run in the same Qt application on a real X server, as the kiosk does on a terminal.
+Nothing here touches the developer's own display or bus, and nothing the run starts outlives it: both servers
+end with the pytest process (even one killed), and after the last test the run fails if a process it
+started is still alive (tests/processes.py)."""
 
 from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -13,11 +16,20 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from xvfb import start_xvfb
 
+from kiosk.session_bus import ADDRESS, start_session_bus
+from tests.processes import RUN_MARKER, descends_from, marked_processes
+
 _server = None
+_bus = None
 
 
 def pytest_configure(config) -> None:
-    global _server
+    global _server, _bus
+    os.environ[RUN_MARKER] = str(os.getpid())  # first: every process the run starts carries it
+    # Before Qt: without a bus, libdbus would autolaunch one (dbus-launch) that outlives the run and keeps
+    # a connection to the Xvfb, which -terminate then never ends.
+    _bus = start_session_bus()
+    os.environ[ADDRESS] = _bus.address
     # -terminate: the server ends when its last client, this test process, disconnects. Stopping it while
     # the Qt application still holds its connection would end the run with "X11 connection broke".
     _server, display = start_xvfb(1280, 800, "-terminate")
@@ -33,11 +45,40 @@ def pytest_configure(config) -> None:
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
 
+def pytest_sessionfinish(session, exitstatus) -> None:
+    """After the last test: every process a test started has ended. Only the run's own servers and Qt's
+    QtWebEngine helpers may still run; they end with this process."""
+    ours = {server.pid for server in (_server, _bus) if server is not None}
+
+    def left_running() -> list:
+        return [
+            process
+            for process in marked_processes(str(os.getpid()))
+            if process.pid not in ours
+            and not (
+                process.command.split(" ")[0].endswith("QtWebEngineProcess")
+                and descends_from(process.pid, os.getpid())
+            )
+        ]
+
+    deadline = time.monotonic() + 3  # a process a test has just stopped may still be on its way out
+    while (left := left_running()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    if left:
+        lines = "\n".join(f"  pid {p.pid} (parent {p.parent}): {p.command[:200]}" for p in left)
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line(f"Processes the tests started are still running:\n{lines}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
 def pytest_unconfigure(config) -> None:
     qt = sys.modules.get("PySide6.QtWidgets")
     if _server is not None and (qt is None or qt.QApplication.instance() is None):
         _server.terminate()  # no Qt client ever connected: -terminate would never fire
         _server.wait(5)
+    if _bus is not None:
+        _bus.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -19,12 +19,17 @@ runtime_packages=(
   libgbm1 libasound2 libpulse0 fonts-dejavu-core
   sane-utils  # scanimage: the scanner driver runs in its own process
 )
+runtime_packages+=(dbus-daemon)  # the kiosk's own session bus when none is given (kiosk/session_bus.py)
 # cups: the print server the tests start privately (cups-filters' pdftopdf applies copies and page ranges);
 # cups-ipp-utils: ippeveprinter, the IPP printer behind each test queue; dbus-daemon: the private bus it needs
 test_packages=(imagemagick x11-utils binutils libpython3.11 cups cups-client cups-filters cups-ipp-utils dbus-daemon)
+# xdotool: touches a kiosk process's screen; sqlite3: reads its database after a kill -9; dbus-x11: the
+# dbus-launch Qt autolaunches without a session bus, whose leftovers the tests look for
+test_packages+=(xdotool sqlite3 dbus-x11)
 # binutils, libpython: PyInstaller
 # The demo prints to PDF files (cups-pdf) and scans from SANE's virtual test scanner.
 demo_packages=(cups cups-client printer-driver-cups-pdf)
+demo_packages+=(imagemagick)  # import: the README's picture of the demo's virtual screen
 
 packages=("${runtime_packages[@]}")
 [ "$mode" = test ] && packages+=("${test_packages[@]}")
@@ -59,9 +64,24 @@ if [ "$mode" = demo ]; then
   export SANE_CONFIG_DIR="$PWD/.venv/demo-sane"
   export CUPS_SERVER=/run/cups/cups.sock  # the demo's scheduler, never another on localhost:631
   if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-    echo "No screen on this machine: the demo kiosk starts on a virtual screen (Xvfb)."
-    echo "To see it, run this on a machine with a screen, or take a picture: DISPLAY=:99 import -window root shot.png"
-    exec xvfb-run -n 99 -s "-screen 0 1280x800x24" .venv/bin/kiosk run --demo
+    # Xvfb :99 without -auth, on its local socket only (-nolisten tcp): another program of this machine may
+    # take a picture of it. In a session of its own, so that Ctrl+C reaches the kiosk alone (which then
+    # quits cleanly); ended when the kiosk has, or with this script (--pdeathsig) whatever happens.
+    setsid setpriv --pdeathsig TERM Xvfb :99 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+    xvfb=$!
+    trap 'kill "$xvfb" 2>/dev/null; wait "$xvfb" 2>/dev/null' EXIT
+    ours() { [ -S /tmp/.X11-unix/X99 ] && [ "$(tr -d ' ' </tmp/.X99-lock 2>/dev/null)" = "$xvfb" ]; }
+    for _ in $(seq 100); do ours && break; kill -0 "$xvfb" 2>/dev/null || break; sleep 0.1; done
+    if ! ours; then
+      echo "The virtual screen :99 did not start: is another X server using :99 (ls /tmp/.X99-lock)?" >&2
+      exit 1
+    fi
+    echo "No screen on this machine: the demo kiosk runs on a virtual screen, Xvfb :99."
+    echo "Take a picture of it from another shell: DISPLAY=:99 import -window root shot.png"
+    echo "Quit with Ctrl+C."
+    status=0
+    DISPLAY=:99 .venv/bin/kiosk run --demo || status=$?
+    exit "$status"
   fi
   exec .venv/bin/kiosk run --demo
 fi

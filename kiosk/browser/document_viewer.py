@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from kiosk.browser.download_policy import IMAGES, PDF, sniff_file
 from kiosk.shell import theme
 from kiosk.shell.icons import Icons
+from kiosk.shell.pdf_file import PdfFile
 from kiosk.shell.zoom import ZoomSteps
 
 ZOOM_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0)
@@ -41,7 +42,8 @@ class DocumentViewer(QWidget):
         self._zoom = ZoomSteps(ZOOM_STEPS)
         self._image = QPixmap()
 
-        self.document = QPdfDocument(self)
+        self._pdf = PdfFile(self)  # closed, it lets go of the file: the session can delete it
+        self.document = self._pdf.document
         self.pdf_view = QPdfView()
         self.pdf_view.setObjectName("PdfView")
         self.pdf_view.setDocument(self.document)
@@ -97,7 +99,7 @@ class DocumentViewer(QWidget):
 
     def open_document(self, path: str | Path) -> None:
         """Shows the PDF or image at `path`; anything else, or a damaged file, shows a calm message."""
-        self.document.close()
+        self._pdf.close()
         self._image = QPixmap()
         self._path = str(path)
         self._zoom.reset()
@@ -115,11 +117,15 @@ class DocumentViewer(QWidget):
 
     def close_document(self) -> None:
         """Lets go of the file (so the session can delete it) and says so."""
-        self.document.close()
+        self.release()
+        self.closed.emit()
+
+    def release(self) -> None:
+        """Lets go of the file without a word: the session is ending."""
+        self._pdf.close()
         self._image = QPixmap()
         self.image_label.clear()
         self._path = None
-        self.closed.emit()
 
     def zoom_in(self) -> None:
         self.zoom(+1)
@@ -141,12 +147,12 @@ class DocumentViewer(QWidget):
             self._show_image()
 
     def _open_pdf(self) -> None:
-        error = self.document.load(self._path)
+        error = self._pdf.load(self._path)
         if error == QPdfDocument.Error.IncorrectPassword:
-            self.document.close()
+            self._pdf.close()
             self._cannot_show(self.tr("Il est protégé par un mot de passe."))
         elif error != QPdfDocument.Error.None_ or self.document.pageCount() < 1:
-            self.document.close()
+            self._pdf.close()
             self._cannot_show(self.tr("Il est peut-être abîmé."))
         else:
             count = self.document.pageCount()

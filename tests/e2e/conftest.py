@@ -27,7 +27,9 @@ def kiosk_command(*args: str) -> list[str]:
 
 
 def kiosk_env(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("QT_")}
+    """The test run's environment without its Qt settings and its session bus: the kiosk starts its own bus,
+    as on a terminal whose session gives none."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("QT_") and k != "DBUS_SESSION_BUS_ADDRESS"}
     env.update(QTWEBENGINE_DISABLE_SANDBOX="1", **extra)
     return env
 

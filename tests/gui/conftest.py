@@ -117,3 +117,20 @@ def touch(window, widget, button=None) -> None:
     QTest.mouseClick(
         window.windowHandle(), button or Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0), position
     )
+
+
+def files_held_under(folder) -> list[str]:
+    """What this process holds open inside `folder`, read from /proc/self/fd as the kernel tells it (a file
+    deleted while open shows as "… (deleted)"): after a session end, nothing may be in the scratch folder."""
+    import os
+
+    inside = os.path.realpath(folder) + os.sep
+    held = []
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            target = os.readlink(f"/proc/self/fd/{fd}")
+        except OSError:
+            continue  # the listing's own fd, closed meanwhile
+        if target.startswith(inside):
+            held.append(target)
+    return held

@@ -12,7 +12,7 @@ from PySide6.QtCore import QUrl
 
 from tests.browser.conftest import make_shortcut
 from tests.browser.download_site import LINKS, DownloadSite
-from tests.gui.conftest import touch
+from tests.gui.conftest import files_held_under, touch
 
 
 @pytest.fixture
@@ -57,6 +57,7 @@ def test_a_downloaded_pdf_opens_in_the_viewer_and_the_session_end_removes_it(kio
     assert kiosk.window.screens.currentWidget() is screen
 
     kiosk.session_control.end("button")
+    assert files_held_under(kiosk.paths.session_scratch) == []
     qtbot.wait(100)
     assert list(kiosk.paths.session_scratch.iterdir()) == []
     assert kiosk.window.screens.currentWidget() is kiosk.home
@@ -124,7 +125,7 @@ def test_imprimer_turns_the_page_into_a_session_pdf_shown_in_the_viewer(kiosk_wi
     assert "attachment" in document.getAllText(0).text()  # the page's own words, as text
     size = document.pagePointSize(0)
     assert abs(size.width() - 595.3) < 1 and abs(size.height() - 841.9) < 1  # A4, in points
-    document.close()
+    del document  # close() alone keeps the file open (see kiosk/shell/pdf_file.py)
 
     touch(kiosk.window, viewer.close_button)
     touch(kiosk.window, screen.print_button)  # a second PDF gets its own name
@@ -132,6 +133,7 @@ def test_imprimer_turns_the_page_into_a_session_pdf_shown_in_the_viewer(kiosk_wi
     assert kiosk.window.screens.currentWidget().title.text() == "Page Alpha (2).pdf"
 
     kiosk.session_control.end("button")
+    assert files_held_under(kiosk.paths.session_scratch) == []  # the viewer's PDF, still shown
     qtbot.wait(100)
     assert list(kiosk.paths.session_scratch.iterdir()) == []
 

@@ -97,3 +97,14 @@ def test_accueil_returns_home_without_ending_the_session(kiosk, qtbot):
     touch(kiosk.window, kiosk.top_bar.home_button)
     assert kiosk.window.screens.currentWidget() is kiosk.home
     assert kiosk.session.active
+
+
+def test_the_counts_of_a_session_are_written_when_it_ends(kiosk, qtbot):
+    """Without waiting for the periodic flush (30 s): the end of a session hands its counts to the store."""
+    start_session_elsewhere(kiosk, qtbot)
+    touch(kiosk.window, kiosk.top_bar.end_button)
+    touch(kiosk.window, kiosk.window.confirm_overlay.end_button)
+    assert not kiosk.session.active
+    rows = {(metric, key): n for _, metric, key, n in kiosk.counter.totals().result(5)}  # stored rows only
+    assert rows[("session_started", "")] == 1
+    assert rows[("session_ended", "button")] == 1

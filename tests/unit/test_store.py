@@ -56,7 +56,7 @@ def test_fresh_database_is_wal_and_fully_migrated(tmp_path: Path) -> None:
     try:
         db = opened.db
         assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert db.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+        assert db.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL: a commit survives a power cut
         assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS)
         assert "usage_counters" in db.table_names()

@@ -44,6 +44,7 @@ from kiosk.shell.document_tiles import DocumentTile
 from kiosk.shell.icons import Icons
 from kiosk.shell.latest_work import LatestWork
 from kiosk.shell.page_pictures import render_page
+from kiosk.shell.pdf_file import PdfFile
 from kiosk.shell.stepper import Stepper
 from kiosk.shell.wizard_parts import big_button, button_row, centred, choice_button, picture, wizard_label
 
@@ -67,7 +68,8 @@ class PrintWizard(QWidget):
         self._ticket: int | None = None
         self._printer: PrinterInfo | None = None
         self._printer_problem: Problem | None = None
-        self.document = QPdfDocument(self)
+        self._pdf = PdfFile(self)  # closed, it lets go of the file: the session can delete it
+        self.document = self._pdf.document
         self._thumbnails: list[QLabel] = []
         self._next_thumbnail = 0
         self._drawing = QTimer(self)
@@ -154,8 +156,8 @@ class PrintWizard(QWidget):
         self._clear_thumbnails()
         self._path = str(path)
         self.title.setText(self.tr("Imprimer « {name} »").format(name=Path(path).name))
-        if self.document.load(self._path) != QPdfDocument.Error.None_ or self.document.pageCount() < 1:
-            self.document.close()
+        if self._pdf.load(self._path) != QPdfDocument.Error.None_ or self.document.pageCount() < 1:
+            self._pdf.close()
             self._show_problem(message(Problem.DOCUMENT_UNREADABLE), can_retry=False)
             return
         count = self.document.pageCount()
@@ -189,7 +191,7 @@ class PrintWizard(QWidget):
     def _clear_thumbnails(self) -> None:
         self._drawing.stop()
         self._path = None
-        self.document.close()
+        self._pdf.close()
         for label in self._thumbnails:
             label.deleteLater()
         self._thumbnails = []

@@ -9,7 +9,7 @@ from PySide6.QtPdf import QPdfDocument
 
 from kiosk.session_documents import list_documents
 from tests.devices.scanner.test_service import SLOW
-from tests.gui.conftest import config, make_kiosk, paths, touch  # noqa: F401 (fixtures)
+from tests.gui.conftest import config, files_held_under, make_kiosk, paths, touch  # noqa: F401 (fixtures)
 
 
 @pytest.fixture
@@ -123,4 +123,23 @@ def test_the_session_end_mid_scan_leaves_no_file_and_no_driver(scan_kiosk, qtbot
     assert kiosk.scanning.service.driver_pid is None
     assert not kiosk.scanning.service.scanning
     assert [p for p in kiosk.paths.session_scratch.rglob("*")] == []
+    assert files_held_under(kiosk.paths.session_scratch) == []
     assert kiosk.window.screens.currentWidget() is kiosk.home
+
+
+def test_a_scanned_page_its_pdf_and_its_print_preview_are_let_go_at_the_session_end(scan_kiosk, qtbot):
+    kiosk = scan_kiosk()
+    touch(kiosk.window, tile(kiosk, "scan"))
+    wizard = kiosk.window.screens.currentWidget()
+    touch(kiosk.window, wizard.several_sheets_button)
+    scan_a_page(kiosk, wizard, qtbot)  # its preview read from the page's file
+    touch(kiosk.window, wizard.finish_button)
+    qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.done_page, timeout=15000)
+    touch(kiosk.window, wizard.print_button)
+    printer = kiosk.printing.wizard
+    qtbot.waitUntil(lambda: printer.pages.currentWidget() is printer.options_page, timeout=10000)
+    assert files_held_under(kiosk.paths.session_scratch) != []  # the print preview reads the PDF
+
+    kiosk.session_control.end("button")
+    assert [p for p in kiosk.paths.session_scratch.rglob("*")] == []
+    assert files_held_under(kiosk.paths.session_scratch) == []

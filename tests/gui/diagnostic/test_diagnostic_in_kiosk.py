@@ -4,7 +4,7 @@ nothing personal, and the end of the session forgetting the result."""
 from __future__ import annotations
 
 from kiosk.diagnostic.loader import load_bundled_content
-from tests.gui.conftest import touch
+from tests.gui.conftest import files_held_under, touch
 from tests.gui.diagnostic.test_diagnostic_screen import play
 
 
@@ -29,12 +29,14 @@ def test_from_the_home_tile_to_the_printed_sheet_then_forgotten(kiosk, qtbot):
     qtbot.waitUntil(lambda: kiosk.window.screens.currentWidget() is kiosk.printing.wizard, timeout=10000)
     wizard = kiosk.printing.wizard
     assert wizard.path.endswith("Ma fiche diagnostic.pdf")
+    assert files_held_under(kiosk.paths.session_scratch) != []  # the wizard shows it: the check sees it
     touch(kiosk.window, wizard.back_button)
     assert kiosk.window.screens.currentWidget() is screen  # back to the result
 
     kiosk.session_control.end("button")
     assert screen.result is None and screen.pages.currentWidget() is screen.welcome_page
     assert list(kiosk.paths.session_scratch.iterdir()) == []
+    assert files_held_under(kiosk.paths.session_scratch) == []  # the sheet is gone, not only unlinked
 
 
 def test_the_metrics_know_every_level_and_group_of_the_content():

@@ -1,0 +1,92 @@
+"""The end of a session lets go of every file of the visitor: the kiosk holds none of them open afterwards
+(a file deleted while open stays readable through /proc/PID/fd until it is closed). Each screen that opens a
+document is tried for real: the viewer with a PDF and a picture, the print wizard with a PDF, with a picture
+(made into a PDF) and with the choice among the session's documents (their thumbnails)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.download_site import small_png, two_page_pdf
+from tests.gui.conftest import files_held_under, touch
+
+
+def tile(kiosk, item_id: str):
+    return next(t for t in kiosk.home.tiles if t.item_id == item_id)
+
+
+def start_session(kiosk):
+    touch(kiosk.window, kiosk.home.tiles[0])  # the first touch starts the session
+    assert kiosk.session.active
+    kiosk.window.show_home()
+
+
+def write_documents(scratch):
+    pdf = scratch / "attestation.pdf"
+    pdf.write_bytes(two_page_pdf())
+    picture = scratch / "photo.png"
+    picture.write_bytes(small_png())
+    return pdf, picture
+
+
+def end_session_and_check(kiosk, qtbot) -> None:
+    scratch = kiosk.paths.session_scratch
+    kiosk.session_control.end("button")
+    assert not kiosk.session.active
+    assert list(scratch.iterdir()) == []
+    assert files_held_under(scratch) == []  # at once, not only once Qt has deleted the screens
+    qtbot.wait(200)
+    assert files_held_under(scratch) == []
+
+
+@pytest.mark.parametrize("name", ["attestation.pdf", "photo.png"])
+def test_the_viewer_lets_go_of_its_document(kiosk, qtbot, name):
+    from kiosk.browser.document_viewer import DocumentViewer
+
+    start_session(kiosk)
+    write_documents(kiosk.paths.session_scratch)
+    path = kiosk.paths.session_scratch / name
+    kiosk._show_document(str(path))  # how a download or a printed web page is shown
+    viewer = kiosk.window.screens.currentWidget()
+    assert isinstance(viewer, DocumentViewer)
+    assert viewer.content.currentWidget() is not viewer.message  # shown, not "cannot be shown"
+    end_session_and_check(kiosk, qtbot)
+
+
+def test_the_viewer_closed_by_the_visitor_lets_go_too(kiosk, qtbot):
+    start_session(kiosk)
+    pdf, _ = write_documents(kiosk.paths.session_scratch)
+    kiosk._show_document(str(pdf))
+    viewer = kiosk.window.screens.currentWidget()
+    assert files_held_under(kiosk.paths.session_scratch) != []  # the check sees an open document
+    touch(kiosk.window, viewer.close_button)
+    assert files_held_under(kiosk.paths.session_scratch) == []
+    end_session_and_check(kiosk, qtbot)
+
+
+@pytest.mark.parametrize("index", [0, 1], ids=["pdf", "picture"])
+def test_the_print_wizard_lets_go_of_the_document_it_prepared(kiosk, qtbot, index):
+    start_session(kiosk)
+    documents = write_documents(kiosk.paths.session_scratch)
+    touch(kiosk.window, tile(kiosk, "print"))
+    wizard = kiosk.printing.wizard
+    assert kiosk.window.screens.currentWidget() is wizard
+    chosen = next(t for t in wizard.document_tiles if t.document.path == documents[index])
+    qtbot.waitUntil(lambda: all(t.has_thumbnail for t in wizard.document_tiles), timeout=5000)
+    touch(kiosk.window, chosen)
+    touch(kiosk.window, wizard.continue_button)
+    qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.options_page, timeout=10000)
+    assert wizard.path.endswith(".pdf")  # the picture too, made into a PDF beside it
+    qtbot.waitUntil(lambda: wizard._next_thumbnail == wizard.document.pageCount(), timeout=5000)
+    end_session_and_check(kiosk, qtbot)
+
+
+def test_the_print_wizard_from_the_viewer_lets_go_of_both(kiosk, qtbot):
+    start_session(kiosk)
+    pdf, _ = write_documents(kiosk.paths.session_scratch)
+    kiosk._show_document(str(pdf))
+    touch(kiosk.window, kiosk.window.screens.currentWidget().print_button)
+    wizard = kiosk.printing.wizard
+    qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.options_page, timeout=10000)
+    touch(kiosk.window, wizard.back_button)  # back to the viewer, still open
+    end_session_and_check(kiosk, qtbot)
