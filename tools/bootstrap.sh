@@ -18,18 +18,20 @@ runtime_packages=(
   libxcb-image0 libxcb-xkb1 libegl1 libgl1 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libxshmfence1
   libgbm1 libasound2 libpulse0 fonts-dejavu-core
   sane-utils  # scanimage: the scanner driver runs in its own process
+  dbus-daemon  # the kiosk's own session bus when none is given (kiosk/session_bus.py)
 )
-runtime_packages+=(dbus-daemon)  # the kiosk's own session bus when none is given (kiosk/session_bus.py)
 # cups: the print server the tests start privately (cups-filters' pdftopdf applies copies and page ranges);
-# cups-ipp-utils: ippeveprinter, the IPP printer behind each test queue; dbus-daemon: the private bus it needs
-test_packages=(imagemagick x11-utils binutils libpython3.11 cups cups-client cups-filters cups-ipp-utils dbus-daemon)
-# xdotool: touches a kiosk process's screen; sqlite3: reads its database after a kill -9; dbus-x11: the
-# dbus-launch Qt autolaunches without a session bus, whose leftovers the tests look for
-test_packages+=(xdotool sqlite3 dbus-x11)
-# binutils, libpython: PyInstaller
-# The demo prints to PDF files (cups-pdf) and scans from SANE's virtual test scanner.
-demo_packages=(cups cups-client printer-driver-cups-pdf)
-demo_packages+=(imagemagick)  # import: the README's picture of the demo's virtual screen
+# cups-ipp-utils: ippeveprinter, the IPP printer behind each test queue (on a private dbus-daemon);
+# binutils, libpython: PyInstaller; xdotool: touches a kiosk process's screen; sqlite3: reads its database
+# after a kill -9; dbus-x11: the dbus-launch Qt autolaunches without a session bus, whose leftovers the tests
+# look for
+test_packages=(
+  imagemagick x11-utils binutils libpython3.11 cups cups-client cups-filters cups-ipp-utils
+  xdotool sqlite3 dbus-x11
+)
+# The demo prints to PDF files (cups-pdf) and scans from SANE's virtual test scanner; import (imagemagick)
+# takes the README's picture of the demo's virtual screen.
+demo_packages=(cups cups-client printer-driver-cups-pdf imagemagick)
 
 packages=("${runtime_packages[@]}")
 [ "$mode" = test ] && packages+=("${test_packages[@]}")
