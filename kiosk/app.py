@@ -8,6 +8,7 @@ import os
 import signal
 import socket
 import sys
+from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 
 from kiosk.browser.engine_flags import set_kiosk_flags
@@ -57,7 +58,7 @@ def run(paths: Paths, windowed: bool = False, quit_after_first_paint: bool = Fal
 
     bus = own_session_bus(os.environ)  # before Qt, which would otherwise start one that outlives the kiosk
     try:
-        kiosk = Kiosk(loaded.config, paths, public=not windowed)
+        kiosk = Kiosk(loaded.config, paths, public=not windowed, before_qt=bus.wait_ready if bus else None)
         if loaded.problems:
             kiosk.counter.count("error", "config_invalid")
         return kiosk.exec(quit_after_first_paint)
@@ -69,7 +70,10 @@ def run(paths: Paths, windowed: bool = False, quit_after_first_paint: bool = Fal
 class Kiosk:
     """The running kiosk: Qt application, store, counters, session and shell, wired."""
 
-    def __init__(self, config: Config, paths: Paths, public: bool):
+    def __init__(
+        self, config: Config, paths: Paths, public: bool, before_qt: Callable[[], object] | None = None
+    ):
+        """`before_qt` runs just before the QApplication is made (the session bus getting ready meanwhile)."""
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QApplication, QWidget
 
@@ -92,6 +96,8 @@ class Kiosk:
         # QtWebEngine, imported later on the first shortcut opened, needs these before the QApplication.
         set_kiosk_flags()
         QApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+        if before_qt is not None:
+            before_qt()
         self.qapp = QApplication.instance() or QApplication(sys.argv[:1])
         self.garbage = GuiThreadGarbageCollector()
         self.garbage.start()  # before any other thread starts

@@ -6,6 +6,10 @@ server (an Xvfb started with -terminate then never ends either). Here `dbus-daem
 that the kernel ends together with its parent (`setpriv --pdeathsig`: even a parent killed with SIGKILL), and
 `stop()` ends it at once on a normal exit. A bus the environment gives (a kiosk session under systemd) is
 used as it is. Pure Python: no Qt, which must not start before the address is set.
+
+The address is chosen here (a socket in a private temporary folder), so it is known the moment the daemon is
+launched: the kiosk launches it, imports Qt meanwhile, and waits for it (`wait_ready`, some 30 ms here) only
+just before the QApplication, whose accessibility bridge connects at once.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ import os
 import select
 import shutil
 import subprocess
+import tempfile
 from collections.abc import MutableMapping
 
 log = logging.getLogger(__name__)
@@ -24,35 +29,60 @@ START_TIMEOUT = 5.0  # seconds for dbus-daemon to tell its address
 
 
 class SessionBus:
-    """A running `dbus-daemon --session`, child of this process."""
+    """A `dbus-daemon --session` launched as a child of this process, listening on `address`."""
 
-    def __init__(self, process: subprocess.Popen, address: str) -> None:
+    def __init__(self, process: subprocess.Popen, address: str, folder: str, announced: int) -> None:
         self._process = process
         self.address = address
+        self._folder = folder
+        self._announced = announced  # the pipe where the daemon prints its address once it listens
+        self._environ: MutableMapping[str, str] | None = None
 
     @property
     def pid(self) -> int:
         return self._process.pid
 
+    def wait_ready(self) -> bool:
+        """Waits (at most START_TIMEOUT) until the daemon accepts connections. False when it never does: it is
+        stopped, and the address it was given is taken back out of the environment it was put in."""
+        if self._announced < 0:
+            return self._process.poll() is None
+        with os.fdopen(self._announced, "rb") as pipe:
+            self._announced = -1
+            ready, _, _ = select.select([pipe], [], [], START_TIMEOUT)
+            said = pipe.readline().decode().strip() if ready else ""
+        if said:
+            return True
+        log.warning("no session bus of its own: dbus-daemon did not start")
+        self.stop()
+        if self._environ is not None and self._environ.get(ADDRESS) == self.address:
+            del self._environ[ADDRESS]
+        return False
+
     def stop(self, timeout: float = 5.0) -> None:
-        """Ends the bus (SIGTERM, then SIGKILL after `timeout`) and reaps it."""
-        if self._process.poll() is not None:
-            return
-        self._process.terminate()
-        try:
-            self._process.wait(timeout)
-        except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.wait()
+        """Ends the bus (SIGTERM, then SIGKILL after `timeout`), reaps it and removes its socket's folder."""
+        if self._announced >= 0:
+            os.close(self._announced)
+            self._announced = -1
+        if self._process.poll() is None:
+            self._process.terminate()
+            try:
+                self._process.wait(timeout)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+        shutil.rmtree(self._folder, ignore_errors=True)
 
 
-def start_session_bus(environ: MutableMapping[str, str] | None = None) -> SessionBus:
-    """Starts a private session bus and returns it once it accepts connections. `environ` is the child's
-    environment (by default this process's). Raises OSError when dbus-daemon is missing or says nothing."""
+def launch_session_bus(environ: MutableMapping[str, str] | None = None) -> SessionBus:
+    """Launches a private session bus and returns at once; `wait_ready()` before using it. `environ` is the
+    child's environment (by default this process's). Raises OSError when dbus-daemon is missing."""
     daemon = shutil.which("dbus-daemon")
     if daemon is None:
         raise OSError("dbus-daemon is not installed (Debian package dbus-daemon)")
-    command = [daemon, "--session", "--nofork", "--nopidfile"]
+    folder = tempfile.mkdtemp(prefix="ilot-bus-")
+    address = f"unix:path={folder}/bus"
+    command = [daemon, "--session", "--nofork", "--nopidfile", f"--address={address}"]
     if shutil.which("setpriv"):
         command = ["setpriv", "--pdeathsig", "TERM", *command]
     read_end, write_end = os.pipe()
@@ -66,27 +96,34 @@ def start_session_bus(environ: MutableMapping[str, str] | None = None) -> Sessio
             env=dict(os.environ if environ is None else environ),
             start_new_session=True,  # Ctrl+C in a terminal reaches the kiosk alone, which then ends the bus
         )
+    except OSError:
+        os.close(read_end)
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
     finally:
         os.close(write_end)
-    with os.fdopen(read_end, "rb") as pipe:
-        ready, _, _ = select.select([pipe], [], [], START_TIMEOUT)
-        address = pipe.readline().decode().strip() if ready else ""
-    if not address:
-        bus = SessionBus(process, "")
-        bus.stop()
+    return SessionBus(process, address, folder, read_end)
+
+
+def start_session_bus(environ: MutableMapping[str, str] | None = None) -> SessionBus:
+    """A private session bus that accepts connections. Raises OSError when it cannot be had."""
+    bus = launch_session_bus(environ)
+    if not bus.wait_ready():
         raise OSError("dbus-daemon did not tell its address")
-    return SessionBus(process, address)
+    return bus
 
 
 def own_session_bus(environ: MutableMapping[str, str]) -> SessionBus | None:
-    """A private bus whose address is put in `environ`, unless `environ` already names one (then None). Call
-    it before Qt starts. Without dbus-daemon the kiosk goes on without a bus (logged)."""
+    """A private bus, launched, whose address is put in `environ` at once, unless `environ` already names one
+    (then None). Call it before Qt starts, and `wait_ready()` before the QApplication. Without dbus-daemon
+    the kiosk goes on without a bus (logged)."""
     if environ.get(ADDRESS):
         return None
     try:
-        bus = start_session_bus(environ)
+        bus = launch_session_bus(environ)
     except OSError as error:
         log.warning("no session bus of its own: %s", error)
         return None
+    bus._environ = environ
     environ[ADDRESS] = bus.address
     return bus

@@ -57,7 +57,8 @@ def test_own_bus_sets_the_address():
     environ.pop(ADDRESS, None)
     bus = own_session_bus(environ)
     try:
-        assert bus is not None and environ[ADDRESS] == bus.address
+        assert bus is not None and environ[ADDRESS] == bus.address  # known at once, before the daemon listens
+        assert bus.wait_ready()
         assert answers(environ[ADDRESS])
     finally:
         bus.stop()
