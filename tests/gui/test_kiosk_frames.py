@@ -6,29 +6,19 @@ from __future__ import annotations
 import dataclasses
 
 import msgspec
-import pytest
 
+from tests.browser import conftest as browser_fixtures
 from tests.browser.conftest import make_shortcut
-from tests.browser.site import Site
 from tests.browser.test_frames import FIRST_PARAGRAPH, wait_in_frame
 from tests.gui.conftest import touch
 
-
-@pytest.fixture
-def two_sites():
-    service, elsewhere = Site("service"), Site("elsewhere")
-    service.other, elsewhere.other = elsewhere, service
-    service.start()
-    elsewhere.start()
-    yield service, elsewhere
-    service.stop()
-    elsewhere.stop()
+sites = browser_fixtures.sites  # the service's site and another one, both on loopback
 
 
 def test_refused_frames_are_counted_for_their_service_and_told_in_its_language(
-    make_kiosk, config, two_sites, qtbot
+    make_kiosk, config, sites, qtbot
 ):
-    service, elsewhere = two_sites
+    service, elsewhere = sites
     shortcut = make_shortcut(service, "/frames", id="alpha", label="Alpha")
     english = dataclasses.replace(config, site=msgspec.structs.replace(config.site, language="en"))
     kiosk = make_kiosk(dataclasses.replace(english, shortcuts=(shortcut, *config.shortcuts[1:])))
