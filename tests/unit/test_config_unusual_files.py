@@ -208,7 +208,7 @@ def test_a_file_the_kiosk_may_not_read_is_a_problem(etc: Path) -> None:
     site.write_text("site_name: Brest\n", encoding="utf-8")
     site.chmod(0)
     if root_reads_anything(site):
-        pytest.skip("root reads a mode-000 file: tests/e2e/test_check_unusual_files.py runs this as nobody")
+        pytest.skip("root reads a mode-000 file: tests/e2e/test_check_unusual_files.py drops that power")
     problem = only(check_config(etc, BUNDLED))
     assert "permission denied" in problem.message
 
