@@ -305,7 +305,13 @@ class BrowserScreen(QWidget):
         )  # not the previous service's page, whose load the new one may have stopped
         if status == QWebEngineLoadingInfo.LoadStatus.LoadStartedStatus and not self._forget_history:
             self._clearing = False  # the visitor went on: whatever the clear left is their own history
-        if self._forget_history and ended:
+        # The end of a load of the previous service (one still finishing when the visitor switched) is not the
+        # new service's first load: only a page the new rules allow ends the forgetting.
+        if (
+            self._forget_history
+            and ended
+            and decide(info.url().toString(), self.page.rules, Navigation.TYPED).allowed
+        ):
             self._forget_history = False
             self._clearing = True
             self.page.history().clear()  # keeps the page shown: Retour cannot lead to the previous service
