@@ -31,7 +31,7 @@ wait_running() {
   return 1
 }
 
-log_mark() { wc -l < "$error_log" 2>/dev/null || echo 0; }
+log_mark() { { wc -l < "$error_log"; } 2>/dev/null || echo 0; }  # no log yet: a fresh CUPS
 
 errors_since() {  # the scheduler's error lines written after log_mark said $1
   tail -n "+$(($1 + 1))" "$error_log" 2>/dev/null | grep '^E ' | tail -n 5 | sed 's/^/  /' >&2
