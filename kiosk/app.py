@@ -259,7 +259,7 @@ class Kiosk:
         screen.navigationRefused.connect(lambda _: count("navigation_blocked", screen.shortcut.id))
         screen.siteUnreachable.connect(lambda: self.reachability.site_failed(screen.shortcut.id))
         screen.siteLoaded.connect(lambda: self.reachability.site_loaded(screen.shortcut.id))
-        screen.pagePrinted.connect(self._document_arrived)
+        screen.pagePrinted.connect(self._page_to_print)
         return screen
 
     def _keep_downloads(self, profile) -> None:
@@ -283,6 +283,14 @@ class Kiosk:
         on_service = self._service_screen is not None and shown is self._service_screen
         if on_service and not self.local_loops.asking:  # never over a question the visitor is answering
             self._show_document(path)
+
+    def _page_to_print(self, path: str) -> None:
+        """A page made into a PDF goes straight to the print wizard (its preview first), under the same rule
+        as a document that arrives; with printing off, it is shown in the viewer."""
+        if not self.printing.enabled:
+            self._document_arrived(path)
+        elif self.window.screens.currentWidget() is self._service_screen and not self.local_loops.asking:
+            self.printing.print_document(path)
 
     def _show_document(self, path: str) -> None:
         from kiosk.browser.document_viewer import DocumentViewer

@@ -1,9 +1,9 @@
 """The browser screen a visitor sees after touching a service: a bar of big buttons (Retour, Avancer,
-Recharger, text size, Imprimer) over its website; the top bar names the service. "Imprimer" turns the page
-shown into a PDF of the session, which the kiosk's viewer then shows, ready to print. Pop-ups open over the
-site with a big "Fermer"; a refused site or a refused certificate gets a calm notice; when the site cannot be
-reached, the service's contact card replaces it with "Réessayer", and the page comes back by itself once the
-site answers again."""
+Recharger, text size, Imprimer) over its website; the top bar names the service. "Imprimer", or the site's own
+print button (`window.print()`), turns the page into a PDF of the session, for the print wizard. Pop-ups open
+over the site with a big "Fermer"; a refused site or a refused certificate gets a calm notice; when the site
+cannot be reached, the service's contact card replaces it with "Réessayer", and the page comes back by itself
+once the site answers again."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QMarginsF, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QPageLayout, QPageSize
-from PySide6.QtWebEngineCore import QWebEngineLoadingInfo
+from PySide6.QtWebEngineCore import QWebEngineLoadingInfo, QWebEngineScript
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
@@ -39,6 +39,7 @@ A4_PORTRAIT = QPageLayout(
     QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait, QMarginsF(10, 10, 10, 10)
 )
 ABORTED = -3  # net::ERR_ABORTED: a navigation the policy refused, or one the page replaced
+BLUR_FOCUS = "document.activeElement && document.activeElement.blur && document.activeElement.blur()"
 
 
 class BrowserScreen(QWidget):
@@ -71,6 +72,7 @@ class BrowserScreen(QWidget):
         self._forget_history = False
         self._clearing = False
         self._service_visit = 0  # changes when the screen is given another service or let go
+        self._printing = False  # a page is being made into a PDF
         self._zoom = ZoomSteps(ZOOM_STEPS)
         rules = SiteRules.for_shortcut(shortcut, identity_providers)
 
@@ -111,7 +113,7 @@ class BrowserScreen(QWidget):
         self.reload_button = self._tool(icons, "rotate-cw", self.tr("Recharger"), self.reload)
         self.smaller_button = self._tool(icons, "zoom-out", self.tr("Plus petit"), self.zoom_out)
         self.bigger_button = self._tool(icons, "zoom-in", self.tr("Plus grand"), self.zoom_in)
-        self.print_button = self._tool(icons, "printer", self.tr("Imprimer"), self.print_page)
+        self.print_button = self._tool(icons, "printer", self.tr("Imprimer"), lambda: self.print_page())
         self.print_button.setVisible(scratch_dir is not None)
         self.setWindowTitle(shortcut.label)  # the top bar shows it
         toolbar = QWidget()
@@ -147,6 +149,7 @@ class BrowserScreen(QWidget):
         service's rules apply at once; nothing of the previous one stays (history, pop-up, dialog, card)."""
         self._retry.stop()
         self._service_visit += 1
+        self._printing = False
         self.print_button.setEnabled(True)
         self.dialogs.dismiss()
         self.file_chooser.cancel()
@@ -180,16 +183,25 @@ class BrowserScreen(QWidget):
         else:
             self.load(url)
 
-    def print_page(self) -> None:
-        """The page shown (the pop-up when one is open) becomes an A4 PDF in the session's folder. Chromium
-        hands the PDF over in memory, and it is written only if this screen still shows that service: a PDF
-        asked for by a visitor whose session has ended never lands."""
-        page = self._popup if self.content.currentWidget() is self.popup_panel else self.page
-        if self._scratch_dir is None or page is None or page.url().isEmpty():
+    def print_page(self, page: KioskPage | None = None) -> None:
+        """`page` (by default the one shown: the pop-up when one is open) becomes an A4 PDF in the session's
+        folder, as the site styles it for print and without the focus ring of a field left focused: from
+        "Imprimer" in the bar, or from the site's own `window.print()`. Chromium hands the PDF over in memory,
+        and it is written only if this screen still shows that service: a PDF asked for by a visitor whose
+        session has ended never lands."""
+        if page is None:
+            page = self._popup if self.content.currentWidget() is self.popup_panel else self.page
+        if self._scratch_dir is None or page is None or page.url().isEmpty() or self._printing:
             return
-        self.print_button.setEnabled(False)  # one PDF at a time
+        self._printing = True  # one PDF at a time
+        self.print_button.setEnabled(False)
         asked = self._service_visit
-        page.printToPdf(lambda pdf: self._page_printed(asked, bytes(pdf)), A4_PORTRAIT)
+
+        def print_it(_blurred: object) -> None:
+            if shiboken6.isValid(page) and asked == self._service_visit:
+                page.printToPdf(lambda pdf: self._page_printed(asked, bytes(pdf)), A4_PORTRAIT)
+
+        page.runJavaScript(BLUR_FOCUS, QWebEngineScript.ScriptWorldId.ApplicationWorld, print_it)
 
     def link_back(self) -> None:
         """The terminal's network came back: a site that did not answer gets a new try at once."""
@@ -236,6 +248,9 @@ class BrowserScreen(QWidget):
         page.navigationRefused.connect(lambda reason, p=page: self._refused(p, reason))
         page.frameRefused.connect(self.navigationRefused)  # counted alike; the frame itself tells the visitor
         page.certificateRefused.connect(self._certificate_refused)
+        # The site's own "Imprimer" (window.print(), from the page or one of its frames) prints the page.
+        page.printRequested.connect(lambda p=page: self.print_page(p))
+        page.printRequestedByFrame.connect(lambda _frame, p=page: self.print_page(p))
 
     def _refused(self, page: KioskPage, reason: str) -> None:
         self.navigationRefused.emit(reason)
@@ -332,6 +347,7 @@ class BrowserScreen(QWidget):
     def _page_printed(self, asked: int, pdf: bytes) -> None:
         if not shiboken6.isValid(self) or asked != self._service_visit:
             return  # the visitor left that service, or the session ended: the PDF is dropped
+        self._printing = False
         self.print_button.setEnabled(True)
         path = None
         if pdf:

@@ -1,6 +1,7 @@
 """A loopback website whose page asks every question a page can ask the kiosk: file inputs (one file,
 several, a folder), the File System Access pickers, alert/confirm/prompt, a pop-up with its own file input,
-and a PDF download whose second half waits until the test releases it.
+a PDF download whose second half waits until the test releases it, and `window.print()` (the controls are
+not printed; a paragraph only on paper is).
 
 Each control is a large block at its own place, so a test clicks it as a visitor would (a script's click()
 opens no chooser). What the page got back lands in `window.answers`."""
@@ -15,8 +16,10 @@ from tests.browser.loopback import LoopbackSite, send_html, send_not_found
 
 STYLE = (
     "<style>body { margin: 0; } .q { display: block; box-sizing: border-box; width: 700px; height: 56px;"
-    " margin: 4px 12px; font-size: 24px; }</style>"
+    " margin: 4px 12px; font-size: 24px; }"
+    " @media screen { .print-only { display: none; } } @media print { .q { display: none; } }</style>"
 )
+PRINTED = "Attestation de paiement"  # what the page shows on paper only
 RECORD = "<script>window.answers = [];function note(a) { window.answers.push(String(a)); }</script>"
 
 CONTROLS = {  # control id → its HTML
@@ -33,6 +36,7 @@ CONTROLS = {  # control id → its HTML
     ' typeof showSaveFilePicker, typeof showDirectoryPicker].join())">pickers</button>',
     "popup": "<button class=q id=popup onclick=\"window.open('/popup')\">popup</button>",
     "download": '<a class=q id=download href="/slow.pdf">download</a>',
+    "print": '<button class=q id=print onclick="window.print()">print</button>',
 }
 
 
@@ -43,7 +47,8 @@ class QuestionsSite(LoopbackSite):
 
     def answer(self, request: BaseHTTPRequestHandler) -> None:
         if request.path == "/":
-            send_html(request, "<title>questions</title>" + STYLE + RECORD + "".join(CONTROLS.values()))
+            body = "".join(CONTROLS.values()) + f"<p class=print-only>{PRINTED}</p>"
+            send_html(request, "<title>questions</title>" + STYLE + RECORD + body)
         elif request.path == "/popup":
             send_html(request, "<title>popup</title>" + STYLE + RECORD + CONTROLS["single"])
         elif request.path == "/slow.pdf":

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QUrl
@@ -105,10 +106,10 @@ def test_the_session_can_end_while_the_document_chooser_waits(kiosk_with_site, q
     assert list(kiosk.paths.session_scratch.iterdir()) == []
 
 
-def test_imprimer_turns_the_page_into_a_session_pdf_shown_in_the_viewer(kiosk_with_site, qtbot):
+def test_one_press_of_imprimer_opens_the_print_wizard_with_the_page(kiosk_with_site, qtbot):
     from PySide6.QtPdf import QPdfDocument
 
-    from kiosk.browser.document_viewer import DocumentViewer
+    from kiosk.devices.printer.wizard import PrintWizard
 
     kiosk = kiosk_with_site
     touch(kiosk.window, kiosk.home.tiles[0])
@@ -116,24 +117,25 @@ def test_imprimer_turns_the_page_into_a_session_pdf_shown_in_the_viewer(kiosk_wi
     qtbot.waitUntil(lambda: screen.page.url().path() == "/" and not screen.page.isLoading(), timeout=15000)
 
     touch(kiosk.window, screen.print_button)
-    qtbot.waitUntil(lambda: isinstance(kiosk.window.screens.currentWidget(), DocumentViewer), timeout=15000)
-    viewer = kiosk.window.screens.currentWidget()
-    assert viewer.title.text() == "Page Alpha.pdf"
-    assert viewer.pages.text() == "1 page"
+    qtbot.waitUntil(lambda: isinstance(kiosk.window.screens.currentWidget(), PrintWizard), timeout=15000)
+    wizard = kiosk.window.screens.currentWidget()
+    assert Path(wizard.path).name == "Page Alpha.pdf"
+    assert wizard.document.pageCount() == 1  # its preview
     document = QPdfDocument()
-    assert document.load(viewer.path) == QPdfDocument.Error.None_
+    assert document.load(wizard.path) == QPdfDocument.Error.None_
     assert "attachment" in document.getAllText(0).text()  # the page's own words, as text
     size = document.pagePointSize(0)
     assert abs(size.width() - 595.3) < 1 and abs(size.height() - 841.9) < 1  # A4, in points
     del document  # close() alone keeps the file open (see kiosk/shell/pdf_file.py)
 
-    touch(kiosk.window, viewer.close_button)
+    touch(kiosk.window, wizard.back_button)  # "Retour": back to the service
+    assert kiosk.window.screens.currentWidget() is screen
     touch(kiosk.window, screen.print_button)  # a second PDF gets its own name
-    qtbot.waitUntil(lambda: isinstance(kiosk.window.screens.currentWidget(), DocumentViewer), timeout=15000)
-    assert kiosk.window.screens.currentWidget().title.text() == "Page Alpha (2).pdf"
+    qtbot.waitUntil(lambda: kiosk.window.screens.currentWidget() is wizard, timeout=15000)
+    assert Path(wizard.path).name == "Page Alpha (2).pdf"
 
     kiosk.session_control.end("button")
-    assert files_held_under(kiosk.paths.session_scratch) == []  # the viewer's PDF, still shown
+    assert files_held_under(kiosk.paths.session_scratch) == []  # the wizard's PDF, still shown
     qtbot.wait(100)
     assert list(kiosk.paths.session_scratch.iterdir()) == []
 
