@@ -134,7 +134,8 @@ class Kiosk:
             self.window, self.icons, paths.session_scratch, self.counter, self.printing
         )
         self.lockdown = Lockdown() if public else None
-        self.idle = IdleWatcher(config.site.idle_timeout * 1000)
+        # The warning counts down the last idle_warning seconds: the session ends at idle_timeout, as it says.
+        self.idle = IdleWatcher((config.site.idle_timeout - config.site.idle_warning) * 1000)
         self.window.create()  # its QWindow now, so that the input filters sit on it from the first event
         for event_filter in (self.lockdown, self.idle):
             if event_filter is not None:

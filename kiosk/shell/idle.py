@@ -30,6 +30,10 @@ class IdleWatcher(QObject):
         self._timer.setInterval(timeout_ms)
         self._timer.timeout.connect(self.idle)
 
+    @property
+    def timeout_ms(self) -> int:
+        return self._timer.interval()
+
     def set_timeout(self, timeout_ms: int) -> None:
         self._timer.setInterval(timeout_ms)
 

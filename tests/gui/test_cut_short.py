@@ -160,8 +160,9 @@ def take_way_out(kiosk, way_out: str, taken: list) -> None:
 @pytest.mark.parametrize("question", QUESTIONS)
 def test_a_question_cut_short_closes_cleanly(qtbot, kiosk, sites, question, way_out):
     site = sites[0]
+    idle_ms = kiosk.idle.timeout_ms
     screen = open_service(qtbot, kiosk)
-    taken: list[str] = []
+    taken: list = []
     is_open = None
     for _ in range(5):  # a click that reaches Chromium before its first frame is lost: the visitor retries
         is_open = ask(qtbot, kiosk, screen, question, site)
@@ -199,7 +200,7 @@ def test_a_question_cut_short_closes_cleanly(qtbot, kiosk, sites, question, way_
         assert screen.page.rules.allowed_domains == (f"127.0.0.1:{sites[1].port}",)
     if way_out in ("end", "idle"):
         qtbot.waitUntil(lambda: not kiosk.session.active, timeout=15000)
-        kiosk.idle.set_timeout(kiosk.config.site.idle_timeout * 1000)  # the next visitor stays
+        kiosk.idle.set_timeout(idle_ms)  # the next visitor stays
         assert kiosk.window.screens.currentWidget() is kiosk.home
         assert kiosk.window.screens.count() == 1
         site.release_download.set()  # what was still on its way must not land after the wipe
