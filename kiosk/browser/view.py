@@ -258,7 +258,7 @@ class BrowserScreen(QWidget):
             self.close_popup()  # a pop-up to a refused site never shows
         self.notice.show_notice(
             self.tr("Ce site n'est pas disponible sur cette borne."),
-            self.tr("Vous restez sur la page où vous étiez."),
+            self.tr("Vous restez sur la page où vous étiez. Pour ce site, demandez au guichet."),
         )
 
     def download_refused(self) -> None:

@@ -4,42 +4,42 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../app.py" line="160"/>
+        <location filename="../../app.py" line="179"/>
         <source>Faire le point</source>
         <translation>Check my skills</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="161"/>
+        <location filename="../../app.py" line="180"/>
         <source>Ce que je sais faire sur un ordinateur</source>
         <translation>What I can do on a computer</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="169"/>
+        <location filename="../../app.py" line="188"/>
         <source>Scanner</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="170"/>
+        <location filename="../../app.py" line="189"/>
         <source>Un papier ou une carte, pour l&apos;envoyer sur un site</source>
         <translation>A paper or a card, to send it to a website</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="179"/>
+        <location filename="../../app.py" line="198"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="180"/>
+        <location filename="../../app.py" line="199"/>
         <source>Un document téléchargé ou scanné</source>
         <translation>A downloaded or scanned document</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="188"/>
+        <location filename="../../app.py" line="207"/>
         <source>Photocopier</source>
         <translation>Photocopy</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="189"/>
+        <location filename="../../app.py" line="208"/>
         <source>Scanner un papier puis l&apos;imprimer</source>
         <translation>Scan a paper, then print it</translation>
     </message>
@@ -47,87 +47,87 @@
 <context>
     <name>BrowserScreen</name>
     <message>
-        <location filename="../../browser/view.py" line="105"/>
+        <location filename="../../browser/view.py" line="111"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="106"/>
+        <location filename="../../browser/view.py" line="112"/>
         <source>Avancer</source>
         <translation>Forward</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="107"/>
+        <location filename="../../browser/view.py" line="113"/>
         <source>Recharger</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="108"/>
+        <location filename="../../browser/view.py" line="114"/>
         <source>Plus petit</source>
         <translation>Smaller</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="109"/>
+        <location filename="../../browser/view.py" line="115"/>
         <source>Plus grand</source>
         <translation>Bigger</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="110"/>
+        <location filename="../../browser/view.py" line="116"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="183"/>
+        <location filename="../../browser/view.py" line="261"/>
+        <source>Vous restez sur la page où vous étiez. Pour ce site, demandez au guichet.</source>
+        <translation>You stay on the page you were on. For this site, ask at the counter.</translation>
+    </message>
+    <message>
+        <location filename="../../browser/view.py" line="355"/>
         <source>Page {service}</source>
         <translation>Page {service}</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="237"/>
+        <location filename="../../browser/view.py" line="260"/>
         <source>Ce site n&apos;est pas disponible sur cette borne.</source>
         <translation>This website is not available on this kiosk.</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="238"/>
-        <source>Vous restez sur la page où vous étiez.</source>
-        <translation>You stay on the page you were on.</translation>
-    </message>
-    <message>
-        <location filename="../../browser/view.py" line="243"/>
+        <location filename="../../browser/view.py" line="266"/>
         <source>Ce fichier ne peut pas être ouvert sur cette borne.</source>
         <translation>This file cannot be opened on this kiosk.</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="244"/>
+        <location filename="../../browser/view.py" line="267"/>
         <source>La borne ouvre les documents PDF et les images.</source>
         <translation>The kiosk opens PDF documents and pictures.</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="249"/>
+        <location filename="../../browser/view.py" line="272"/>
         <source>Le téléchargement s&apos;est arrêté.</source>
         <translation>The download stopped.</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="250"/>
+        <location filename="../../browser/view.py" line="273"/>
         <source>Touchez à nouveau le lien pour réessayer.</source>
         <translation>Touch the link again to try again.</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="255"/>
+        <location filename="../../browser/view.py" line="278"/>
         <source>Cette page n&apos;est pas sûre.</source>
         <translation>This page is not safe.</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="256"/>
+        <location filename="../../browser/view.py" line="279"/>
         <source>La borne ne l&apos;ouvre pas. Essayez plus tard ou demandez de l&apos;aide.</source>
         <translation>The kiosk does not open it. Try later or ask for help.</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="319"/>
+        <location filename="../../browser/view.py" line="366"/>
         <source>La page n&apos;a pas pu être préparée pour l&apos;impression.</source>
         <translation>The page could not be made ready for printing.</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="320"/>
+        <location filename="../../browser/view.py" line="367"/>
         <source>Attendez qu&apos;elle soit affichée, puis réessayez.</source>
         <translation>Wait until it is shown, then try again.</translation>
     </message>
@@ -265,53 +265,53 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../browser/document_viewer.py" line="67"/>
+        <location filename="../../browser/document_viewer.py" line="69"/>
         <source>Réduire</source>
         <translation>Smaller</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="68"/>
+        <location filename="../../browser/document_viewer.py" line="70"/>
         <source>Agrandir</source>
         <translation>Bigger</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="69"/>
+        <location filename="../../browser/document_viewer.py" line="71"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="70"/>
+        <location filename="../../browser/document_viewer.py" line="72"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="113"/>
-        <location filename="../../browser/document_viewer.py" line="150"/>
+        <location filename="../../browser/document_viewer.py" line="115"/>
+        <location filename="../../browser/document_viewer.py" line="156"/>
         <source>Il est peut-être abîmé.</source>
         <translation>It may be damaged.</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="147"/>
+        <location filename="../../browser/document_viewer.py" line="153"/>
         <source>Il est protégé par un mot de passe.</source>
         <translation>It is protected by a password.</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="153"/>
+        <location filename="../../browser/document_viewer.py" line="159"/>
         <source>1 page</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="153"/>
+        <location filename="../../browser/document_viewer.py" line="159"/>
         <source>{n} pages</source>
         <translation>{n} pages</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="175"/>
+        <location filename="../../browser/document_viewer.py" line="181"/>
         <source>Ce document ne peut pas être affiché.</source>
         <translation>This document cannot be shown.</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="177"/>
+        <location filename="../../browser/document_viewer.py" line="183"/>
         <source>Touchez « Fermer » pour revenir.</source>
         <translation>Touch “Close” to go back.</translation>
     </message>
@@ -319,42 +319,42 @@
 <context>
     <name>FileChooser</name>
     <message>
-        <location filename="../../browser/file_chooser.py" line="60"/>
+        <location filename="../../browser/file_chooser.py" line="63"/>
         <source>Choisissez un document</source>
         <translation>Choose a document</translation>
     </message>
     <message>
-        <location filename="../../browser/file_chooser.py" line="63"/>
+        <location filename="../../browser/file_chooser.py" line="66"/>
         <source>Vous n&apos;avez pas encore de document. Téléchargez ou scannez d&apos;abord votre document.</source>
         <translation>You have no document yet. First download or scan your document.</translation>
     </message>
     <message>
-        <location filename="../../browser/file_chooser.py" line="79"/>
+        <location filename="../../browser/file_chooser.py" line="82"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../browser/file_chooser.py" line="83"/>
+        <location filename="../../browser/file_chooser.py" line="86"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../browser/file_chooser.py" line="176"/>
+        <location filename="../../browser/file_chooser.py" line="179"/>
         <source>Touchez les documents à envoyer. Vous pouvez en choisir plusieurs.</source>
         <translation>Touch the documents to send. You can choose several.</translation>
     </message>
     <message>
-        <location filename="../../browser/file_chooser.py" line="178"/>
+        <location filename="../../browser/file_chooser.py" line="181"/>
         <source>Touchez le document à envoyer.</source>
         <translation>Touch the document to send.</translation>
     </message>
     <message>
-        <location filename="../../browser/file_chooser.py" line="193"/>
+        <location filename="../../browser/file_chooser.py" line="196"/>
         <source>Envoyer ces documents</source>
         <translation>Send these documents</translation>
     </message>
     <message>
-        <location filename="../../browser/file_chooser.py" line="195"/>
+        <location filename="../../browser/file_chooser.py" line="198"/>
         <source>Envoyer ce document</source>
         <translation>Send this document</translation>
     </message>
@@ -405,7 +405,7 @@
 <context>
     <name>FrameNotice</name>
     <message>
-        <location filename="../../kiosk/browser/frames.py" line="45"/>
+        <location filename="../../browser/frames.py" line="45"/>
         <source>Ce contenu ne peut pas s&apos;afficher ici.</source>
         <translation>This content cannot be shown here.</translation>
     </message>
@@ -548,23 +548,23 @@
 <context>
     <name>PageDialog</name>
     <message>
-        <location filename="../../browser/dialogs.py" line="22"/>
+        <location filename="../../browser/dialogs.py" line="25"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../browser/dialogs.py" line="23"/>
+        <location filename="../../browser/dialogs.py" line="26"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../browser/dialogs.py" line="32"/>
+        <location filename="../../browser/dialogs.py" line="35"/>
         <source>Message du site</source>
         <translation>Message from the website</translation>
     </message>
     <message>
-        <location filename="../../browser/dialogs.py" line="35"/>
         <location filename="../../browser/dialogs.py" line="38"/>
+        <location filename="../../browser/dialogs.py" line="41"/>
         <source>Le site vous demande</source>
         <translation>The website asks you</translation>
     </message>
@@ -580,132 +580,132 @@
 <context>
     <name>PrintWizard</name>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="63"/>
-        <location filename="../../devices/printer/wizard.py" line="289"/>
+        <location filename="../../devices/printer/wizard.py" line="64"/>
+        <location filename="../../devices/printer/wizard.py" line="291"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="137"/>
+        <location filename="../../devices/printer/wizard.py" line="139"/>
         <source>Préparation du document…</source>
         <translation>Preparing the document…</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="156"/>
+        <location filename="../../devices/printer/wizard.py" line="158"/>
         <source>Imprimer « {name} »</source>
         <translation>Print “{name}”</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="206"/>
+        <location filename="../../devices/printer/wizard.py" line="208"/>
         <source>Touchez le document à imprimer.</source>
         <translation>Touch the document to print.</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="208"/>
+        <location filename="../../devices/printer/wizard.py" line="210"/>
         <source>Vous n&apos;avez pas encore de document. Téléchargez ou scannez d&apos;abord votre document.</source>
         <translation>You have no document yet. First download or scan your document.</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="219"/>
+        <location filename="../../devices/printer/wizard.py" line="221"/>
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="224"/>
+        <location filename="../../devices/printer/wizard.py" line="226"/>
         <source>Choisissez un document</source>
         <translation>Choose a document</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="228"/>
-        <location filename="../../devices/printer/wizard.py" line="288"/>
-        <location filename="../../devices/printer/wizard.py" line="334"/>
+        <location filename="../../devices/printer/wizard.py" line="230"/>
+        <location filename="../../devices/printer/wizard.py" line="290"/>
+        <location filename="../../devices/printer/wizard.py" line="336"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="250"/>
-        <location filename="../../devices/printer/wizard.py" line="277"/>
+        <location filename="../../devices/printer/wizard.py" line="252"/>
+        <location filename="../../devices/printer/wizard.py" line="279"/>
         <source>Nombre d&apos;exemplaires</source>
         <translation>Number of copies</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="252"/>
+        <location filename="../../devices/printer/wizard.py" line="254"/>
         <source>Toutes les pages</source>
         <translation>All pages</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="253"/>
+        <location filename="../../devices/printer/wizard.py" line="255"/>
         <source>Seulement certaines pages</source>
         <translation>Only some pages</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="258"/>
+        <location filename="../../devices/printer/wizard.py" line="260"/>
         <source>Première page</source>
         <translation>First page</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="259"/>
+        <location filename="../../devices/printer/wizard.py" line="261"/>
         <source>Dernière page</source>
         <translation>Last page</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="265"/>
+        <location filename="../../devices/printer/wizard.py" line="267"/>
         <source>De la page</source>
         <translation>From page</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="267"/>
+        <location filename="../../devices/printer/wizard.py" line="269"/>
         <source>à la page</source>
         <translation>to page</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="279"/>
+        <location filename="../../devices/printer/wizard.py" line="281"/>
         <source>Pages à imprimer</source>
         <translation>Pages to print</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="304"/>
-        <location filename="../../devices/printer/wizard.py" line="432"/>
+        <location filename="../../devices/printer/wizard.py" line="306"/>
+        <location filename="../../devices/printer/wizard.py" line="434"/>
         <source>Impression en cours…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="309"/>
+        <location filename="../../devices/printer/wizard.py" line="311"/>
         <source>Annuler l&apos;impression</source>
         <translation>Cancel printing</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="321"/>
+        <location filename="../../devices/printer/wizard.py" line="323"/>
         <source>Terminé</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="325"/>
+        <location filename="../../devices/printer/wizard.py" line="327"/>
         <source>C&apos;est imprimé.</source>
         <translation>It is printed.</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="326"/>
+        <location filename="../../devices/printer/wizard.py" line="328"/>
         <source>Récupérez vos feuilles dans l&apos;imprimante.</source>
         <translation>Take your sheets from the printer.</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="335"/>
+        <location filename="../../devices/printer/wizard.py" line="337"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="377"/>
+        <location filename="../../devices/printer/wizard.py" line="379"/>
         <source>Vous allez imprimer 1 page.</source>
         <translation>You are going to print 1 page.</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="379"/>
+        <location filename="../../devices/printer/wizard.py" line="381"/>
         <source>Vous allez imprimer {n} pages.</source>
         <translation>You are going to print {n} pages.</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="519"/>
+        <location filename="../../devices/printer/wizard.py" line="521"/>
         <source>Page {n}</source>
         <translation>Page {n}</translation>
     </message>
