@@ -340,10 +340,12 @@ class Kiosk:
             self._browser_profile.discard()
 
     def _session_started(self) -> None:
+        self.home.greet(previous_session_wiped=False)
         self.counter.count("session_started")
         self.counter.count("language", self.config.site.language)
 
     def _session_ended(self, ended: SessionEnd) -> None:
+        self.home.greet(previous_session_wiped=not ended.failed_wipers)
         self.counter.count("session_duration", duration_bucket(ended.duration))
         self.counter.count("session_ended", ended.reason)
         if ended.failed_wipers:

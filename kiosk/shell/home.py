@@ -40,9 +40,10 @@ class HomeScreen(QWidget):
         column.setSpacing(2)
         title = QLabel(self.tr("Bienvenue"))
         title.setObjectName("Title")
-        subtitle = QLabel(self.tr("Touchez un service pour commencer. C'est gratuit."))
+        self.subtitle = subtitle = QLabel()
         subtitle.setObjectName("Subtitle")
         subtitle.setWordWrap(True)
+        self.greet(previous_session_wiped=False)
         welcome = QHBoxLayout()
         welcome.setSpacing(24)
         welcome.addWidget(title)
@@ -107,6 +108,14 @@ class HomeScreen(QWidget):
         """The tiles of these shortcuts show "Hors ligne"; every other tile shows nothing."""
         for tile in self.shortcut_tiles:
             tile.set_offline(tile.item_id in shortcut_ids)
+
+    def greet(self, previous_session_wiped: bool) -> None:
+        """The line under "Bienvenue"; after a session's end, it tells the next visitor that nothing of the
+        previous one is left."""
+        wiped = self.tr("La session précédente est terminée et effacée. Touchez un service.")
+        self.subtitle.setText(
+            wiped if previous_session_wiped else self.tr("Touchez un service pour commencer. C'est gratuit.")
+        )
 
     def reset(self) -> None:
         """Back to the top, nothing focused: how the next visitor must find it."""

@@ -92,6 +92,18 @@ def test_terminer_ma_session_asks_first_then_wipes(kiosk, qtbot):
     assert kiosk.window.screens.currentWidget() is kiosk.home
 
 
+def test_the_next_visitor_is_told_the_previous_session_is_wiped(kiosk, qtbot):
+    welcome = kiosk.home.subtitle.text()
+    start_session_elsewhere(kiosk, qtbot)
+    touch(kiosk.window, kiosk.top_bar.end_button)
+    touch(kiosk.window, kiosk.window.confirm_overlay.end_button)
+    assert kiosk.home.subtitle.text() == "La session précédente est terminée et effacée. Touchez un service."
+    assert kiosk.home.subtitle.isVisible()
+
+    start_session_elsewhere(kiosk, qtbot)  # the next visitor's first touch
+    assert kiosk.home.subtitle.text() == welcome
+
+
 def test_accueil_returns_home_without_ending_the_session(kiosk, qtbot):
     start_session_elsewhere(kiosk, qtbot)
     touch(kiosk.window, kiosk.top_bar.home_button)

@@ -418,12 +418,17 @@
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../shell/home.py" line="43"/>
+        <location filename="../../shell/home.py" line="115"/>
+        <source>La session précédente est terminée et effacée. Touchez un service.</source>
+        <translation>The previous session has ended and been erased. Touch a service.</translation>
+    </message>
+    <message>
+        <location filename="../../shell/home.py" line="117"/>
         <source>Touchez un service pour commencer. C&apos;est gratuit.</source>
         <translation>Touch a service to start. It is free.</translation>
     </message>
     <message>
-        <location filename="../../shell/home.py" line="95"/>
+        <location filename="../../shell/home.py" line="96"/>
         <source>Les services de la borne</source>
         <translation>Kiosk services</translation>
     </message>
