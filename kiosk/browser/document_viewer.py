@@ -1,6 +1,7 @@
 """The kiosk's own viewer for one downloaded document: a PDF (every page, one under the other) or an image,
-with big "Réduire", "Agrandir", "Imprimer" and "Fermer" buttons. A document that cannot be shown gets a calm
-sentence instead; no outside program is ever opened. Printing is asked for by signal (the printer flow)."""
+with big "Plus petit", "Plus grand" (the browser bar's words), "Imprimer" and "Fermer" buttons. A document
+that cannot be shown gets a calm sentence instead; no outside program is ever opened. Printing is asked for
+by signal (the printer flow)."""
 
 from __future__ import annotations
 
@@ -66,8 +67,8 @@ class DocumentViewer(QWidget):
         self.title.setObjectName("ViewerTitle")
         self.pages = QLabel()
         self.pages.setObjectName("ViewerPages")
-        self.smaller_button = self._button(icons, "zoom-out", self.tr("Réduire"), self.zoom_out)
-        self.bigger_button = self._button(icons, "zoom-in", self.tr("Agrandir"), self.zoom_in)
+        self.smaller_button = self._button(icons, "zoom-out", self.tr("Plus petit"), self.zoom_out)
+        self.bigger_button = self._button(icons, "zoom-in", self.tr("Plus grand"), self.zoom_in)
         self.print_button = self._button(icons, "printer", self.tr("Imprimer"), self._print)
         self.close_button = self._button(icons, "x", self.tr("Fermer"), self.close_document)
         self.close_button.setProperty("role", "primary")

@@ -266,12 +266,12 @@
     <name>DocumentViewer</name>
     <message>
         <location filename="../../browser/document_viewer.py" line="69"/>
-        <source>Réduire</source>
+        <source>Plus petit</source>
         <translation>Smaller</translation>
     </message>
     <message>
         <location filename="../../browser/document_viewer.py" line="70"/>
-        <source>Agrandir</source>
+        <source>Plus grand</source>
         <translation>Bigger</translation>
     </message>
     <message>
