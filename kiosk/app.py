@@ -276,21 +276,22 @@ class Kiosk:
             self._downloads.watch(profile)
             self._watched_profile = profile
 
-    def _document_arrived(self, path: str, _mime: str = "") -> None:
-        """A download or a printed page is ready: shown if the visitor is still on the service's screen and
-        answering none of its questions; otherwise it waits among the session's documents (Imprimer, the
-        upload chooser)."""
+    def _visitor_on_service(self) -> bool:
+        """The service's screen is shown and none of its questions is open: what arrives may come forward;
+        otherwise it waits among the session's documents (Imprimer, the upload chooser)."""
         shown = self.window.screens.currentWidget()
-        on_service = self._service_screen is not None and shown is self._service_screen
-        if on_service and not self.local_loops.asking:  # never over a question the visitor is answering
+        return shown is not None and shown is self._service_screen and not self.local_loops.asking
+
+    def _document_arrived(self, path: str, _mime: str = "") -> None:
+        """A download (or, with printing off, a printed page) is ready: shown in the viewer."""
+        if self._visitor_on_service():
             self._show_document(path)
 
     def _page_to_print(self, path: str) -> None:
-        """A page made into a PDF goes straight to the print wizard (its preview first), under the same rule
-        as a document that arrives; with printing off, it is shown in the viewer."""
+        """A page made into a PDF goes straight to the print wizard (its preview first)."""
         if not self.printing.enabled:
             self._document_arrived(path)
-        elif self.window.screens.currentWidget() is self._service_screen and not self.local_loops.asking:
+        elif self._visitor_on_service():
             self.printing.print_document(path)
 
     def _show_document(self, path: str) -> None:

@@ -36,7 +36,12 @@ class SessionBus:
         self.address = address
         self._folder = folder
         self._announced = announced  # the pipe where the daemon prints its address once it listens
-        self._environ: MutableMapping[str, str] | None = None
+        self._published_in: MutableMapping[str, str] | None = None  # the environment naming this bus
+
+    def publish(self, environ: MutableMapping[str, str]) -> None:
+        """Names this bus in `environ` (DBUS_SESSION_BUS_ADDRESS); a bus that never starts takes it back."""
+        environ[ADDRESS] = self.address
+        self._published_in = environ
 
     @property
     def pid(self) -> int:
@@ -55,8 +60,8 @@ class SessionBus:
             return True
         log.warning("no session bus of its own: dbus-daemon did not start")
         self.stop()
-        if self._environ is not None and self._environ.get(ADDRESS) == self.address:
-            del self._environ[ADDRESS]
+        if self._published_in is not None and self._published_in.get(ADDRESS) == self.address:
+            del self._published_in[ADDRESS]
         return False
 
     def stop(self, timeout: float = 5.0) -> None:
@@ -124,6 +129,5 @@ def own_session_bus(environ: MutableMapping[str, str]) -> SessionBus | None:
     except OSError as error:
         log.warning("no session bus of its own: %s", error)
         return None
-    bus._environ = environ
-    environ[ADDRESS] = bus.address
+    bus.publish(environ)
     return bus
