@@ -19,6 +19,7 @@ from xvfb import start_xvfb
 from kiosk.session_bus import ADDRESS, start_session_bus
 from tests.processes import RUN_MARKER, descends_from, marked_processes
 
+SCREEN = "ILOT_TEST_SCREEN"
 _server = None
 _bus = None
 
@@ -32,7 +33,7 @@ def pytest_configure(config) -> None:
     os.environ[ADDRESS] = _bus.address
     # -terminate: the server ends when its last client, this test process, disconnects. Stopping it while
     # the Qt application still holds its connection would end the run with "X11 connection broke".
-    _server, display = start_xvfb(1280, 800, "-terminate")
+    _server, display = start_xvfb(*screen_size(), "-terminate")
     os.environ["DISPLAY"] = display
     os.environ["QT_QPA_PLATFORM"] = "xcb"
     os.environ["QTWEBENGINE_DISABLE_SANDBOX"] = "1"  # QtWebEngine refuses to start as root with its sandbox
@@ -43,6 +44,12 @@ def pytest_configure(config) -> None:
 
     # As the kiosk does before its QApplication: QtWebEngine loads later, in the same application.
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+
+
+def screen_size() -> tuple[int, int]:
+    """The run's screen: 1280×800 unless ILOT_TEST_SCREEN says otherwise ("1024x768", say)."""
+    width, height = os.environ.get(SCREEN, "1280x800").split("x")
+    return int(width), int(height)
 
 
 def pytest_sessionfinish(session, exitstatus) -> None:
