@@ -147,6 +147,7 @@ class Kiosk:
             self.window.confirm_overlay,
             config.site.idle_warning,
             self.local_loops,
+            losses=self._what_an_end_takes_away,
         )
 
         self.top_bar.endSessionRequested.connect(self.session_control.request_end)
@@ -210,6 +211,29 @@ class Kiosk:
                     lambda: self.scanning.open(photocopy=True),
                 )
             )
+
+    def _what_an_end_takes_away(self) -> list[str]:
+        """For the session-end confirmation: the work in progress, the site open, the visitor's documents."""
+        from PySide6.QtCore import QCoreApplication
+
+        from kiosk.session_documents import list_documents
+
+        def tr(text: str) -> str:
+            return QCoreApplication.translate("Kiosk", text)
+
+        losses = [*self.diagnostic.losses(), *self.printing.losses(), *self.scanning.losses()]
+        if self._service_screen is not None:
+            losses.append(
+                tr("le site « {service} » et ce que vous y avez écrit").format(
+                    service=self._service_screen.shortcut.label
+                )
+            )
+        documents = len(list_documents(self.paths.session_scratch))
+        if documents == 1:
+            losses.append(tr("votre document (téléchargé ou scanné)"))
+        elif documents > 1:
+            losses.append(tr("vos {n} documents (téléchargés ou scannés)").format(n=documents))
+        return losses
 
     def _first_painted(self) -> None:
         """Opening (and maybe migrating) the database waits until the visitor sees the home screen; counts

@@ -14,7 +14,6 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -22,13 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.browser.download_policy import IMAGES, PDF, sniff_file
-from kiosk.shell import theme
+from kiosk.shell.bar_button import bar_button
 from kiosk.shell.icons import Icons
 from kiosk.shell.pdf_file import PdfFile
 from kiosk.shell.zoom import ZoomSteps
 
 ZOOM_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0)
-ICON_SIZE = 32
 
 
 class DocumentViewer(QWidget):
@@ -67,12 +65,12 @@ class DocumentViewer(QWidget):
         self.title.setObjectName("ViewerTitle")
         self.pages = QLabel()
         self.pages.setObjectName("ViewerPages")
-        self.smaller_button = self._button(icons, "zoom-out", self.tr("Plus petit"), self.zoom_out)
-        self.bigger_button = self._button(icons, "zoom-in", self.tr("Plus grand"), self.zoom_in)
-        self.print_button = self._button(icons, "printer", self.tr("Imprimer"), self._print)
-        self.close_button = self._button(icons, "x", self.tr("Fermer"), self.close_document)
-        self.close_button.setProperty("role", "primary")
-        self.close_button.setIcon(icons.icon("x", theme.WHITE, ICON_SIZE))
+        self.title.setWordWrap(True)
+        self.setWindowTitle(self.tr("Votre document"))  # the top bar shows it
+        self.smaller_button = bar_button(icons, "zoom-out", self.tr("Plus petit"), self.zoom_out)
+        self.bigger_button = bar_button(icons, "zoom-in", self.tr("Plus grand"), self.zoom_in)
+        self.print_button = bar_button(icons, "printer", self.tr("Imprimer"), self._print)
+        self.close_button = bar_button(icons, "x", self.tr("Fermer"), self.close_document, primary=True)
         bar = QWidget()
         bar.setObjectName("ViewerBar")
         row = QHBoxLayout(bar)
@@ -104,7 +102,7 @@ class DocumentViewer(QWidget):
         self._image = QPixmap()
         self._path = str(path)
         self._zoom.reset()
-        self.title.setText(Path(path).name)
+        self.title.setText(Path(path).stem)  # the name, without file jargon (".pdf")
         self.pages.setText("")
         kind = sniff_file(Path(path))
         if kind == PDF:
@@ -195,10 +193,3 @@ class DocumentViewer(QWidget):
         self.smaller_button.setEnabled(showing and self._zoom.can_shrink)
         self.bigger_button.setEnabled(showing and self._zoom.can_grow)
         self.print_button.setEnabled(showing)
-
-    def _button(self, icons: Icons, icon_name: str, text: str, action) -> QPushButton:
-        button = QPushButton(icons.icon(icon_name, theme.BLUE, ICON_SIZE), text)
-        button.setIconSize(QSize(ICON_SIZE, ICON_SIZE))
-        button.setMinimumHeight(theme.MIN_TILE)
-        button.clicked.connect(action)
-        return button

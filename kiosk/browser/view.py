@@ -1,20 +1,20 @@
-"""The browser screen a visitor sees after touching a service: a bar of big buttons (Retour, Avancer,
-Recharger, text size, Imprimer) over its website; the top bar names the service. "Imprimer", or the site's own
-print button (`window.print()`), turns the page into a PDF of the session, for the print wizard. Pop-ups open
-over the site with a big "Fermer"; a refused site or a refused certificate gets a calm notice; when the site
-cannot be reached, the service's contact card replaces it with "Réessayer", and the page comes back by itself
-once the site answers again."""
+"""The browser screen a visitor sees after touching a service: a bar of big buttons (Page précédente, Page
+suivante, Recharger, text size, Imprimer) over its website; the top bar names the service. "Imprimer", or
+the site's own print button (`window.print()`), turns the page into a PDF of the session, for the print
+wizard. Pop-ups open over the site with a big "Fermer"; a refused site or a refused certificate gets a calm
+notice; when the site cannot be reached, the service's contact card replaces it with "Réessayer", and the page
+comes back by itself once the site answers again."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QMarginsF, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QMarginsF, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QPageLayout, QPageSize
 from PySide6.QtWebEngineCore import QWebEngineLoadingInfo, QWebEngineScript
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.browser.dialogs import PageDialog
 from kiosk.browser.download_policy import PDF, safe_name
@@ -24,7 +24,7 @@ from kiosk.browser.policy import Navigation, SiteRules, decide
 from kiosk.browser.popup import PopupPanel
 from kiosk.browser.profile import SessionProfile
 from kiosk.config import Shortcut
-from kiosk.shell import theme
+from kiosk.shell.bar_button import bar_button
 from kiosk.shell.icons import Icons
 from kiosk.shell.local_loops import LocalLoops
 from kiosk.shell.offline_help import OfflineHelpScreen
@@ -108,15 +108,15 @@ class BrowserScreen(QWidget):
         self.content = QStackedWidget()
         self.content.addWidget(self.view)
 
-        self.back_button = self._tool(icons, "arrow-left", self.tr("Retour"), self.view.back)
-        self.forward_button = self._tool(icons, "arrow-right", self.tr("Avancer"), self.view.forward)
-        self.reload_button = self._tool(icons, "rotate-cw", self.tr("Recharger"), self.reload)
-        self.smaller_button = self._tool(icons, "zoom-out", self.tr("Plus petit"), self.zoom_out)
-        self.bigger_button = self._tool(icons, "zoom-in", self.tr("Plus grand"), self.zoom_in)
-        self.print_button = self._tool(icons, "printer", self.tr("Imprimer"), lambda: self.print_page())
+        self.back_button = bar_button(icons, "arrow-left", self.tr("Page précédente"), self.view.back)
+        self.forward_button = bar_button(icons, "arrow-right", self.tr("Page suivante"), self.view.forward)
+        self.reload_button = bar_button(icons, "rotate-cw", self.tr("Recharger"), self.reload)
+        self.smaller_button = bar_button(icons, "zoom-out", self.tr("Plus petit"), self.zoom_out)
+        self.bigger_button = bar_button(icons, "zoom-in", self.tr("Plus grand"), self.zoom_in)
+        self.print_button = bar_button(icons, "printer", self.tr("Imprimer"), lambda: self.print_page())
         self.print_button.setVisible(scratch_dir is not None)
         self.setWindowTitle(shortcut.label)  # the top bar shows it
-        toolbar = QWidget()
+        self.toolbar = toolbar = QWidget()
         toolbar.setObjectName("BrowserBar")
         toolbar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         row = QHBoxLayout(toolbar)
@@ -134,6 +134,10 @@ class BrowserScreen(QWidget):
         column.setSpacing(0)
         column.addWidget(toolbar)
         column.addWidget(self.content, 1)
+        # Over the contact card the site's buttons mean nothing (the card has its own "Réessayer").
+        self.content.currentChanged.connect(
+            lambda _: toolbar.setVisible(self.content.currentWidget() is not self.offline)
+        )
         self.notice = NoticeOverlay(self)
         self.view.urlChanged.connect(self._update_buttons)
         # The history tells its changes late (clear() among them): its model says when they land.
@@ -237,12 +241,6 @@ class BrowserScreen(QWidget):
             self._profile.release(self._popup)
             self._popup = None
         self.content.setCurrentWidget(self.view)
-
-    def _tool(self, icons: Icons, icon_name: str, text: str, action) -> QPushButton:
-        button = QPushButton(icons.icon(icon_name, theme.BLUE, 28), text)
-        button.setIconSize(QSize(28, 28))
-        button.clicked.connect(action)
-        return button
 
     def _watch(self, page: KioskPage) -> None:
         page.navigationRefused.connect(lambda reason, p=page: self._refused(p, reason))

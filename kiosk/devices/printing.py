@@ -50,6 +50,15 @@ class Printing:
         self._window.show_screen(self.wizard)
         return self.wizard
 
+    def losses(self) -> list[str]:
+        """What a session end would take away from the visitor, for the confirmation: a print on its way is
+        cancelled."""
+        from PySide6.QtCore import QCoreApplication
+
+        if self.service is not None and self.service.pending():
+            return [QCoreApplication.translate("Printing", "l'impression en cours")]
+        return []
+
     def wipe(self) -> None:
         """Session wiper: this session's unfinished jobs cancelled and purged, the wizard emptied, the page
         allowance back to full."""

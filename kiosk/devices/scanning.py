@@ -41,6 +41,19 @@ class Scanning:
         self.wizard.start(photocopy)
         self._window.show_screen(self.wizard)
 
+    def losses(self) -> list[str]:
+        """What a session end would take away from the visitor, for the confirmation (the documents made from
+        scans are counted with the session's documents)."""
+        from PySide6.QtCore import QCoreApplication
+
+        if self.service is None:
+            return []
+        if self.service.scanning:
+            return [QCoreApplication.translate("Scanning", "le scan en cours")]
+        if self.service.pages():
+            return [QCoreApplication.translate("Scanning", "les pages que vous venez de scanner")]
+        return []
+
     def wipe(self) -> None:
         """Session wiper: a scan in progress stopped, every page and PDF scanned deleted."""
         if self.service is not None:

@@ -37,6 +37,18 @@ class DiagnosticInKiosk:
             return
         self._window.show_screen(self.screen)
 
+    def losses(self) -> list[str]:
+        """What a session end would take away from the visitor, for the confirmation."""
+        from PySide6.QtCore import QCoreApplication
+
+        if self.screen is None:
+            return []
+        if self.screen.result is not None:
+            return [QCoreApplication.translate("DiagnosticInKiosk", "le résultat de votre diagnostic")]
+        if self.screen.pages.currentWidget() is not self.screen.welcome_page:
+            return [QCoreApplication.translate("DiagnosticInKiosk", "le diagnostic en cours")]
+        return []
+
     def wipe(self) -> None:
         """Session wiper: the answers, the result and the sheet forgotten; the welcome screen is back."""
         if self.screen is not None:

@@ -30,7 +30,12 @@ class OfflineHelpScreen(QWidget):
         picture.setPixmap(icons.pixmap(shortcut.icon, theme.BLUE, 64, self.devicePixelRatioF()))
         title = QLabel(shortcut.label)
         title.setObjectName("Title")
-        description = QLabel(shortcut.description)
+        # When the site does not answer, that is what the visitor must read first, under the service's name.
+        description = QLabel(
+            self.tr("Le site ne répond pas pour le moment. La borne réessaie toute seule.")
+            if unreachable
+            else shortcut.description
+        )
         description.setObjectName("Subtitle")
         description.setWordWrap(True)
         heading = QHBoxLayout()
@@ -91,13 +96,8 @@ class OfflineHelpScreen(QWidget):
         buttons.addStretch()
 
         column = QVBoxLayout(self)
-        column.setContentsMargins(48, 24, 48, 24)
-        column.setSpacing(24)
-        if unreachable:
-            notice = QLabel(self.tr("Le site ne répond pas pour le moment. La borne réessaie toute seule."))
-            notice.setObjectName("Subtitle")
-            notice.setWordWrap(True)
-            column.addWidget(notice)
+        column.setContentsMargins(48, 16, 48, 16)
+        column.setSpacing(16)
         column.addLayout(heading)
         column.addWidget(card)
         column.addLayout(buttons)

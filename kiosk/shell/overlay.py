@@ -3,6 +3,8 @@ toujours là ?" and for confirming the end of a session; never an operating-syst
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -121,25 +123,35 @@ class IdleOverlay(Overlay):
 
 
 class ConfirmEndOverlay(Overlay):
-    """Asks before ending the session: a visitor may touch "Terminer ma session" by mistake."""
+    """Asks before ending the session, naming what the visitor would lose (the diagnostic in progress, their
+    documents, a print on its way…): a visitor may touch "Terminer ma session" by mistake."""
 
     confirmed = Signal()
 
     def __init__(self, parent: QWidget):
         super().__init__(parent)
         self.label(self.tr("Terminer votre session ?"), "OverlayTitle")
-        self.label(
-            self.tr(
-                "Tout ce que vous avez ouvert sera effacé. La borne sera prête pour la personne suivante."
-            ),
-            "OverlayText",
-        )
+        self.losses = self.label("", "OverlayText")
+        self.label(self.tr("La borne sera prête pour la personne suivante."), "OverlayText")
         self.stay_button = QPushButton(self.tr("Non, je continue"))
         self.end_button = QPushButton(self.tr("Oui, terminer"))
         self.end_button.setProperty("role", "primary")
         self.stay_button.clicked.connect(self.hide)
         self.end_button.clicked.connect(self._confirm)
         self.buttons(self.stay_button, self.end_button)
+        self._name_losses([])
+
+    def ask(self, losses: Sequence[str]) -> None:
+        """Opens with `losses`, short phrases ("le diagnostic en cours"), each on its own line."""
+        self._name_losses(losses)
+        self.open()
+
+    def _name_losses(self, losses: Sequence[str]) -> None:
+        if losses:
+            lines = [self.tr("Ceci sera effacé :"), *(f"• {loss}" for loss in losses)]
+        else:
+            lines = [self.tr("Tout ce que vous avez ouvert sera effacé.")]
+        self.losses.setText("\n".join(lines))
 
     def open(self) -> None:
         super().open()

@@ -3,6 +3,8 @@ end-of-session confirmation in between. An end waits until no page's question is
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from PySide6.QtCore import QObject
 
 from kiosk.session import Session
@@ -20,6 +22,7 @@ class SessionControl(QObject):
         confirm_overlay: ConfirmEndOverlay,
         warning_seconds: int,
         local_loops: LocalLoops | None = None,
+        losses: Callable[[], Sequence[str]] = lambda: (),
         parent: QObject | None = None,
     ):
         super().__init__(parent)
@@ -29,6 +32,7 @@ class SessionControl(QObject):
         self._idle_overlay = idle_overlay
         self._confirm_overlay = confirm_overlay
         self._warning_seconds = warning_seconds
+        self._losses = losses
         watcher.pressed.connect(self._on_press)
         watcher.idle.connect(self._on_idle)
         idle_overlay.stillHere.connect(watcher.restart)
@@ -36,8 +40,8 @@ class SessionControl(QObject):
         confirm_overlay.confirmed.connect(lambda: self.end("button"))
 
     def request_end(self) -> None:
-        """The visitor touched "Terminer ma session": ask first."""
-        self._confirm_overlay.open()
+        """The visitor touched "Terminer ma session": ask first, saying what an end would take away."""
+        self._confirm_overlay.ask(self._losses())
 
     def end(self, reason: str) -> None:
         self._idle_overlay.cancel()

@@ -92,7 +92,14 @@ QPushButton:disabled {{ color: {GREY}; border-color: {GREY}; background: {PAGE};
 #HelpPhone {{ font-size: 36px; font-weight: bold; color: {BLUE}; }}
 
 #BrowserBar {{ background: {WHITE}; border-bottom: 2px solid {INK_SOFT}; }}
-#BrowserBar QPushButton {{ padding: 6px 10px; font-size: 20px; }}
+QToolButton[bar="true"] {{
+  min-height: {MIN_CONTROL}px; padding: 4px 8px; border-radius: 8px; font-size: 18px; font-weight: bold;
+  background: {WHITE}; color: {BLUE}; border: 3px solid {BLUE};
+}}
+QToolButton[bar="true"][role="primary"] {{ background: {BLUE}; color: {WHITE}; }}
+QToolButton[bar="true"]:focus {{ outline: none; border: 4px solid {FOCUS}; }}
+QToolButton[bar="true"]:pressed {{ background: {PAGE}; }}
+QToolButton[bar="true"]:disabled {{ color: {GREY}; border-color: {GREY}; background: {PAGE}; }}
 #PopupBar {{ background: {BLUE}; }}
 #PopupBar QLabel {{ color: {WHITE}; font-size: 22px; font-weight: bold; }}
 
@@ -134,7 +141,6 @@ QProgressBar::chunk {{ background: {BLUE}; border-radius: 6px; }}
 
 #DocumentViewer, #DocumentViewer QScrollArea {{ background: {PAGE}; }}
 #ViewerBar {{ background: {WHITE}; border-bottom: 2px solid {INK_SOFT}; }}
-#ViewerBar QPushButton {{ min-height: {MIN_TILE - 22}px; }}
 #ViewerTitle {{ font-size: 24px; font-weight: bold; color: {INK}; background: {WHITE}; }}
 #ViewerPages {{ font-size: 20px; color: {INK_SOFT}; background: {WHITE}; }}
 #ViewerMessage {{ font-size: 28px; color: {INK}; background: {PAGE}; padding: 48px; }}

@@ -1,13 +1,13 @@
 """The kiosk's main window: the top bar over a stack of screens (the home screen first), and the overlays.
 
-In public mode it is frameless, covers the whole screen and refuses to close; the composition root lets it
-close only when the kiosk itself quits. A screen change waits until no page's question is open
-(`LocalLoops.settle`): the page that asked must stay on screen until Qt has its answer.
+In public mode it is frameless, covers the whole screen (never more, whatever a screen asks for) and refuses
+to close; the composition root lets it close only when the kiosk itself quits. A screen change waits until no
+page's question is open (`LocalLoops.settle`): the page that asked must stay on screen till Qt has its answer.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
@@ -116,12 +116,20 @@ class KioskWindow(QWidget):
 
     def show_kiosk(self) -> None:
         if self.public:
-            # Without a window manager, showFullScreen() alone keeps the natural size: size it ourselves.
-            self.setGeometry(QGuiApplication.primaryScreen().geometry())
+            screen = QGuiApplication.primaryScreen()
+            self._cover(screen.geometry())
+            screen.geometryChanged.connect(self._cover)
             self.showFullScreen()
         else:
             self.resize(1280, 800)
             self.show()
+
+    def _cover(self, area: QRect) -> None:
+        """The window is the screen, always. Without a window manager, showFullScreen() alone keeps the
+        natural size; and a screen whose layout asks for more room than the display has would otherwise
+        grow the window past its edges (cutting the top bar): its size is fixed, the layouts make do."""
+        self.setFixedSize(area.size())
+        self.setGeometry(area)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

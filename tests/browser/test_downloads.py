@@ -170,7 +170,7 @@ def test_the_viewer_shows_a_two_page_pdf(qtbot, viewer, pdf_file):
     assert viewer.content.currentWidget() is viewer.pdf_view
     assert viewer.document.pageCount() == 2
     assert viewer.pages.text() == "2 pages"
-    assert viewer.title.text() == "attestation.pdf"
+    assert viewer.title.text() == "attestation"  # the name without ".pdf"
     assert viewer.pdf_view.pageMode() == QPdfView.PageMode.MultiPage
     for button in (viewer.smaller_button, viewer.bigger_button, viewer.print_button, viewer.close_button):
         assert button.height() >= theme.MIN_TILE

@@ -30,6 +30,12 @@ from kiosk.shell.elided_label import ElidedLabel
 SLACK = 1  # px: rounding between layouts and font metrics
 
 
+def assert_fits(window: QWidget, scrolling: bool = True) -> None:
+    """Fails with every misfit, one per line."""
+    problems = misfits(window, scrolling)
+    assert not problems, "what does not fit:\n" + "\n".join(problems)
+
+
 def misfits(window: QWidget, scrolling: bool = True) -> list[str]:
     problems = []
     screen = QGuiApplication.primaryScreen().geometry()

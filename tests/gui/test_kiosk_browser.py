@@ -53,6 +53,7 @@ def test_a_downloaded_pdf_opens_in_the_viewer_and_the_session_end_removes_it(kio
     assert viewer.print_button.isVisible()
     saved = [p for p in kiosk.paths.session_scratch.iterdir() if p.suffix == ".pdf"]
     assert len(saved) == 1
+    assert viewer.title.text() == saved[0].stem  # no file jargon (".pdf") for the visitor
 
     touch(kiosk.window, viewer.close_button)
     assert kiosk.window.screens.currentWidget() is screen

@@ -92,6 +92,34 @@ def test_terminer_ma_session_asks_first_then_wipes(kiosk, qtbot):
     assert kiosk.window.screens.currentWidget() is kiosk.home
 
 
+def test_the_confirmation_says_what_is_open_and_will_be_erased(kiosk, qtbot):
+    confirm = kiosk.window.confirm_overlay
+    touch(kiosk.window, kiosk.home.subtitle)  # a first touch, nothing opened
+    assert kiosk.session.active
+    touch(kiosk.window, kiosk.top_bar.end_button)
+    assert confirm.losses.text() == "Tout ce que vous avez ouvert sera effacé."
+    touch(kiosk.window, confirm.stay_button)
+
+    touch(kiosk.window, next(t for t in kiosk.home.tiles if t.item_id == "diagnostic"))
+    touch(kiosk.window, kiosk.diagnostic.screen.start_button)
+    for name in ("attestation.pdf", "carte.png"):
+        (kiosk.paths.session_scratch / name).write_bytes(b"a document of the visitor")
+    touch(kiosk.window, kiosk.top_bar.end_button)
+    assert confirm.losses.text().splitlines() == [
+        "Ceci sera effacé :",
+        "• le diagnostic en cours",
+        "• vos 2 documents (téléchargés ou scannés)",
+    ]
+    touch(kiosk.window, confirm.stay_button)
+
+    touch(kiosk.window, kiosk.top_bar.home_button)
+    touch(kiosk.window, kiosk.home.shortcut_tiles[0])
+    touch(kiosk.window, kiosk.top_bar.end_button)
+    assert "• le site « Alpha » et ce que vous y avez écrit" in confirm.losses.text().splitlines()
+    touch(kiosk.window, confirm.stay_button)
+    assert kiosk.window.screens.currentWidget() is kiosk._service_screen  # nothing lost by asking
+
+
 def test_the_next_visitor_is_told_the_previous_session_is_wiped(kiosk, qtbot):
     welcome = kiosk.home.subtitle.text()
     start_session_elsewhere(kiosk, qtbot)

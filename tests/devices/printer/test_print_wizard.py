@@ -141,6 +141,24 @@ def test_the_session_end_leaves_no_job_and_no_file(print_kiosk, make_pdf, qtbot)
     assert kiosk.window.screens.currentWidget() is kiosk.home
 
 
+def test_the_end_confirmation_says_a_print_in_progress_is_lost(print_kiosk, make_pdf, cups, printer, qtbot):
+    kiosk = print_kiosk()
+    put_in_session(kiosk, make_pdf(1), "page.pdf")
+    touch(kiosk.window, print_tile(kiosk))
+    wizard = kiosk.window.screens.currentWidget()
+    touch(kiosk.window, wizard.document_tiles[0])
+    touch(kiosk.window, wizard.continue_button)
+    qtbot.waitUntil(lambda: wizard._printer is not None, timeout=10000)
+    cups.tool("cupsdisable", printer)  # the job waits in the queue: still in progress
+    touch(kiosk.window, wizard.print_button)
+    assert kiosk.printing.service.pending() != []
+
+    touch(kiosk.window, kiosk.top_bar.end_button)
+    losses = kiosk.window.confirm_overlay.losses.text().splitlines()
+    assert "• l'impression en cours" in losses
+    assert "• votre document (téléchargé ou scanné)" in losses
+
+
 def test_a_downloaded_picture_prints_as_one_a4_page(print_kiosk, cups, printer, qtbot):
     """A picture (half transparent here, as PNG logos and screenshots often are) is fitted on an A4 page
     before printing; its PDF joins the session's documents."""
