@@ -123,7 +123,7 @@ class DiagnosticScreen(QWidget):
         ):
             self.pages.addWidget(page)
         column = QVBoxLayout(self)
-        column.setContentsMargins(40, 16, 40, 16)
+        column.setContentsMargins(32, 12, 32, 12)
         column.addWidget(self.pages)
         self._show_listen_buttons()
         if speech is not None:
@@ -192,10 +192,12 @@ class DiagnosticScreen(QWidget):
         self.progress_bar = QProgressBar()
         self.progress_bar.setTextVisible(False)
         self.progress_bar.setObjectName("DiagProgressBar")
-        top = QHBoxLayout()
-        top.setSpacing(24)
-        top.addWidget(self.progress_label)
-        top.addWidget(self.progress_bar, 1)
+        progress = QVBoxLayout()  # in the bottom row, between the buttons: the exercise keeps the height
+        progress.setSpacing(4)
+        progress.addStretch()
+        progress.addWidget(self.progress_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        progress.addWidget(self.progress_bar)
+        progress.addStretch()
         self.item_picture = QLabel()
         self.item_picture.setFixedHeight(96)
         self.prompt = label("", "DiagPrompt")
@@ -211,7 +213,7 @@ class DiagnosticScreen(QWidget):
         hint_icon.setPixmap(self._icons.pixmap("circle-help", theme.BLUE, 36, self.devicePixelRatioF()))
         self.hint = label("", "DiagHintText")
         hint_row = QHBoxLayout(self.hint_box)
-        hint_row.setContentsMargins(16, 8, 16, 8)
+        hint_row.setContentsMargins(16, 4, 16, 4)
         hint_row.setSpacing(16)
         hint_row.addWidget(hint_icon)
         hint_row.addWidget(self.hint, 1)
@@ -220,14 +222,17 @@ class DiagnosticScreen(QWidget):
         self.exercise_host.setContentsMargins(0, 0, 0, 0)
         self.dont_know_button = self._button(self.tr("Je ne sais pas"), "circle-help", self._dont_know)
         self.skip_button = self._button(self.tr("Passer"), "arrow-right", self._skip)
+        self.action_slot = QHBoxLayout()  # the exercise's "Valider", moved here (see views/base.py)
+        self.action_slot.setContentsMargins(0, 0, 0, 0)
         bottom = QHBoxLayout()
+        bottom.setSpacing(24)
         bottom.addWidget(self.dont_know_button)
-        bottom.addStretch()
+        bottom.addLayout(progress, 1)
         bottom.addWidget(self.skip_button)
+        bottom.addLayout(self.action_slot)
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(12)
-        column.addLayout(top)
+        column.setSpacing(10)
         column.addLayout(prompt_row)
         column.addWidget(self.hint_box)
         column.addLayout(self.exercise_host, 1)
@@ -321,6 +326,8 @@ class DiagnosticScreen(QWidget):
         self.exercise = exercise
         exercise.answered.connect(lambda right: self._on_answered(exercise, right))
         self.exercise_host.addWidget(exercise)
+        if exercise.validate_button is not None:
+            self.action_slot.addWidget(exercise.validate_button)
         exercise.show()
         self.pages.setCurrentWidget(self.item_page)
         self._started = time.monotonic()
@@ -364,6 +371,11 @@ class DiagnosticScreen(QWidget):
 
     def _drop_exercise(self) -> None:
         if self.exercise is not None:
+            button = self.exercise.validate_button
+            if button is not None and button.parentWidget() is not self.exercise:
+                self.action_slot.removeWidget(button)
+                button.hide()
+                button.deleteLater()
             self.exercise.hide()
             self.exercise_host.removeWidget(self.exercise)
             self.exercise.deleteLater()
