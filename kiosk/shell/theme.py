@@ -147,11 +147,14 @@ QProgressBar#DiagProgressBar {{ min-height: 12px; max-height: 12px; border-radiu
 #DiagHint {{ background: {WHITE}; border: 4px solid {FOCUS}; border-radius: 12px; }}
 #DiagHintText {{ font-size: 24px; color: {INK}; background: transparent; }}
 #DiagCard {{ background: {WHITE}; border: 2px solid {INK_SOFT}; border-radius: 12px; }}
-#DiagGroup {{ font-size: 30px; font-weight: bold; color: {BLUE}; background: transparent; }}
-#DiagCardText {{ font-size: 22px; color: {INK}; background: transparent; }}
-#DiagCode {{ font-size: 56px; font-weight: bold; color: {BLUE}; background: transparent; }}
-#DiagAreaName {{ font-size: 24px; color: {INK}; }}
-#DiagAreaLevel {{ font-size: 24px; font-weight: bold; color: {BLUE}; }}
+#DiagGroup {{ font-size: 28px; font-weight: bold; color: {BLUE}; background: transparent; }}
+#DiagCardText {{ font-size: 21px; color: {INK}; background: transparent; }}
+#DiagCardHeading {{ font-size: 21px; font-weight: bold; color: {INK}; background: transparent; }}
+#DiagPlace {{ font-size: 21px; font-weight: bold; color: {BLUE}; background: transparent; }}
+#DiagResultText {{ font-size: 21px; color: {INK}; }}
+#DiagCode {{ font-size: 48px; font-weight: bold; color: {BLUE}; background: transparent; }}
+#DiagAreaName {{ font-size: 21px; color: {INK}; }}
+#DiagAreaLevel {{ font-size: 21px; font-weight: bold; color: {BLUE}; }}
 #ExerciseFieldLabel {{ font-size: 26px; font-weight: bold; color: {INK}; }}
 QLineEdit#ExerciseField {{ font-size: 28px; padding: 6px 12px; color: {INK}; background: {WHITE};
   border: 3px solid {INK_SOFT}; border-radius: 8px; }}
