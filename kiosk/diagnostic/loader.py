@@ -6,7 +6,8 @@
 
 The YAML reading, the key-by-key walker and the problem type are those of `kiosk.config`; this module adds
 the one thing they lack (the exercise kinds are a union tagged by `kind`) and the rules that link keys:
-ids and references, pictures that exist, difficulties 1 to 3 in every area, short sentences.
+ids and references, pictures that exist, difficulties 1 to 3 in every area, short sentences, places that
+the recommendations name. Texts get French no-break spaces before ? ! : ; (typography.py).
 Pure: no Qt.
 """
 
@@ -39,6 +40,7 @@ from kiosk.diagnostic.schema import (
     TypingItem,
     WebPageItem,
 )
+from kiosk.diagnostic.typography import french_spacing_in
 from kiosk.resources import resource_path
 
 PictureExists = Callable[[str], bool]
@@ -90,7 +92,7 @@ def load_content(path: Path, picture_exists: PictureExists | None = None) -> Con
         issues = check_file(data)
     content = None
     if not issues and not problems:
-        content = msgspec.convert(data, ContentFile)
+        content = msgspec.convert(french_spacing_in(data), ContentFile)
         issues = content_issues(content, picture_exists)
     problems += [yaml_problem(path, doc, i) for i in issues]
     problems.sort(key=lambda p: p.line or 0)
@@ -267,6 +269,17 @@ def content_issues(content: ContentFile, picture_exists: PictureExists) -> list[
         for m, choice in enumerate(question.choices):
             if choice.need and choice.need not in need_ids:
                 issues.append(_unknown(("questions", n, "choices", m, "need"), "need", choice.need, need_ids))
+    for name in ("avance", "intermediaire", "debutant"):
+        group = getattr(content.groups, name)
+        for n, place in enumerate(group.places):
+            if not any(place.name in line for line in group.recommendation):
+                issues.append(
+                    Issue(
+                        ("groups", name, "places", n, "name"),
+                        f"no recommendation of {name} names {place.name}",
+                        "list only the places its recommendation names",
+                    )
+                )
     for path, value in _fields_named(content, {"picture"}):
         if value and not picture_exists(value):
             issues.append(

@@ -1,9 +1,9 @@
 """The printable result sheet: one A4 page in large print, written as a PDF with QPdfWriter and QPainter.
 
 It holds the title, each area with its level (in words and as a small gauge), the group, the kind words of
-an early end, the advice, the stated needs, the code in big letters and a QR code of the code alone (drawn
-from segno's matrix). Nothing else: no name, no date, no answer. Writing it takes a few tens of
-milliseconds, so it runs on the GUI thread."""
+an early end, the advice with the address of each place it names, the stated needs, the code in big
+letters and a QR code of the code alone (drawn from segno's matrix). Nothing else: no name, no date, no
+answer. Writing it takes a few tens of milliseconds, so it runs on the GUI thread."""
 
 from __future__ import annotations
 
@@ -14,9 +14,11 @@ from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfW
 
 from kiosk.diagnostic.schema import LEVELS
 from kiosk.diagnostic.sheet import Sheet
+from kiosk.diagnostic.typography import NO_BREAK_SPACE
 from kiosk.shell import theme
 
 DPI = 300
+SPACE_COLON = NO_BREAK_SPACE + ":"
 MM = DPI / 25.4
 
 
@@ -84,6 +86,8 @@ def _draw(painter: QPainter, sheet: Sheet, width: int, qr) -> None:
     text(translate("ResultSheet", "Pour la suite"), 16, bold=True)
     for line in sheet.recommendation:
         text(f"•  {line}", 14, indent=3 * MM)
+    for place in sheet.places:
+        text(f"•  {place.name}{SPACE_COLON} {place.address}", 14, bold=True, colour=blue, indent=3 * MM)
     if sheet.needs:
         y += 2 * MM
         text(translate("ResultSheet", "Vous voulez apprendre à :"), 16, bold=True)

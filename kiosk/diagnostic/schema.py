@@ -395,10 +395,21 @@ class GroupRule(_Strict, kw_only=True):
     areas_autonome_at_least: Annotated[int, Meta(ge=0, description="How many areas must be autonome")] = 0
 
 
+class Place(_Strict, kw_only=True):
+    """Where to go next, named in a recommendation: its name and its address as a visitor types it."""
+
+    name: Text
+    address: Annotated[str, Meta(min_length=1, description="A web address, as typed: www.lesbonsclics.fr")]
+
+
+Places = Annotated[tuple[Place, ...], Meta(description="Each place a recommendation names, with its address")]
+
+
 class Group(_Strict, kw_only=True):
     label: Text
     rule: GroupRule
     recommendation: Annotated[tuple[Text, ...], Meta(min_length=1, description="Short sentences")]
+    places: Places = ()
 
 
 class DefaultGroup(_Strict, kw_only=True):
@@ -406,6 +417,7 @@ class DefaultGroup(_Strict, kw_only=True):
 
     label: Text
     recommendation: Annotated[tuple[Text, ...], Meta(min_length=1, description="Short sentences")]
+    places: Places = ()
 
 
 class Groups(_Strict, kw_only=True):

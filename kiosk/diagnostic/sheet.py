@@ -1,4 +1,5 @@
-"""The result sheet in plain French, for the visitor's screen and for `kiosk diagnostic decode CODE`.
+"""The result sheet in plain French: the one source of what the result screen, the printed sheet
+(result_sheet.py) and `kiosk diagnostic decode CODE` show.
 
 `describe` turns a `Result` into the texts to show; `decode_command` is the whole CLI sub-command.
 Pure: no Qt.
@@ -12,7 +13,7 @@ from pathlib import Path
 
 from kiosk.diagnostic.code import InvalidCode, decode, encode
 from kiosk.diagnostic.engine import Result, level_names
-from kiosk.diagnostic.schema import ContentFile
+from kiosk.diagnostic.schema import ContentFile, Place
 
 INVALID = "Ce code n'est pas valide."
 
@@ -35,6 +36,7 @@ class Sheet:
     group_label: str
     message: tuple[str, ...]  # the kind words of an early end; empty otherwise
     recommendation: tuple[str, ...]
+    places: tuple[Place, ...]  # where to go next, each with its address
     needs: tuple[str, ...]  # labels of the stated needs, in content order
     version: int
 
@@ -53,6 +55,7 @@ def describe(result: Result, content: ContentFile) -> Sheet:
         group_label=group.label,
         message=content.early_end.message if result.early_end else (),
         recommendation=group.recommendation,
+        places=group.places,
         needs=tuple(need.label for need in content.needs if need.id in result.needs),
         version=result.version,
     )
@@ -65,6 +68,7 @@ def sheet_text(sheet: Sheet) -> str:
     if sheet.message:
         lines += ["", *sheet.message]
     lines += ["", "Conseils :", *(f"- {line}" for line in sheet.recommendation)]
+    lines += [f"- {place.name} : {place.address}" for place in sheet.places]
     lines += ["", "Besoins indiqués :"]
     lines += [f"- {need}" for need in sheet.needs] if sheet.needs else ["- Aucun besoin indiqué."]
     lines += ["", f"Version du contenu : {sheet.version}"]

@@ -148,22 +148,26 @@ QProgressBar::chunk {{ background: {BLUE}; border-radius: 6px; }}
 #DiagTitle {{ font-size: 36px; font-weight: bold; color: {BLUE}; }}
 #DiagText {{ font-size: 28px; color: {INK}; }}
 #DiagProgress {{ font-size: 22px; font-weight: bold; color: {INK_SOFT}; }}
+QProgressBar#DiagProgressBar {{ min-height: 12px; max-height: 12px; border-radius: 7px; }}
 #DiagPrompt {{ font-size: 30px; font-weight: bold; color: {INK}; }}
 #DiagHint {{ background: {WHITE}; border: 4px solid {FOCUS}; border-radius: 12px; }}
 #DiagHintText {{ font-size: 24px; color: {INK}; background: transparent; }}
 #DiagCard {{ background: {WHITE}; border: 2px solid {INK_SOFT}; border-radius: 12px; }}
-#DiagGroup {{ font-size: 30px; font-weight: bold; color: {BLUE}; background: transparent; }}
-#DiagCardText {{ font-size: 22px; color: {INK}; background: transparent; }}
-#DiagCode {{ font-size: 56px; font-weight: bold; color: {BLUE}; background: transparent; }}
-#DiagAreaName {{ font-size: 24px; color: {INK}; }}
-#DiagAreaLevel {{ font-size: 24px; font-weight: bold; color: {BLUE}; }}
+#DiagGroup {{ font-size: 28px; font-weight: bold; color: {BLUE}; background: transparent; }}
+#DiagCardText {{ font-size: 21px; color: {INK}; background: transparent; }}
+#DiagCardHeading {{ font-size: 21px; font-weight: bold; color: {INK}; background: transparent; }}
+#DiagPlace {{ font-size: 21px; font-weight: bold; color: {BLUE}; background: transparent; }}
+#DiagResultText {{ font-size: 21px; color: {INK}; }}
+#DiagCode {{ font-size: 48px; font-weight: bold; color: {BLUE}; background: transparent; }}
+#DiagAreaName {{ font-size: 21px; color: {INK}; }}
+#DiagAreaLevel {{ font-size: 21px; font-weight: bold; color: {BLUE}; }}
 #ExerciseFieldLabel {{ font-size: 26px; font-weight: bold; color: {INK}; }}
 QLineEdit#ExerciseField {{ font-size: 28px; padding: 6px 12px; color: {INK}; background: {WHITE};
   border: 3px solid {INK_SOFT}; border-radius: 8px; }}
 QLineEdit#ExerciseField:focus {{ border: 4px solid {FOCUS}; }}
 #ExerciseNote {{ font-size: 22px; color: {INK_SOFT}; }}
 #SimWindow {{ background: {WHITE}; border: 2px solid {INK_SOFT}; border-radius: 12px; }}
-#SimTab {{ background: {PAGE}; font-size: 20px; font-weight: bold; color: {INK}; padding: 8px 16px; }}
+#SimTab {{ background: {PAGE}; font-size: 20px; font-weight: bold; color: {INK}; padding: 4px 16px; }}
 #SimBar {{ background: {PAGE}; border-bottom: 2px solid {INK_SOFT}; }}
 #SimPage, QScrollArea#SimScroll, QScrollArea#SimScroll > QWidget > QWidget {{ background: {WHITE}; }}
 #SimText {{ font-size: 24px; color: {INK}; background: transparent; }}
@@ -187,7 +191,7 @@ QLineEdit#ExerciseField:focus {{ border: 4px solid {FOCUS}; }}
 #MailRow[unread="true"] #MailSenderName {{ font-weight: bold; color: {BLUE}; }}
 #MailSubject {{ font-size: 20px; color: {INK}; background: transparent; }}
 #MailDate {{ font-size: 18px; color: {INK_SOFT}; background: transparent; }}
-#MailTitle {{ font-size: 28px; font-weight: bold; color: {INK}; background: transparent; }}
+#MailTitle {{ font-size: 26px; font-weight: bold; color: {INK}; background: transparent; }}
 #MailField {{ font-size: 22px; font-weight: bold; color: {INK}; background: transparent; }}
 #MailSender {{ font-size: 22px; font-weight: normal; color: {BLUE}; background: {WHITE}; border: none;
   text-decoration: underline; text-align: left; padding: 4px 8px; }}
@@ -200,7 +204,7 @@ QLineEdit#ExerciseField:focus {{ border: 4px solid {FOCUS}; }}
 #ChoiceMark[checked="true"] {{ background: {BLUE}; border-color: {BLUE}; }}
 #ChoiceLabel {{ font-size: 24px; font-weight: bold; color: {INK}; background: transparent; }}
 #ChoiceDetail {{ font-size: 22px; color: {INK}; background: {PAGE}; border: 1px solid {INK_SOFT};
-  border-radius: 6px; padding: 8px; }}
+  border-radius: 6px; padding: 4px 8px; }}
 #NeedChoiceLabel {{ font-size: 26px; font-weight: bold; color: {INK}; background: transparent; }}
 """
 

@@ -2,7 +2,9 @@
 the content's pictures drawn at any size, and small helpers to build large, plain controls.
 
 A widget only judges a try (with the item's data and `kiosk.diagnostic.checks`); hints, outcomes and the next
-item belong to the screen around it. Nothing here keeps anything beyond the widget's own life."""
+item belong to the screen around it. A widget with a "Valider" button names it `validate_button`: on its own
+the widget shows it, and the screen moves it to its bottom row, beside "Passer", so that the exercise keeps
+the room. Nothing here keeps anything beyond the widget's own life."""
 
 from __future__ import annotations
 
@@ -64,6 +66,7 @@ class Exercise(QWidget):
     """The base of every exercise widget. `answered(True)` ends the item; `answered(False)` is a wrong try."""
 
     answered = Signal(bool)
+    validate_button: QPushButton | None = None
 
     def __init__(self, item, pictures: Pictures, icons: Icons, parent: QWidget | None = None):
         super().__init__(parent)

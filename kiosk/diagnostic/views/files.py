@@ -11,6 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QScroller, QVBoxLayout, QWidget
 
 from kiosk.diagnostic.schema import File, FilePickerItem, Folder
+from kiosk.diagnostic.typography import french_spacing as said
 from kiosk.diagnostic.views.base import Exercise, TileButton, passive
 from kiosk.shell import theme
 from kiosk.shell.wizard_parts import wizard_label as label
@@ -157,7 +158,9 @@ class FilePickerExercise(Exercise):
     def _show_chosen(self) -> None:
         names = {f.id: f.name for folder in self.item.folders for f in folder.files}
         if self.selected in names:
-            self.chosen_label.setText(self.tr("Fichier choisi : {name}").format(name=names[self.selected]))
+            self.chosen_label.setText(
+                said(self.tr("Fichier choisi : {name}")).format(name=names[self.selected])
+            )
         else:
             self.chosen_label.setText(self.tr("Aucun fichier choisi."))
 

@@ -130,24 +130,28 @@ class ChoiceTile(TileButton):
         self.choice = choice
         self.setObjectName("ChoiceTile")
         self.setCheckable(True)
-        self.setMinimumHeight(theme.TILE_HEIGHT)
+        self.setMinimumHeight(theme.MIN_TILE + 16)
         self.mark = QLabel()
         self.mark.setObjectName("ChoiceMark")
         self.mark.setFixedSize(44, 44)
         self.mark.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._check = exercise.icons.pixmap("check", theme.WHITE, 32, self.devicePixelRatioF())
-        row = QHBoxLayout(self)
-        row.setContentsMargins(16, 12, 16, 12)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(16)
         row.addWidget(passive(self.mark), 0, Qt.AlignmentFlag.AlignVCenter)
-        if choice.picture:
-            row.addWidget(exercise.picture_label(choice.picture, picture_size))
         words = QVBoxLayout()
-        words.setSpacing(8)
+        words.setSpacing(6)
         words.addWidget(passive(label(choice.label, "ChoiceLabel")))
         if choice.detail:
             words.addWidget(passive(label(choice.detail, "ChoiceDetail")))
         row.addLayout(words, 1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(16, 10, 16, 10)
+        column.setSpacing(10)
+        if choice.picture:  # above the words: a wide picture (a website's button) keeps its whole width
+            column.addWidget(exercise.picture_label(choice.picture, picture_size))
+        column.addLayout(row)
         self.toggled.connect(self._show_mark)
 
     def _show_mark(self, checked: bool) -> None:
@@ -173,7 +177,7 @@ class ChoiceExercise(Exercise):
         tiles.setContentsMargins(0, 0, 0, 0)
         tiles.setSpacing(16)
         for choice in item.choices:
-            tile = ChoiceTile(choice, self, 120 if with_pictures else 64)
+            tile = ChoiceTile(choice, self, 96 if with_pictures else 64)
             self.group.addButton(tile)
             tile.toggled.connect(self._update)
             tiles.addWidget(tile)
@@ -197,7 +201,7 @@ class ChoiceExercise(Exercise):
         bottom.addWidget(self.validate_button)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(16)
+        column.setSpacing(8)
         column.addWidget(area, 1)
         column.addLayout(bottom)
 

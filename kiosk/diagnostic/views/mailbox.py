@@ -1,5 +1,5 @@
 """A simulated mailbox, all inside the kiosk: the list of messages on the left, the message opened on the
-right (its sender, its text, its attachments, Répondre), and a short reply with Envoyer.
+right (its sender with Répondre, its text, its attachments), and a short reply with Envoyer.
 
 A click on another message, sender or attachment than the goal's is a wrong try; opening the goal's message
 on the way is free. For `reply`: Répondre on the goal's message, write anything, then Envoyer."""
@@ -56,8 +56,8 @@ class MailboxExercise(Exercise):
         self.reading = QWidget()
         self.reading.setObjectName("SimPage")
         self.reading_layout = QVBoxLayout(self.reading)
-        self.reading_layout.setContentsMargins(32, 24, 32, 24)
-        self.reading_layout.setSpacing(16)
+        self.reading_layout.setContentsMargins(24, 16, 24, 16)
+        self.reading_layout.setSpacing(12)
         reading_area = QScrollArea()
         reading_area.setObjectName("SimScroll")
         reading_area.setWidget(self.reading)
@@ -164,7 +164,15 @@ class MailboxExercise(Exercise):
         _repolish(self.rows[message.id])
         self._clear_reading()
         add = self.reading_layout.addWidget
-        add(label(message.subject, "MailTitle"))
+        self.reply_button = QPushButton(self.icons.icon("arrow-left", theme.BLUE, 32), self.tr("Répondre"))
+        self.reply_button.setIconSize(QSize(32, 32))
+        self.reply_button.setMinimumHeight(theme.MIN_TILE)
+        self.reply_button.clicked.connect(lambda _=False, m=message: self._on_reply(m))
+        title_row = QHBoxLayout()  # Répondre at the top of the message, as in most mail programs
+        title_row.setSpacing(16)
+        title_row.addWidget(label(message.subject, "MailTitle"), 1)
+        title_row.addWidget(self.reply_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.reading_layout.addLayout(title_row)
         sender_row = QHBoxLayout()
         sender_row.addWidget(label(self.tr("De :"), "MailField", wrap=False))
         self.sender_button = QPushButton(message.sender_name)
@@ -173,10 +181,10 @@ class MailboxExercise(Exercise):
         self.sender_button.clicked.connect(lambda _=False, m=message: self._on_sender(m))
         sender_row.addWidget(self.sender_button)
         sender_row.addStretch()
+        if message.date:
+            sender_row.addWidget(label(message.date, "MailDate", wrap=False))
         self.reading_layout.addLayout(sender_row)
         add(label(message.sender_address, "MailDate"))
-        if message.date:
-            add(label(message.date, "MailDate"))
         add(label(message.body, "SimText"))
         for attachment in message.attachments:
             button = QPushButton(self.icons.icon("file-text", theme.BLUE, 32), attachment.name)
@@ -186,11 +194,6 @@ class MailboxExercise(Exercise):
             button.clicked.connect(lambda _=False, m=message, a=attachment.id: self._on_attachment(m, a))
             add(button, 0, Qt.AlignmentFlag.AlignLeft)
             self.attachment_buttons[attachment.id] = button
-        self.reply_button = QPushButton(self.icons.icon("arrow-left", theme.BLUE, 32), self.tr("Répondre"))
-        self.reply_button.setIconSize(QSize(32, 32))
-        self.reply_button.setMinimumHeight(theme.MIN_TILE)
-        self.reply_button.clicked.connect(lambda _=False, m=message: self._on_reply(m))
-        add(self.reply_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.reading_layout.addStretch()
 
     def _compose(self, message: Message) -> None:

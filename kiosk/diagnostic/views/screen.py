@@ -21,8 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
-    QScroller,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -32,6 +30,7 @@ from kiosk.diagnostic.engine import Diagnostic, Outcome, Result
 from kiosk.diagnostic.result_sheet import write_sheet
 from kiosk.diagnostic.schema import LEVELS, ContentFile, NeedChoice, NeedQuestion
 from kiosk.diagnostic.sheet import Sheet, describe
+from kiosk.diagnostic.typography import french_spacing as said
 from kiosk.diagnostic.views import Exercise, Pictures, make_exercise
 from kiosk.diagnostic.views.base import TileButton, passive
 from kiosk.shell import theme
@@ -63,7 +62,7 @@ class LevelGauge(QWidget):
 class DiagnosticScreen(QWidget):
     sheetReady = Signal(str)  # the sheet PDF was written there: the kiosk hands it to the print wizard
     finished = Signal(object)  # the Result, once, when the result screen shows (for counting)
-    closed = Signal()  # "Terminer": the visitor is done with the diagnostic
+    closed = Signal()  # "Revenir à l'accueil": the visitor is done with the diagnostic
 
     def __init__(
         self,
@@ -123,7 +122,7 @@ class DiagnosticScreen(QWidget):
         ):
             self.pages.addWidget(page)
         column = QVBoxLayout(self)
-        column.setContentsMargins(40, 16, 40, 16)
+        column.setContentsMargins(32, 12, 32, 12)
         column.addWidget(self.pages)
         self._show_listen_buttons()
         if speech is not None:
@@ -173,7 +172,7 @@ class DiagnosticScreen(QWidget):
         title = label(self.content.title, "DiagTitle")
         column.addWidget(title)
         for text in self.welcome_texts:
-            column.addWidget(label(text, "DiagText"))
+            column.addWidget(label(said(text), "DiagText"))
         column.addSpacing(16)
         self.start_button = self._button(self.tr("Commencer"), "arrow-right", self.start, primary=True)
         self.welcome_listen = self._listen_button(lambda: " ".join([self.content.title, *self.welcome_texts]))
@@ -192,10 +191,12 @@ class DiagnosticScreen(QWidget):
         self.progress_bar = QProgressBar()
         self.progress_bar.setTextVisible(False)
         self.progress_bar.setObjectName("DiagProgressBar")
-        top = QHBoxLayout()
-        top.setSpacing(24)
-        top.addWidget(self.progress_label)
-        top.addWidget(self.progress_bar, 1)
+        progress = QVBoxLayout()  # in the bottom row, between the buttons: the exercise keeps the height
+        progress.setSpacing(4)
+        progress.addStretch()
+        progress.addWidget(self.progress_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        progress.addWidget(self.progress_bar)
+        progress.addStretch()
         self.item_picture = QLabel()
         self.item_picture.setFixedHeight(96)
         self.prompt = label("", "DiagPrompt")
@@ -211,7 +212,7 @@ class DiagnosticScreen(QWidget):
         hint_icon.setPixmap(self._icons.pixmap("circle-help", theme.BLUE, 36, self.devicePixelRatioF()))
         self.hint = label("", "DiagHintText")
         hint_row = QHBoxLayout(self.hint_box)
-        hint_row.setContentsMargins(16, 8, 16, 8)
+        hint_row.setContentsMargins(16, 4, 16, 4)
         hint_row.setSpacing(16)
         hint_row.addWidget(hint_icon)
         hint_row.addWidget(self.hint, 1)
@@ -220,14 +221,17 @@ class DiagnosticScreen(QWidget):
         self.exercise_host.setContentsMargins(0, 0, 0, 0)
         self.dont_know_button = self._button(self.tr("Je ne sais pas"), "circle-help", self._dont_know)
         self.skip_button = self._button(self.tr("Passer"), "arrow-right", self._skip)
+        self.action_slot = QHBoxLayout()  # the exercise's "Valider", moved here (see views/base.py)
+        self.action_slot.setContentsMargins(0, 0, 0, 0)
         bottom = QHBoxLayout()
+        bottom.setSpacing(24)
         bottom.addWidget(self.dont_know_button)
-        bottom.addStretch()
+        bottom.addLayout(progress, 1)
         bottom.addWidget(self.skip_button)
+        bottom.addLayout(self.action_slot)
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(12)
-        column.addLayout(top)
+        column.setSpacing(10)
         column.addLayout(prompt_row)
         column.addWidget(self.hint_box)
         column.addLayout(self.exercise_host, 1)
@@ -321,6 +325,8 @@ class DiagnosticScreen(QWidget):
         self.exercise = exercise
         exercise.answered.connect(lambda right: self._on_answered(exercise, right))
         self.exercise_host.addWidget(exercise)
+        if exercise.validate_button is not None:
+            self.action_slot.addWidget(exercise.validate_button)
         exercise.show()
         self.pages.setCurrentWidget(self.item_page)
         self._started = time.monotonic()
@@ -364,6 +370,11 @@ class DiagnosticScreen(QWidget):
 
     def _drop_exercise(self) -> None:
         if self.exercise is not None:
+            button = self.exercise.validate_button
+            if button is not None and button.parentWidget() is not self.exercise:
+                self.action_slot.removeWidget(button)
+                button.hide()
+                button.deleteLater()
             self.exercise.hide()
             self.exercise_host.removeWidget(self.exercise)
             self.exercise.deleteLater()
@@ -444,74 +455,92 @@ class DiagnosticScreen(QWidget):
         self.result_lines: list[tuple[str, str]] = []
 
     def _show_result(self) -> None:
+        """Everything in sight at 1024×768: the levels on the left; on the right the code first, then the
+        advice with each place's address and the stated needs (all from the one `Sheet` the printed sheet
+        draws); at the bottom what to do next and its two buttons."""
         self._drop_exercise()
         self._clear_result()
         self.result = self.diagnostic.result()
         self.sheet = sheet = describe(self.result, self.content)
-        body = QWidget()
-        grid = QGridLayout(body)
-        grid.setContentsMargins(0, 0, 16, 0)
-        grid.setHorizontalSpacing(40)
-        grid.setVerticalSpacing(12)
         left = QVBoxLayout()
-        left.setSpacing(14)
-        left.addWidget(label(self.tr("Votre résultat"), "DiagTitle"))
-        for area in sheet.areas:
-            row = QHBoxLayout()
-            row.setSpacing(16)
-            row.addWidget(LevelGauge(area.level))
-            row.addWidget(label(area.name, "DiagAreaName"), 1)
-            row.addWidget(label(area.level_label, "DiagAreaLevel", wrap=False))
-            left.addLayout(row)
+        left.setSpacing(8)
+        self.group_label = label(
+            said(self.tr("Votre groupe : {group}")).format(group=sheet.group_label), "DiagGroup"
+        )
+        left.addWidget(self.group_label)
+        for line in sheet.message:
+            left.addWidget(label(line, "DiagResultText"))
+        levels = QGridLayout()
+        levels.setHorizontalSpacing(12)
+        levels.setVerticalSpacing(6)
+        for n, area in enumerate(sheet.areas):
+            levels.addWidget(LevelGauge(area.level), n, 0)
+            levels.addWidget(label(area.name, "DiagAreaName"), n, 1)
+            levels.addWidget(label(area.level_label, "DiagAreaLevel"), n, 2)
             self.result_lines.append((area.name, area.level_label))
+        levels.setColumnStretch(1, 3)
+        levels.setColumnStretch(2, 2)
+        left.addLayout(levels)
         left.addStretch()
         card = QFrame()
         card.setObjectName("DiagCard")
         right = QVBoxLayout(card)
-        right.setContentsMargins(28, 24, 28, 24)
-        right.setSpacing(12)
-        self.group_label = label(
-            self.tr("Votre groupe : {group}").format(group=sheet.group_label), "DiagGroup"
-        )
-        right.addWidget(self.group_label)
-        for line in (*sheet.message, *sheet.recommendation):
-            right.addWidget(label(line, "DiagCardText"))
-        right.addSpacing(8)
-        right.addWidget(label(self.tr("Votre code, à montrer à un conseiller :"), "DiagCardText"))
+        right.setContentsMargins(20, 12, 20, 12)
+        right.setSpacing(6)
+        right.addWidget(label(said(self.tr("Votre code, à montrer à un conseiller :")), "DiagCardText"))
         self.code_label = label(sheet.code, "DiagCode", wrap=False)
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         right.addWidget(self.code_label)
+        right.addSpacing(4)
+        self.advice_labels = [label(line, "DiagCardText") for line in sheet.recommendation]
+        self.place_labels = [
+            label(said(self.tr("{name} : {address}")).format(name=p.name, address=p.address), "DiagPlace")
+            for p in sheet.places
+        ]
+        for widget in (*self.advice_labels, *self.place_labels):
+            right.addWidget(widget)
+        self.need_labels = []
+        if sheet.needs:
+            right.addSpacing(4)
+            right.addWidget(label(said(self.tr("Vous voulez apprendre à :")), "DiagCardHeading"))
+            self.need_labels = [label(f"•  {need}", "DiagCardText") for need in sheet.needs]
+            for widget in self.need_labels:
+                right.addWidget(widget)
         right.addStretch()
-        grid.addLayout(left, 0, 0)
-        grid.addWidget(card, 0, 1)
-        grid.setColumnStretch(0, 5)
-        grid.setColumnStretch(1, 4)
-        area = QScrollArea()
-        area.setWidget(body)
-        area.setWidgetResizable(True)
-        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
+        body = QHBoxLayout()
+        body.setSpacing(24)
+        body.addLayout(left, 1)
+        body.addWidget(card, 1)
         self.print_button = self._button(self.tr("Imprimer ma fiche"), "printer", self._print, primary=True)
-        self.finish_button = self._button(self.tr("Terminer"), "check", self._finish)
-        bottom = QHBoxLayout()
-        bottom.setSpacing(24)
-        bottom.addWidget(self.print_button)
+        self.finish_button = self._button(self.tr("Revenir à l'accueil"), "house", self._finish)
+        self.next_step = label(
+            self.tr("Gardez votre fiche. Un conseiller peut vous aider."), "DiagResultText"
+        )
         self.sheet_problem = label(
-            self.tr("La fiche n'a pas pu être préparée. Demandez de l'aide à un conseiller."), "DiagText"
+            self.tr("La fiche n'a pas pu être préparée. Demandez de l'aide à un conseiller."),
+            "DiagResultText",
         )
         self.sheet_problem.hide()
+        bottom = QHBoxLayout()
+        bottom.setSpacing(20)
+        bottom.addWidget(self.print_button)
+        bottom.addWidget(self.next_step, 1)
         bottom.addWidget(self.sheet_problem, 1)
-        bottom.addStretch()
         bottom.addWidget(self.finish_button)
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(16)
-        column.addWidget(area, 1)
+        column.setSpacing(12)
+        column.addLayout(body, 1)
         column.addLayout(bottom)
         self._result_layout.addWidget(holder)
         self.pages.setCurrentWidget(self.result_page)
         self.finished.emit(self.result)
+
+    def result_text(self) -> str:
+        """Every text the result shows, in order (for tests and read-aloud)."""
+        page = self.result_page
+        return "\n".join(w.text() for w in page.findChildren(QLabel) if w.isVisible() and w.text())
 
     def _print(self) -> None:
         """The sheet is drawn into its PDF on a pool thread (it takes some frames); then `sheetReady`."""
@@ -520,6 +549,7 @@ class DiagnosticScreen(QWidget):
         sheet, folder = self.sheet, self._sheet_folder
         self.print_button.setEnabled(False)
         self.sheet_problem.hide()
+        self.next_step.show()
         self._sheets.run(lambda: str(write_sheet(sheet, folder)))
 
     def _sheet_written(self, path: str | None) -> None:
@@ -527,6 +557,7 @@ class DiagnosticScreen(QWidget):
             self.print_button.setEnabled(True)
         if path is None:  # a full disk, say: logged by LatestWork; the visitor is told, nothing is lost
             if self.sheet_problem is not None:
+                self.next_step.hide()
                 self.sheet_problem.show()
             return
         self.sheet_path = Path(path)

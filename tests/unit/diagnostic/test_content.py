@@ -112,7 +112,7 @@ def only(problems: list[ConfigProblem]) -> ConfigProblem:
 
 
 def test_an_unknown_key_names_file_line_and_key(tmp_path: Path) -> None:
-    old = "        hint: Posez la flèche sur le rond vert. Appuyez une fois.\n"
+    old = "        hint: Posez la flèche sur le rond vert. Cliquez une fois.\n"
     problems, line = broken(tmp_path, old, old + "        colour: vert\n")
     problem = only(problems)
     assert (problem.line, problem.key) == (line + 1, "areas[0].items[0].colour")
