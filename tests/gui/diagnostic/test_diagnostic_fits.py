@@ -16,6 +16,8 @@ from tests.gui.diagnostic.driver import click, kind, solve, wrong_try
 from tests.gui.diagnostic.test_diagnostic_screen import play
 from tests.gui.fit import misfits
 
+pytestmark = pytest.mark.fits
+
 
 @pytest.fixture
 def screen(make_kiosk, monkeypatch, qtbot):
