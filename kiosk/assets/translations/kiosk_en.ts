@@ -4,58 +4,63 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../app.py" line="179"/>
+        <location filename="../../app.py" line="180"/>
         <source>Faire le point</source>
         <translation>Check my skills</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="180"/>
+        <location filename="../../app.py" line="181"/>
         <source>Ce que je sais faire sur un ordinateur</source>
         <translation>What I can do on a computer</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="188"/>
+        <location filename="../../app.py" line="189"/>
         <source>Scanner</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="189"/>
+        <location filename="../../app.py" line="190"/>
         <source>Un papier ou une carte, pour l&apos;envoyer sur un site</source>
         <translation>A paper or a card, to send it to a website</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="198"/>
+        <location filename="../../app.py" line="199"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="199"/>
+        <location filename="../../app.py" line="200"/>
         <source>Un document téléchargé ou scanné</source>
         <translation>A downloaded or scanned document</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="207"/>
+        <location filename="../../app.py" line="208"/>
         <source>Photocopier</source>
         <translation>Photocopy</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="208"/>
+        <location filename="../../app.py" line="209"/>
         <source>Scanner un papier puis l&apos;imprimer</source>
         <translation>Scan a paper, then print it</translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="227"/>
+        <source>le site « {service} » et ce que vous y avez écrit</source>
+        <translation>the site “{service}” and what you wrote on it</translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="233"/>
+        <source>votre document (téléchargé ou scanné)</source>
+        <translation>your document (downloaded or scanned)</translation>
+    </message>
+    <message>
+        <location filename="../../app.py" line="235"/>
+        <source>vos {n} documents (téléchargés ou scannés)</source>
+        <translation>your {n} documents (downloaded or scanned)</translation>
     </message>
 </context>
 <context>
     <name>BrowserScreen</name>
-    <message>
-        <location filename="../../browser/view.py" line="111"/>
-        <source>Retour</source>
-        <translation>Back</translation>
-    </message>
-    <message>
-        <location filename="../../browser/view.py" line="112"/>
-        <source>Avancer</source>
-        <translation>Forward</translation>
-    </message>
     <message>
         <location filename="../../browser/view.py" line="113"/>
         <source>Recharger</source>
@@ -77,57 +82,67 @@
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="261"/>
+        <location filename="../../browser/view.py" line="259"/>
         <source>Vous restez sur la page où vous étiez. Pour ce site, demandez au guichet.</source>
         <translation>You stay on the page you were on. For this site, ask at the counter.</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="355"/>
+        <location filename="../../browser/view.py" line="353"/>
         <source>Page {service}</source>
         <translation>Page {service}</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="260"/>
+        <location filename="../../browser/view.py" line="258"/>
         <source>Ce site n&apos;est pas disponible sur cette borne.</source>
         <translation>This website is not available on this kiosk.</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="266"/>
+        <location filename="../../browser/view.py" line="111"/>
+        <source>Page précédente</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../browser/view.py" line="112"/>
+        <source>Page suivante</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <location filename="../../browser/view.py" line="264"/>
         <source>Ce fichier ne peut pas être ouvert sur cette borne.</source>
         <translation>This file cannot be opened on this kiosk.</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="267"/>
+        <location filename="../../browser/view.py" line="265"/>
         <source>La borne ouvre les documents PDF et les images.</source>
         <translation>The kiosk opens PDF documents and pictures.</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="272"/>
+        <location filename="../../browser/view.py" line="270"/>
         <source>Le téléchargement s&apos;est arrêté.</source>
         <translation>The download stopped.</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="273"/>
+        <location filename="../../browser/view.py" line="271"/>
         <source>Touchez à nouveau le lien pour réessayer.</source>
         <translation>Touch the link again to try again.</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="278"/>
+        <location filename="../../browser/view.py" line="276"/>
         <source>Cette page n&apos;est pas sûre.</source>
         <translation>This page is not safe.</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="279"/>
+        <location filename="../../browser/view.py" line="277"/>
         <source>La borne ne l&apos;ouvre pas. Essayez plus tard ou demandez de l&apos;aide.</source>
         <translation>The kiosk does not open it. Try later or ask for help.</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="366"/>
+        <location filename="../../browser/view.py" line="364"/>
         <source>La page n&apos;a pas pu être préparée pour l&apos;impression.</source>
         <translation>The page could not be made ready for printing.</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="367"/>
+        <location filename="../../browser/view.py" line="365"/>
         <source>Attendez qu&apos;elle soit affichée, puis réessayez.</source>
         <translation>Wait until it is shown, then try again.</translation>
     </message>
@@ -135,12 +150,12 @@
 <context>
     <name>ChoiceExercise</name>
     <message>
-        <location filename="../../diagnostic/views/forms.py" line="189"/>
+        <location filename="../../diagnostic/views/forms.py" line="193"/>
         <source>Valider</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/forms.py" line="194"/>
+        <location filename="../../diagnostic/views/forms.py" line="198"/>
         <source>Vous pouvez choisir plusieurs réponses.</source>
         <translation>You can choose several answers.</translation>
     </message>
@@ -148,116 +163,149 @@
 <context>
     <name>ConfirmEndOverlay</name>
     <message>
-        <location filename="../../shell/overlay.py" line="130"/>
+        <location filename="../../shell/overlay.py" line="133"/>
         <source>Terminer votre session ?</source>
         <translation>End your session?</translation>
     </message>
     <message>
-        <location filename="../../shell/overlay.py" line="133"/>
-        <source>Tout ce que vous avez ouvert sera effacé. La borne sera prête pour la personne suivante.</source>
-        <translation>Everything you opened will be erased. The kiosk will be ready for the next person.</translation>
+        <location filename="../../shell/overlay.py" line="135"/>
+        <source>La borne sera prête pour la personne suivante.</source>
+        <translation>The kiosk will be ready for the next person.</translation>
     </message>
     <message>
-        <location filename="../../shell/overlay.py" line="137"/>
+        <location filename="../../shell/overlay.py" line="136"/>
         <source>Non, je continue</source>
         <translation>No, I continue</translation>
     </message>
     <message>
-        <location filename="../../shell/overlay.py" line="138"/>
+        <location filename="../../shell/overlay.py" line="137"/>
         <source>Oui, terminer</source>
         <translation>Yes, end it</translation>
+    </message>
+    <message>
+        <location filename="../../shell/overlay.py" line="151"/>
+        <source>Ceci sera effacé :</source>
+        <translation>This will be erased:</translation>
+    </message>
+    <message>
+        <location filename="../../shell/overlay.py" line="153"/>
+        <source>Tout ce que vous avez ouvert sera effacé.</source>
+        <translation>Everything you opened will be erased.</translation>
+    </message>
+</context>
+<context>
+    <name>DiagnosticInKiosk</name>
+    <message>
+        <location filename="../../diagnostic/in_kiosk.py" line="47"/>
+        <source>le résultat de votre diagnostic</source>
+        <translation>the result of your skills check</translation>
+    </message>
+    <message>
+        <location filename="../../diagnostic/in_kiosk.py" line="49"/>
+        <source>le diagnostic en cours</source>
+        <translation>the skills check in progress</translation>
     </message>
 </context>
 <context>
     <name>DiagnosticScreen</name>
     <message>
-        <location filename="../../diagnostic/views/screen.py" line="80"/>
+        <location filename="../../diagnostic/views/screen.py" line="79"/>
         <source>Faire le point</source>
         <translation>Check my skills</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/screen.py" line="165"/>
+        <location filename="../../diagnostic/views/screen.py" line="164"/>
         <source>Quelques petits exercices pour voir ce que vous savez déjà faire.</source>
         <translation>A few small exercises to see what you can already do.</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/screen.py" line="166"/>
+        <location filename="../../diagnostic/views/screen.py" line="165"/>
         <source>Cela prend 10 à 15 minutes.</source>
         <translation>It takes 10 to 15 minutes.</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/screen.py" line="167"/>
+        <location filename="../../diagnostic/views/screen.py" line="166"/>
         <source>Ce n&apos;est pas un examen. Vous pouvez passer un exercice.</source>
         <translation>It is not an exam. You can skip an exercise.</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/screen.py" line="168"/>
+        <location filename="../../diagnostic/views/screen.py" line="167"/>
         <source>Rien n&apos;est gardé : tout s&apos;efface à la fin.</source>
         <translation>Nothing is kept: everything is erased at the end.</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/screen.py" line="178"/>
+        <location filename="../../diagnostic/views/screen.py" line="177"/>
         <source>Commencer</source>
         <translation>Start</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/screen.py" line="221"/>
+        <location filename="../../diagnostic/views/screen.py" line="222"/>
         <source>Je ne sais pas</source>
         <translation>I don&apos;t know</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/screen.py" line="222"/>
-        <location filename="../../diagnostic/views/screen.py" line="253"/>
+        <location filename="../../diagnostic/views/screen.py" line="223"/>
+        <location filename="../../diagnostic/views/screen.py" line="257"/>
         <source>Passer</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/screen.py" line="240"/>
+        <location filename="../../diagnostic/views/screen.py" line="244"/>
         <source>Pour finir, quelques questions sur votre téléphone.</source>
         <translation>To finish, a few questions about your phone.</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/screen.py" line="277"/>
+        <location filename="../../diagnostic/views/screen.py" line="281"/>
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/screen.py" line="308"/>
+        <location filename="../../diagnostic/views/screen.py" line="312"/>
         <source>Partie {n} sur {total}</source>
         <translation>Part {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/screen.py" line="458"/>
-        <source>Votre résultat</source>
-        <translation>Your result</translation>
+        <location filename="../../diagnostic/views/screen.py" line="515"/>
+        <source>Revenir à l&apos;accueil</source>
+        <translation>Back to the home screen</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/screen.py" line="474"/>
+        <location filename="../../diagnostic/views/screen.py" line="517"/>
+        <source>Gardez votre fiche. Un conseiller peut vous aider.</source>
+        <translation>Keep your sheet. An advisor can help you.</translation>
+    </message>
+    <message>
+        <location filename="../../diagnostic/views/screen.py" line="468"/>
         <source>Votre groupe : {group}</source>
         <translation>Your group: {group}</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/screen.py" line="480"/>
+        <location filename="../../diagnostic/views/screen.py" line="490"/>
         <source>Votre code, à montrer à un conseiller :</source>
         <translation>Your code, to show an advisor:</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/screen.py" line="494"/>
+        <location filename="../../diagnostic/views/screen.py" line="497"/>
+        <source>{name} : {address}</source>
+        <translation>{name}: {address}</translation>
+    </message>
+    <message>
+        <location filename="../../diagnostic/views/screen.py" line="505"/>
+        <source>Vous voulez apprendre à :</source>
+        <translation>You want to learn to:</translation>
+    </message>
+    <message>
+        <location filename="../../diagnostic/views/screen.py" line="514"/>
         <source>Imprimer ma fiche</source>
         <translation>Print my sheet</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/screen.py" line="495"/>
-        <source>Terminer</source>
-        <translation>Finish</translation>
-    </message>
-    <message>
-        <location filename="../../diagnostic/views/screen.py" line="500"/>
+        <location filename="../../diagnostic/views/screen.py" line="520"/>
         <source>La fiche n&apos;a pas pu être préparée. Demandez de l&apos;aide à un conseiller.</source>
         <translation>The sheet could not be made. Ask an advisor for help.</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/screen.py" line="545"/>
+        <location filename="../../diagnostic/views/screen.py" line="576"/>
         <source>Écouter</source>
         <translation>Listen</translation>
     </message>
@@ -266,52 +314,57 @@
     <name>DocumentViewer</name>
     <message>
         <location filename="../../browser/document_viewer.py" line="69"/>
+        <source>Votre document</source>
+        <translation>Your document</translation>
+    </message>
+    <message>
+        <location filename="../../browser/document_viewer.py" line="70"/>
         <source>Plus petit</source>
         <translation>Smaller</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="70"/>
+        <location filename="../../browser/document_viewer.py" line="71"/>
         <source>Plus grand</source>
         <translation>Bigger</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="71"/>
+        <location filename="../../browser/document_viewer.py" line="72"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="72"/>
+        <location filename="../../browser/document_viewer.py" line="73"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="115"/>
-        <location filename="../../browser/document_viewer.py" line="156"/>
+        <location filename="../../browser/document_viewer.py" line="114"/>
+        <location filename="../../browser/document_viewer.py" line="155"/>
         <source>Il est peut-être abîmé.</source>
         <translation>It may be damaged.</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="153"/>
+        <location filename="../../browser/document_viewer.py" line="152"/>
         <source>Il est protégé par un mot de passe.</source>
         <translation>It is protected by a password.</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="159"/>
+        <location filename="../../browser/document_viewer.py" line="158"/>
         <source>1 page</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="159"/>
+        <location filename="../../browser/document_viewer.py" line="158"/>
         <source>{n} pages</source>
         <translation>{n} pages</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="181"/>
+        <location filename="../../browser/document_viewer.py" line="180"/>
         <source>Ce document ne peut pas être affiché.</source>
         <translation>This document cannot be shown.</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="183"/>
+        <location filename="../../browser/document_viewer.py" line="182"/>
         <source>Touchez « Fermer » pour revenir.</source>
         <translation>Touch “Close” to go back.</translation>
     </message>
@@ -362,42 +415,42 @@
 <context>
     <name>FilePickerExercise</name>
     <message>
-        <location filename="../../diagnostic/views/files.py" line="21"/>
+        <location filename="../../diagnostic/views/files.py" line="22"/>
         <source>Ouvrir</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/files.py" line="22"/>
+        <location filename="../../diagnostic/views/files.py" line="23"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/files.py" line="23"/>
+        <location filename="../../diagnostic/views/files.py" line="24"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/files.py" line="24"/>
+        <location filename="../../diagnostic/views/files.py" line="25"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/files.py" line="57"/>
+        <location filename="../../diagnostic/views/files.py" line="58"/>
         <source>Choisir un fichier</source>
         <translation>Choose a file</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/files.py" line="119"/>
+        <location filename="../../diagnostic/views/files.py" line="120"/>
         <source>Ce dossier est vide.</source>
         <translation>This folder is empty.</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/files.py" line="160"/>
+        <location filename="../../diagnostic/views/files.py" line="162"/>
         <source>Fichier choisi : {name}</source>
         <translation>File chosen: {name}</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/files.py" line="162"/>
+        <location filename="../../diagnostic/views/files.py" line="165"/>
         <source>Aucun fichier choisi.</source>
         <translation>No file chosen.</translation>
     </message>
@@ -436,27 +489,27 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../shell/overlay.py" line="76"/>
+        <location filename="../../shell/overlay.py" line="78"/>
         <source>Êtes-vous toujours là ?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../../shell/overlay.py" line="79"/>
+        <location filename="../../shell/overlay.py" line="81"/>
         <source>Sinon, la session va se terminer. Tout ce que vous avez ouvert sera effacé.</source>
         <translation>If not, the session will end. Everything you opened will be erased.</translation>
     </message>
     <message>
-        <location filename="../../shell/overlay.py" line="82"/>
+        <location filename="../../shell/overlay.py" line="84"/>
         <source>Je suis là</source>
         <translation>I am here</translation>
     </message>
     <message>
-        <location filename="../../shell/overlay.py" line="120"/>
+        <location filename="../../shell/overlay.py" line="122"/>
         <source>{n} secondes</source>
         <translation>{n} seconds</translation>
     </message>
     <message>
-        <location filename="../../shell/overlay.py" line="120"/>
+        <location filename="../../shell/overlay.py" line="122"/>
         <source>1 seconde</source>
         <translation>1 second</translation>
     </message>
@@ -474,27 +527,27 @@
         <translation>Touch a message to read it.</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/mailbox.py" line="169"/>
+        <location filename="../../diagnostic/views/mailbox.py" line="177"/>
         <source>De :</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/mailbox.py" line="189"/>
+        <location filename="../../diagnostic/views/mailbox.py" line="167"/>
         <source>Répondre</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/mailbox.py" line="199"/>
+        <location filename="../../diagnostic/views/mailbox.py" line="202"/>
         <source>Votre réponse à {name}</source>
         <translation>Your reply to {name}</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/mailbox.py" line="203"/>
+        <location filename="../../diagnostic/views/mailbox.py" line="206"/>
         <source>Écrivez ici</source>
         <translation>Write here</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/mailbox.py" line="205"/>
+        <location filename="../../diagnostic/views/mailbox.py" line="208"/>
         <source>Envoyer</source>
         <translation>Send</translation>
     </message>
@@ -502,7 +555,7 @@
 <context>
     <name>NoticeOverlay</name>
     <message>
-        <location filename="../../shell/overlay.py" line="160"/>
+        <location filename="../../shell/overlay.py" line="172"/>
         <source>J&apos;ai compris</source>
         <translation>I understand</translation>
     </message>
@@ -510,42 +563,42 @@
 <context>
     <name>OfflineHelpScreen</name>
     <message>
-        <location filename="../../shell/offline_help.py" line="50"/>
+        <location filename="../../shell/offline_help.py" line="55"/>
         <source>Pour joindre ce service :</source>
         <translation>To reach this service:</translation>
     </message>
     <message>
-        <location filename="../../shell/offline_help.py" line="55"/>
+        <location filename="../../shell/offline_help.py" line="60"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../shell/offline_help.py" line="56"/>
+        <location filename="../../shell/offline_help.py" line="61"/>
         <source>Horaires</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../shell/offline_help.py" line="57"/>
+        <location filename="../../shell/offline_help.py" line="62"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../shell/offline_help.py" line="58"/>
+        <location filename="../../shell/offline_help.py" line="63"/>
         <source>À préparer</source>
         <translation>Have ready</translation>
     </message>
     <message>
-        <location filename="../../shell/offline_help.py" line="77"/>
+        <location filename="../../shell/offline_help.py" line="82"/>
         <source>Retour à l&apos;accueil</source>
         <translation>Back to home</translation>
     </message>
     <message>
-        <location filename="../../shell/offline_help.py" line="81"/>
+        <location filename="../../shell/offline_help.py" line="86"/>
         <source>Réessayer</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../shell/offline_help.py" line="97"/>
+        <location filename="../../shell/offline_help.py" line="35"/>
         <source>Le site ne répond pas pour le moment. La borne réessaie toute seule.</source>
         <translation>The website is not answering right now. The kiosk tries again by itself.</translation>
     </message>
@@ -891,39 +944,47 @@
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../devices/printing.py" line="59"/>
+        <source>l&apos;impression en cours</source>
+        <translation>the print in progress</translation>
+    </message>
+</context>
+<context>
     <name>ResultSheet</name>
     <message>
-        <location filename="../../diagnostic/result_sheet.py" line="24"/>
+        <location filename="../../diagnostic/result_sheet.py" line="26"/>
         <source>Ma fiche diagnostic</source>
         <translation>My skills sheet</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/result_sheet.py" line="73"/>
+        <location filename="../../diagnostic/result_sheet.py" line="75"/>
         <source>Mon niveau par domaine</source>
         <translation>My level in each area</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/result_sheet.py" line="79"/>
+        <location filename="../../diagnostic/result_sheet.py" line="81"/>
         <source>Mon groupe : {group}</source>
         <translation>My group: {group}</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/result_sheet.py" line="84"/>
+        <location filename="../../diagnostic/result_sheet.py" line="86"/>
         <source>Pour la suite</source>
         <translation>What comes next</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/result_sheet.py" line="89"/>
+        <location filename="../../diagnostic/result_sheet.py" line="93"/>
         <source>Vous voulez apprendre à :</source>
         <translation>You want to learn to:</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/result_sheet.py" line="94"/>
+        <location filename="../../diagnostic/result_sheet.py" line="98"/>
         <source>Mon code, à montrer à un conseiller :</source>
         <translation>My code, to show an advisor:</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/result_sheet.py" line="96"/>
+        <location filename="../../diagnostic/result_sheet.py" line="100"/>
         <source>Ce code ne dit pas qui vous êtes.</source>
         <translation>This code does not say who you are.</translation>
     </message>
@@ -1186,6 +1247,19 @@
         <location filename="../../devices/scanner/messages.py" line="81"/>
         <source>Le document n&apos;a pas pu être créé.</source>
         <translation>The document could not be made.</translation>
+    </message>
+</context>
+<context>
+    <name>Scanning</name>
+    <message>
+        <location filename="../../devices/scanning.py" line="52"/>
+        <source>le scan en cours</source>
+        <translation>the scan in progress</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanning.py" line="54"/>
+        <source>les pages que vous venez de scanner</source>
+        <translation>the pages you have just scanned</translation>
     </message>
 </context>
 <context>
