@@ -35,7 +35,7 @@ TEXT_PAIRS = {  # (text, background): every pair the stylesheet draws
 
 MIN_CONTROL = 48  # px: every control
 MIN_TILE = 64  # px: every tile
-TILE_HEIGHT = 96
+TILE_HEIGHT = 88
 SERVICE_TILE_HEIGHT = 88
 ICON = 48
 BAR_HEIGHT = 88
@@ -64,6 +64,8 @@ QPushButton:disabled {{ color: {GREY}; border-color: {GREY}; background: {PAGE};
 #Title {{ font-size: 32px; font-weight: bold; color: {INK}; }}
 #Subtitle {{ font-size: 24px; color: {INK_SOFT}; padding-bottom: 2px; }}
 #CategoryHeading {{ font-size: 23px; font-weight: bold; color: {BLUE}; }}
+#PageButton {{ font-size: 24px; padding: 4px 24px; min-height: {MIN_TILE - 14}px; }}
+#HomePageNumber {{ font-size: 24px; font-weight: bold; color: {INK}; }}
 #ServiceDock {{ background: {WHITE}; border-top: 2px solid {INK_SOFT}; }}
 #ServiceTile {{
   background: {WHITE}; border: 2px solid {INK_SOFT}; border-radius: 12px; padding: 0;
@@ -81,6 +83,7 @@ QPushButton:disabled {{ color: {GREY}; border-color: {GREY}; background: {PAGE};
 #Tile:focus {{ border: 4px solid {FOCUS}; }}
 #Tile:pressed {{ background: {PAGE}; }}
 #TileLabel {{ font-size: 26px; font-weight: bold; color: {INK}; background: transparent; }}
+#Tile #TileLabel {{ font-size: 24px; }}
 #TileDescription {{ font-size: 18px; color: {INK_SOFT}; background: transparent; }}
 #OfflineMark {{ background: {INK}; border-radius: 6px; }}
 #OfflineMark QLabel {{ color: {WHITE}; font-size: 16px; font-weight: bold; background: transparent; }}

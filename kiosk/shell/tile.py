@@ -56,8 +56,8 @@ class Tile(_TileButton):
         words.addWidget(self._line)
         words.addStretch()
         row = QHBoxLayout(self)
-        row.setContentsMargins(20, 8, 16, 8)
-        row.setSpacing(20)
+        row.setContentsMargins(16, 6, 12, 6)
+        row.setSpacing(16)
         row.addWidget(picture)
         row.addLayout(words, 1)
         for child in (picture, name, self._line):
