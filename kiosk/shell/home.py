@@ -49,7 +49,10 @@ class HomeScreen(QWidget):
         self.tiles: list[Tile | ServiceTile] = []  # every tile, the shortcuts' first
         self.shortcut_tiles: list[Tile] = []
         self._sections: list[tuple[str, list[Tile]]] = []  # a category's heading and its tiles
-        self._arranged: tuple[int, list[list[Piece]]] | None = None  # the columns and pages shown now
+        self._arranged: tuple | None = (
+            None  # the columns, their width, the tiles' heights and the pages shown
+        )
+        self._tall: dict[Tile, int] = {}  # the height each shortcut tile needs at the present width
 
         for category in config.categories:
             tiles = [
@@ -162,7 +165,7 @@ class HomeScreen(QWidget):
         width = self.width() - 2 * MARGIN
         columns = columns_for(self.width())
         column_width = (width - (columns - 1) * COLUMN_GAP) // columns
-        row = max([theme.TILE_HEIGHT] + [t.heightForWidth(column_width) for t in self.shortcut_tiles])
+        tall = {t: max(theme.HOME_TILE_HEIGHT, t.heightForWidth(column_width)) for t in self.shortcut_tiles}
         heading = _heading("").sizeHint().height()
         margins = self._column.contentsMargins()
         welcome = self._welcome.totalHeightForWidth(width)  # the subtitle wraps: its height depends on width
@@ -171,15 +174,15 @@ class HomeScreen(QWidget):
         heights = Heights(
             room=room + ROW_GAP,  # each band is counted with the gap below it; the last needs none
             heading=heading + ROW_GAP,
-            row=row + ROW_GAP,
             navigation=self.page_bar.sizeHint().height() + SPACING,
         )
-        pages = paginate([len(tiles) for _, tiles in self._sections], columns, heights)
-        for tile in self.shortcut_tiles:
-            tile.setFixedHeight(row)
-        if self._arranged == (columns, pages):
+        pages = paginate(
+            [[tall[t] + ROW_GAP for t in tiles] for _, tiles in self._sections], columns, heights
+        )
+        arrangement = (columns, column_width, list(tall.values()), pages)
+        if self._arranged == arrangement:
             return
-        self._arranged = (columns, pages)
+        self._arranged, self._tall = arrangement, tall
         old = [self.pages.widget(i) for i in range(self.pages.count())]
         for pieces in pages:
             self.pages.addWidget(self._page(pieces, columns, column_width))
@@ -197,7 +200,7 @@ class HomeScreen(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(COLUMN_GAP)
         grid.setVerticalSpacing(ROW_GAP)
-        last_row = 0
+        bands: dict[int, list[Tile]] = {}
         for piece in pieces:
             heading, tiles = self._sections[piece.section]
             text = self.tr("{category} (suite)").format(category=heading) if piece.continued else heading
@@ -205,13 +208,18 @@ class HomeScreen(QWidget):
             grid.addWidget(_heading(text), 2 * piece.band, piece.column, 1, span)
             for index, tile in enumerate(tiles[piece.first : piece.first + piece.count]):
                 cell = piece.column + index
-                last_row = 2 * (piece.band + cell // columns) + 1
-                grid.addWidget(tile, last_row, cell % columns)
+                band = piece.band + cell // columns
+                grid.addWidget(tile, 2 * band + 1, cell % columns)
+                bands.setdefault(band, []).append(tile)
                 tile.show()
+        for tiles in bands.values():  # a band's tiles are as high as its highest one
+            height = max(self._tall[t] for t in tiles)
+            for tile in tiles:
+                tile.setFixedHeight(height)
         for c in range(columns):
             grid.setColumnMinimumWidth(c, column_width)
             grid.setColumnStretch(c, 1)
-        grid.setRowStretch(last_row + 1, 1)
+        grid.setRowStretch(2 * max(bands, default=0) + 2, 1)
         return page
 
     def _show_page_number(self, index: int) -> None:

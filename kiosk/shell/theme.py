@@ -35,7 +35,8 @@ TEXT_PAIRS = {  # (text, background): every pair the stylesheet draws
 
 MIN_CONTROL = 48  # px: every control
 MIN_TILE = 64  # px: every tile
-TILE_HEIGHT = 88
+TILE_HEIGHT = 96
+HOME_TILE_HEIGHT = 88  # the least; the home makes a row of tiles taller when their words need it
 SERVICE_TILE_HEIGHT = 88
 ICON = 48
 BAR_HEIGHT = 88
@@ -77,7 +78,6 @@ QPushButton:disabled {{ color: {GREY}; border-color: {GREY}; background: {PAGE};
 
 #Tile {{
   background: {WHITE}; border: 2px solid {INK_SOFT}; border-radius: 12px; padding: 0; text-align: left;
-  min-height: {TILE_HEIGHT}px;
 }}
 #Tile:hover {{ border: 3px solid {BLUE}; }}
 #Tile:focus {{ border: 4px solid {FOCUS}; }}

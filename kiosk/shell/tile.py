@@ -42,6 +42,7 @@ class Tile(_TileButton):
         picture.setPixmap(icons.pixmap(icon_name, theme.BLUE, theme.ICON, self.devicePixelRatioF()))
         name = QLabel(label)
         name.setObjectName("TileLabel")
+        name.setWordWrap(True)  # a long name takes two lines rather than being cut
         self._line = QLabel(description)
         self._line.setObjectName("TileDescription")
         self._line.setWordWrap(True)
