@@ -64,7 +64,7 @@ class HomeScreen(QWidget):
                 self.shortcut_tiles += tiles
         self.tiles += self.shortcut_tiles
 
-        title = QLabel(self.tr("Bienvenue"))
+        self._title = title = QLabel(self.tr("Bienvenue"))
         title.setObjectName("Title")
         self.subtitle = subtitle = QLabel()
         subtitle.setObjectName("Subtitle")
@@ -165,10 +165,10 @@ class HomeScreen(QWidget):
         width = self.width() - 2 * MARGIN
         columns = columns_for(self.width())
         column_width = (width - (columns - 1) * COLUMN_GAP) // columns
-        tall = {t: max(theme.HOME_TILE_HEIGHT, t.heightForWidth(column_width)) for t in self.shortcut_tiles}
+        tall = {t: max(theme.HOME_TILE_HEIGHT, t.needed_height(column_width)) for t in self.shortcut_tiles}
         heading = _heading("").sizeHint().height()
         margins = self._column.contentsMargins()
-        welcome = self._welcome.totalHeightForWidth(width)  # the subtitle wraps: its height depends on width
+        welcome = self._welcome_height(width)
         dock = self.dock.sizeHint().height() if self.dock is not None else 0
         room = self.height() - dock - margins.top() - margins.bottom() - welcome - SPACING
         heights = Heights(
@@ -194,6 +194,27 @@ class HomeScreen(QWidget):
         self.pages.setCurrentIndex(0)
         self._show_page_number(0)
 
+    def _welcome_height(self, width: int) -> int:
+        """The welcome line's height, the same for both greetings: a visitor's first touch changes it, and
+        the tiles must not move under the finger."""
+        room = width - self._title.sizeHint().width() - self._welcome.spacing()
+        probe = QLabel()
+        probe.setObjectName("Subtitle")
+        probe.setWordWrap(True)
+        needed = self._title.sizeHint().height()
+        for text in self._greetings():
+            probe.setText(text)
+            needed = max(needed, probe.heightForWidth(room))
+        self.subtitle.setMinimumHeight(needed)
+        return needed
+
+    def _greetings(self) -> tuple[str, str]:
+        """What the subtitle says: before anyone came, and after a session's end."""
+        return (
+            self.tr("Touchez un service pour commencer. C'est gratuit."),
+            self.tr("La session précédente est terminée et effacée. Touchez un service."),
+        )
+
     def _page(self, pieces: list[Piece], columns: int, column_width: int) -> QWidget:
         page = QWidget()
         grid = QGridLayout(page)
@@ -215,7 +236,7 @@ class HomeScreen(QWidget):
         for tiles in bands.values():  # a band's tiles are as high as its highest one
             height = max(self._tall[t] for t in tiles)
             for tile in tiles:
-                tile.setFixedHeight(height)
+                tile.set_height(height)
         for c in range(columns):
             grid.setColumnMinimumWidth(c, column_width)
             grid.setColumnStretch(c, 1)
@@ -236,11 +257,8 @@ class HomeScreen(QWidget):
     def greet(self, previous_session_wiped: bool) -> None:
         """The line under "Bienvenue"; after a session's end, it tells the next visitor that nothing of the
         previous one is left."""
-        wiped = self.tr("La session précédente est terminée et effacée. Touchez un service.")
-        self.subtitle.setText(
-            wiped if previous_session_wiped else self.tr("Touchez un service pour commencer. C'est gratuit.")
-        )
-        self._arrange()  # the line may take one more or one less line of text
+        first, after_a_session = self._greetings()
+        self.subtitle.setText(after_a_session if previous_session_wiped else first)
 
     def reset(self) -> None:
         """Back to the first page, nothing focused: how the next visitor must find it."""

@@ -5,7 +5,7 @@ that several fit side by side below the shortcuts."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.shell import theme
@@ -49,6 +49,7 @@ class Tile(_TileButton):
         self._description = description
         self._icons = icons
         self.offline_mark: QWidget | None = None  # made on first need: most tiles never show it
+        self._height = theme.HOME_TILE_HEIGHT
 
         self._words = words = QVBoxLayout()
         words.setSpacing(2)
@@ -63,6 +64,21 @@ class Tile(_TileButton):
         row.addLayout(words, 1)
         for child in (picture, name, self._line):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def set_height(self, height: int) -> None:
+        """The height the home gives it, its row's: through the size hint, which no stylesheet overrides."""
+        self._height = height
+        self.updateGeometry()
+
+    def needed_height(self, width: int) -> int:
+        """How high its words need it to be at this width."""
+        return self.layout().totalHeightForWidth(width)
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._height)
+
+    def hasHeightForWidth(self) -> bool:
+        return False  # its height is its row's, set by the home
 
     def set_offline(self, offline: bool) -> None:
         if offline and self.offline_mark is None:
