@@ -66,6 +66,7 @@ class HomeScreen(QWidget):
 
         self._title = title = QLabel(self.tr("Bienvenue"))
         title.setObjectName("Title")
+        title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
         self.subtitle = subtitle = QLabel()
         subtitle.setObjectName("Subtitle")
         subtitle.setWordWrap(True)
@@ -162,11 +163,15 @@ class HomeScreen(QWidget):
 
     def _arrange(self) -> None:
         """Lays the shortcuts out for the home's present size; made again only when that changes them."""
+        for tile in self.shortcut_tiles:
+            tile.ensurePolished()  # measured in the stylesheet's fonts, even before the home is first shown
         width = self.width() - 2 * MARGIN
         columns = columns_for(self.width())
         column_width = (width - (columns - 1) * COLUMN_GAP) // columns
         tall = {t: max(theme.HOME_TILE_HEIGHT, t.needed_height(column_width)) for t in self.shortcut_tiles}
-        heading = _heading("").sizeHint().height()
+        probe = _heading("")
+        probe.ensurePolished()
+        heading = probe.sizeHint().height()
         margins = self._column.contentsMargins()
         welcome = self._welcome_height(width)
         dock = self.dock.sizeHint().height() if self.dock is not None else 0
@@ -201,11 +206,12 @@ class HomeScreen(QWidget):
         probe = QLabel()
         probe.setObjectName("Subtitle")
         probe.setWordWrap(True)
+        probe.ensurePolished()  # the stylesheet's font, not the default one
         needed = self._title.sizeHint().height()
         for text in self._greetings():
             probe.setText(text)
             needed = max(needed, probe.heightForWidth(room))
-        self.subtitle.setMinimumHeight(needed)
+        self._title.setMinimumHeight(needed)  # the subtitle's own minimum would not hold: it wraps
         return needed
 
     def _greetings(self) -> tuple[str, str]:

@@ -227,6 +227,7 @@ def test_the_page_buttons_go_back_and_the_next_visitor_finds_the_first_page(make
 def test_offline_marks_and_the_greeting_after_a_session_still_fit(make_kiosk, paths, qtbot):
     kiosk = kiosk_with(make_kiosk, paths, home_configs.SIXTEEN)
     kiosk.home.mark_offline(frozenset(s.id for s in kiosk.config.shortcuts))
+    qtbot.wait(10)
     places = [t.mapTo(kiosk.window, t.rect().topLeft()) for t in kiosk.home.tiles_on_page(0)]
     kiosk.home.greet(previous_session_wiped=True)  # the longer greeting
     qtbot.wait(10)  # the layouts take it in
