@@ -35,7 +35,7 @@ MAX_COLUMNS = 3
 MARGIN = 48  # px: left and right of the page
 SPACING = 8  # px: between the welcome line, the tiles and the page buttons
 COLUMN_GAP = 16
-ROW_GAP = 6
+ROW_GAP = 5
 
 
 class HomeScreen(QWidget):

@@ -37,7 +37,7 @@ MIN_CONTROL = 48  # px: every control
 MIN_TILE = 64  # px: every tile
 TILE_HEIGHT = 96
 HOME_TILE_HEIGHT = 88  # the least; the home makes a row of tiles taller when their words need it
-SERVICE_TILE_HEIGHT = 88
+SERVICE_TILE_HEIGHT = 78
 ICON = 48
 BAR_HEIGHT = 88
 

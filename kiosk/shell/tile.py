@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVB
 from kiosk.shell import theme
 from kiosk.shell.icons import Icons
 
-SERVICE_ICON = 40
+SERVICE_ICON = 36
 
 
 class _TileButton(QPushButton):
