@@ -49,9 +49,7 @@ class HomeScreen(QWidget):
         self.tiles: list[Tile | ServiceTile] = []  # every tile, the shortcuts' first
         self.shortcut_tiles: list[Tile] = []
         self._sections: list[tuple[str, list[Tile]]] = []  # a category's heading and its tiles
-        self._arranged: tuple | None = (
-            None  # the columns, their width, the tiles' heights and the pages shown
-        )
+        self._arranged: tuple | None = None  # columns, their width, the tiles' heights and pages, as shown
         self._tall: dict[Tile, int] = {}  # the height each shortcut tile needs at the present width
 
         for category in config.categories:
