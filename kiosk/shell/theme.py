@@ -36,7 +36,8 @@ TEXT_PAIRS = {  # (text, background): every pair the stylesheet draws
 MIN_CONTROL = 48  # px: every control
 MIN_TILE = 64  # px: every tile
 TILE_HEIGHT = 96
-SERVICE_TILE_HEIGHT = 88
+HOME_TILE_HEIGHT = 88  # the least; the home makes a row of tiles taller when their words need it
+SERVICE_TILE_HEIGHT = 78
 ICON = 48
 BAR_HEIGHT = 88
 
@@ -64,6 +65,8 @@ QPushButton:disabled {{ color: {GREY}; border-color: {GREY}; background: {PAGE};
 #Title {{ font-size: 32px; font-weight: bold; color: {INK}; }}
 #Subtitle {{ font-size: 24px; color: {INK_SOFT}; padding-bottom: 2px; }}
 #CategoryHeading {{ font-size: 23px; font-weight: bold; color: {BLUE}; }}
+#PageButton {{ font-size: 24px; padding: 4px 24px; min-height: {MIN_TILE - 14}px; }}
+#HomePageNumber {{ font-size: 24px; font-weight: bold; color: {INK}; }}
 #ServiceDock {{ background: {WHITE}; border-top: 2px solid {INK_SOFT}; }}
 #ServiceTile {{
   background: {WHITE}; border: 2px solid {INK_SOFT}; border-radius: 12px; padding: 0;
@@ -75,12 +78,12 @@ QPushButton:disabled {{ color: {GREY}; border-color: {GREY}; background: {PAGE};
 
 #Tile {{
   background: {WHITE}; border: 2px solid {INK_SOFT}; border-radius: 12px; padding: 0; text-align: left;
-  min-height: {TILE_HEIGHT}px;
 }}
 #Tile:hover {{ border: 3px solid {BLUE}; }}
 #Tile:focus {{ border: 4px solid {FOCUS}; }}
 #Tile:pressed {{ background: {PAGE}; }}
 #TileLabel {{ font-size: 26px; font-weight: bold; color: {INK}; background: transparent; }}
+#Tile #TileLabel {{ font-size: 24px; }}
 #TileDescription {{ font-size: 18px; color: {INK_SOFT}; background: transparent; }}
 #OfflineMark {{ background: {INK}; border-radius: 6px; }}
 #OfflineMark QLabel {{ color: {WHITE}; font-size: 16px; font-weight: bold; background: transparent; }}

@@ -5,13 +5,13 @@ that several fit side by side below the shortcuts."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.shell import theme
 from kiosk.shell.icons import Icons
 
-SERVICE_ICON = 40
+SERVICE_ICON = 36
 
 
 class _TileButton(QPushButton):
@@ -42,12 +42,14 @@ class Tile(_TileButton):
         picture.setPixmap(icons.pixmap(icon_name, theme.BLUE, theme.ICON, self.devicePixelRatioF()))
         name = QLabel(label)
         name.setObjectName("TileLabel")
+        name.setWordWrap(True)  # a long name takes two lines rather than being cut
         self._line = QLabel(description)
         self._line.setObjectName("TileDescription")
         self._line.setWordWrap(True)
         self._description = description
         self._icons = icons
         self.offline_mark: QWidget | None = None  # made on first need: most tiles never show it
+        self._height = theme.HOME_TILE_HEIGHT
 
         self._words = words = QVBoxLayout()
         words.setSpacing(2)
@@ -56,12 +58,27 @@ class Tile(_TileButton):
         words.addWidget(self._line)
         words.addStretch()
         row = QHBoxLayout(self)
-        row.setContentsMargins(20, 8, 16, 8)
-        row.setSpacing(20)
+        row.setContentsMargins(16, 6, 12, 6)
+        row.setSpacing(16)
         row.addWidget(picture)
         row.addLayout(words, 1)
         for child in (picture, name, self._line):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def set_height(self, height: int) -> None:
+        """The height the home gives it, its row's: through the size hint, which no stylesheet overrides."""
+        self._height = height
+        self.updateGeometry()
+
+    def needed_height(self, width: int) -> int:
+        """How high its words need it to be at this width."""
+        return self.layout().totalHeightForWidth(width)
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self._height)
+
+    def hasHeightForWidth(self) -> bool:
+        return False  # its height is its row's, set by the home
 
     def set_offline(self, offline: bool) -> None:
         if offline and self.offline_mark is None:

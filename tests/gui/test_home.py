@@ -1,13 +1,19 @@
-"""The home screen as a visitor meets it: the right tiles, big enough, and a touch opens the service."""
+"""The home screen as a visitor meets it: the right tiles, big enough, every one in view without scrolling
+(on pages when the screen is short), and a touch opens the service."""
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
+from kiosk.config import load_config
+from kiosk.resources import bundled_shortcuts
 from kiosk.shell import theme
 from kiosk.shell.home import HomeScreen
 from kiosk.shell.icons import Icons
 from kiosk.shell.navigation import Destination, Navigation
+from tests.gui import home_configs
 from tests.gui.conftest import touch
+from tests.gui.fit import misfits
 
 
 def test_home_shows_exactly_the_tiles_of_the_shortcuts_file_then_the_kiosk_services(kiosk):
@@ -117,3 +123,134 @@ def test_tiles_take_as_many_columns_as_the_screen_holds_readably():
     from kiosk.shell.home import columns_for
 
     assert [columns_for(w) for w in (800, 1024, 1280, 1366, 1920)] == [1, 2, 3, 3, 3]
+
+
+def kiosk_with(make_kiosk, paths, shortcuts_yaml: str | None):
+    """The kiosk with this shortcuts file, or with the bundled one (None)."""
+    if shortcuts_yaml is None:
+        (paths.config_dir / "shortcuts.yaml").unlink()
+    else:
+        (paths.config_dir / "shortcuts.yaml").write_text(shortcuts_yaml, encoding="utf-8")
+    loaded = load_config(paths.config_dir, bundled_shortcuts(), paths.last_good_config)
+    assert loaded.problems == ()
+    return make_kiosk(loaded.config)
+
+
+def visit_every_page(kiosk) -> list[list[str]]:
+    """Turns the pages with the page buttons as a finger does; on each page, everything fits and every tile
+    sits under its own category's heading. The ids of each page's tiles."""
+    home, window = kiosk.home, kiosk.window
+    category_of = {s.id: c.label for c in kiosk.config.categories for s in kiosk.config.shortcuts_in(c.id)}
+    seen = []
+    for index in range(home.page_count):
+        assert home.pages.currentIndex() == index
+        assert misfits(window, scrolling=False) == [], f"page {index + 1}"
+        tiles = home.tiles_on_page(index)
+        assert tiles and all(t.isVisible() for t in tiles)
+        for tile in tiles:
+            assert tile.height() >= theme.MIN_TILE
+            heading = heading_above(home, tile)
+            assert heading in (category_of[tile.item_id], f"{category_of[tile.item_id]} (suite)"), (
+                tile.item_id
+            )
+        seen.append([t.item_id for t in tiles])
+        if index < home.page_count - 1:
+            touch(window, home.next_button)
+    assert not home.next_button.isVisible()
+    return seen
+
+
+def heading_above(home, tile) -> str:
+    """The text of the nearest heading above the tile whose width covers the tile's middle."""
+    middle = tile.mapTo(home, tile.rect().center())
+    top = tile.mapTo(home, tile.rect().topLeft()).y()
+    above = []
+    for label in home.findChildren(QLabel, "CategoryHeading"):
+        if not label.isVisible():
+            continue
+        box = QRect(label.mapTo(home, label.rect().topLeft()), label.size())
+        if box.left() <= middle.x() <= box.right() and box.bottom() < top:
+            above.append((top - box.bottom(), label.text()))
+    assert above, f"no heading above {tile.item_id}"
+    return min(above)[1]
+
+
+@pytest.mark.parametrize(
+    "shortcuts_yaml",
+    [home_configs.SIXTEEN, None, home_configs.ONE_LONG_CATEGORY],
+    ids=["16 shortcuts in 6 categories", "bundled", "one long category"],
+)
+def test_every_shortcut_is_in_view_on_a_page_without_scrolling_under_its_heading(
+    make_kiosk, paths, shortcuts_yaml
+):
+    kiosk = kiosk_with(make_kiosk, paths, shortcuts_yaml)
+    home = kiosk.home
+    pages = visit_every_page(kiosk)
+    ids = [s.id for c in kiosk.config.categories for s in kiosk.config.shortcuts_in(c.id)]
+    assert [i for page in pages for i in page] == ids  # each once, in the file's order
+    assert (
+        len(ids) == {home_configs.SIXTEEN: 16, None: 10, home_configs.ONE_LONG_CATEGORY: 16}[shortcuts_yaml]
+    )
+    for label in home.findChildren(QLabel):
+        if label.objectName() in ("TileLabel", "TileDescription", "CategoryHeading", "HomePageNumber"):
+            assert label.font().pixelSize() >= 18, label.text()
+    for button in (home.previous_button, home.next_button):
+        assert button.height() >= theme.MIN_TILE
+
+
+def test_the_page_buttons_go_back_and_the_next_visitor_finds_the_first_page(make_kiosk, paths, qtbot):
+    kiosk = kiosk_with(make_kiosk, paths, home_configs.SIXTEEN)
+    home, window = kiosk.home, kiosk.window
+    assert home.page_count > 1 and home.page_bar.isVisible()
+    assert not home.previous_button.isVisible()
+    assert home.page_number.text() == f"Page 1 sur {home.page_count}"
+    touch(window, home.next_button)
+    assert home.page_number.text() == f"Page 2 sur {home.page_count}"
+    touch(window, home.previous_button)
+    assert home.pages.currentIndex() == 0
+    touch(window, home.next_button)
+    last = home.tiles_on_page(1)[-1]
+    with qtbot.waitSignal(home.shortcutRequested) as opened:
+        touch(window, last)  # a tile of the second page opens like any other
+    assert opened.args == [last.item_id]
+    touch(window, kiosk.top_bar.home_button)
+    assert home.pages.currentIndex() == 1  # "Accueil" during a session: the visitor's page is kept
+    touch(window, kiosk.top_bar.end_button)
+    touch(window, window.confirm_overlay.end_button)
+    assert not kiosk.session.active
+    assert window.screens.currentWidget() is home
+    assert home.pages.currentIndex() == 0
+    assert home.page_number.text() == f"Page 1 sur {home.page_count}"
+    assert misfits(window, scrolling=False) == []
+
+
+def test_offline_marks_and_the_greeting_after_a_session_still_fit(make_kiosk, paths, qtbot):
+    kiosk = kiosk_with(make_kiosk, paths, home_configs.SIXTEEN)
+    kiosk.home.mark_offline(frozenset(s.id for s in kiosk.config.shortcuts))
+    qtbot.wait(10)
+    places = [t.mapTo(kiosk.window, t.rect().topLeft()) for t in kiosk.home.tiles_on_page(0)]
+    kiosk.home.greet(previous_session_wiped=True)  # the longer greeting
+    qtbot.wait(10)  # the layouts take it in
+    assert [t.mapTo(kiosk.window, t.rect().topLeft()) for t in kiosk.home.tiles_on_page(0)] == places
+    assert not any(t.offline_mark.isHidden() for t in kiosk.home.shortcut_tiles)
+    visit_every_page(kiosk)
+
+
+def test_a_screen_that_holds_everything_shows_no_page_buttons(kiosk):
+    assert kiosk.home.page_count == 1
+    assert not kiosk.home.page_bar.isVisible()
+    assert misfits(kiosk.window, scrolling=False) == []
+
+
+def test_the_home_follows_its_own_size_not_the_primary_screen(qtbot, paths):
+    loaded = load_config(None, bundled_shortcuts(), paths.last_good_config)
+    home = HomeScreen(loaded.config, Navigation(), Icons(None))
+    qtbot.addWidget(home)
+    columns = {}
+    for width, height in ((1024, 680), (1280, 712), (1920, 992)):
+        home.resize(width, height)
+        home.show()
+        qtbot.waitExposed(home)
+        lefts = {t.mapTo(home, t.rect().topLeft()).x() for t in home.tiles_on_page(0)}
+        columns[width] = (len(lefts), home.page_count)
+    assert columns == {1024: (2, 2), 1280: (3, 1), 1920: (3, 1)}
