@@ -175,6 +175,7 @@ def heading_above(home, tile) -> str:
     return min(above)[1]
 
 
+@pytest.mark.fits
 @pytest.mark.parametrize(
     "shortcuts_yaml",
     [home_configs.SIXTEEN, None, home_configs.ONE_LONG_CATEGORY],
@@ -198,6 +199,7 @@ def test_every_shortcut_is_in_view_on_a_page_without_scrolling_under_its_heading
         assert button.height() >= theme.MIN_TILE
 
 
+@pytest.mark.fits
 def test_the_page_buttons_go_back_and_the_next_visitor_finds_the_first_page(make_kiosk, paths, qtbot):
     kiosk = kiosk_with(make_kiosk, paths, home_configs.SIXTEEN)
     home, window = kiosk.home, kiosk.window
@@ -224,6 +226,7 @@ def test_the_page_buttons_go_back_and_the_next_visitor_finds_the_first_page(make
     assert misfits(window, scrolling=False) == []
 
 
+@pytest.mark.fits
 def test_offline_marks_and_the_greeting_after_a_session_still_fit(make_kiosk, paths, qtbot):
     kiosk = kiosk_with(make_kiosk, paths, home_configs.SIXTEEN)
     kiosk.home.mark_offline(frozenset(s.id for s in kiosk.config.shortcuts))

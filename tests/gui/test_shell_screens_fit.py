@@ -1,5 +1,5 @@
-"""The kiosk's own screens fit the display, whatever its size: the home, a service's site with its bar, the
-document viewer, the refused-file notice, a site that does not answer (its contact card), and the overlays
+"""The kiosk's own screens fit the display, whatever its size: a service's site with its bar, the document
+viewer, the refused-file notice, a site that does not answer (its contact card), and the overlays
 (idle warning, session-end confirmation naming what is open). The run checks them at 1280×800;
 tests/e2e/test_small_screen.py runs the tests marked `fits` again on a 1024×768 screen."""
 
@@ -10,8 +10,7 @@ import dataclasses
 import msgspec
 import pytest
 
-from kiosk.config import OfflineHelp, load_config
-from kiosk.resources import bundled_shortcuts
+from kiosk.config import OfflineHelp
 from tests.browser.conftest import make_shortcut
 from tests.browser.site import Site
 from tests.gui.conftest import touch
@@ -19,13 +18,6 @@ from tests.gui.fit import assert_fits
 from tests.gui.test_kiosk_browser import click_link, download_site  # noqa: F401 (fixture)
 
 pytestmark = pytest.mark.fits
-
-
-def test_the_home_of_the_bundled_shortcuts_fits_without_scrolling(make_kiosk, paths):
-    config = load_config(None, bundled_shortcuts(), paths.last_good_config).config
-    kiosk = make_kiosk(config)
-    assert_fits(kiosk.window, scrolling=False)
-    assert all(tile.isVisible() for tile in kiosk.home.tiles)
 
 
 def test_a_service_its_document_and_its_notices_fit(make_kiosk, config, download_site, qtbot):  # noqa: F811
