@@ -82,7 +82,7 @@ class FileChooser(Overlay):
         self.send_button = QPushButton()
         self.send_button.setObjectName("ChooserSend")
         self.send_button.setProperty("role", "primary")
-        self.back_button = QPushButton(self.tr("Retour"))
+        self.back_button = QPushButton(self.tr("Revenir au site"))  # "Retour" is the browser's previous page
         self.back_button.setProperty("role", "primary")
         self.cancel_button.clicked.connect(self.cancel)
         self.back_button.clicked.connect(self.cancel)
