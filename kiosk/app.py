@@ -128,7 +128,9 @@ class Kiosk:
         self.top_bar = TopBar(config.site.site_name, self.icons)
         self.window = KioskWindow(self.home, self.top_bar, public=public, local_loops=self.local_loops)
         # The kiosk's own services: each makes its screens and services when a visitor first needs them.
-        self.printing = Printing(self.window, self.icons, config.site, self.counter)
+        self.printing = Printing(
+            self.window, self.icons, config.site, self.counter, scan=lambda: self.scanning.open()
+        )
         self.scanning = Scanning(self.window, self.icons, paths.session_scratch, self.counter, self.printing)
         self.diagnostic = DiagnosticInKiosk(
             self.window, self.icons, paths.session_scratch, self.counter, self.printing

@@ -48,6 +48,20 @@ class SessionDocument:
     mime: str
     kind: Kind
 
+    @property
+    def shown_name(self) -> str:
+        """What the visitor reads for it: see `shown_name()`."""
+        return shown_name(self.name)
+
+
+def shown_name(name: str) -> str:
+    """A document's name as a visitor reads it: no file-type ending ("Page CAF.pdf" → "Page CAF"), underscores
+    as spaces ("releve_de_compte.pdf" → "releve de compte"). The file on disk keeps its real name."""
+    stem, suffix = os.path.splitext(name)
+    if suffix.lower() in MIME_BY_EXTENSION and stem.strip(" ._"):
+        name = stem
+    return " ".join(name.replace("_", " ").split()) or name
+
 
 def list_documents(scratch_dir: Path) -> list[SessionDocument]:
     """The PDFs and images in `scratch_dir` (not its sub-folders), newest first; [] when it does not exist."""

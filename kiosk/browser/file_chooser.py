@@ -7,6 +7,9 @@ answers (through `LocalLoops`: whatever would take the page away waits until it 
 alive meanwhile (timers, the idle watcher, repaints). Anything that closes the chooser (`cancel()`, hiding it)
 answers "nothing". Thumbnails are drawn one per event-loop turn after the
 card is shown, so the card appears at once and stays responsive with many documents.
+
+The card takes the height the screen has, in whole rows of tiles: no tile is ever shown cut; more documents
+than fit scroll by rows. Names are shown whole, without ".pdf".
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QEventLoop, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QEventLoop, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWebEngineCore import QWebEnginePage
 from PySide6.QtWidgets import (
@@ -39,15 +42,11 @@ TILE_SPACING = 16
 EDGE = 24  # px kept between the card and the screen's top and bottom
 
 
-class _Documents(QScrollArea):
-    """The grid of tiles; asks for its whole height, and the card gives it what the screen has."""
-
-    def sizeHint(self) -> QSize:
-        inner = self.widget().sizeHint() if self.widget() else QSize()
-        extra = 2 * self.frameWidth()
-        return QSize(
-            inner.width() + extra + self.verticalScrollBar().sizeHint().width(), inner.height() + extra
-        )
+def rows_shown(documents: int, columns: int, room: int, tile: int, spacing: int) -> int:
+    """How many rows of tiles the card shows: all the documents' rows if `room` px holds them, else as many
+    whole rows as it holds (at least one)."""
+    rows = -(-documents // max(1, columns))
+    return max(1, min(rows, (room + spacing) // (tile + spacing)))
 
 
 class FileChooser(Overlay):
@@ -66,7 +65,7 @@ class FileChooser(Overlay):
             self.tr("Vous n'avez pas encore de document. Téléchargez ou scannez d'abord votre document."),
             "ChooserMessage",
         )
-        self.area = _Documents()
+        self.area = QScrollArea()
         self.area.setObjectName("ChooserDocuments")
         self.area.setWidgetResizable(True)
         self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -83,7 +82,7 @@ class FileChooser(Overlay):
         self.send_button = QPushButton()
         self.send_button.setObjectName("ChooserSend")
         self.send_button.setProperty("role", "primary")
-        self.back_button = QPushButton(self.tr("Retour"))
+        self.back_button = QPushButton(self.tr("Revenir au site"))  # "Retour" is the browser's previous page
         self.back_button.setProperty("role", "primary")
         self.cancel_button.clicked.connect(self.cancel)
         self.back_button.clicked.connect(self.cancel)
@@ -146,14 +145,22 @@ class FileChooser(Overlay):
             super().keyPressEvent(event)
 
     def _cover_parent(self) -> None:
-        """Wider than the other cards, and never taller than the screen: the grid scrolls instead."""
+        """Wider than the other cards, and never taller than the screen: the tiles' rows scroll instead."""
         area = self.parentWidget().rect()
         self.setGeometry(area)
         width = max(0, min(CHOOSER_WIDTH, area.width() - 2 * theme.MIN_CONTROL))
+        if self.tiles:
+            frame = 2 * self.area.frameWidth()
+            self.area.setFixedHeight(frame)  # the card's other parts, measured without the tiles
+            room = area.height() - 2 * EDGE - self._height_for(width) - frame
+            rows = rows_shown(len(self.tiles), self._columns(), room, TILE_SIZE.height(), TILE_SPACING)
+            self.area.setFixedHeight(rows * (TILE_SIZE.height() + TILE_SPACING) - TILE_SPACING + frame)
+        self.card.setFixedSize(width, max(0, min(self._height_for(width), area.height() - 2 * EDGE)))
+
+    def _height_for(self, width: int) -> int:
+        self.body.invalidate()
         wanted = self.body.heightForWidth(width)
-        if wanted < 0:
-            wanted = self.body.sizeHint().height()
-        self.card.setFixedSize(width, max(0, min(wanted, area.height() - 2 * EDGE)))
+        return wanted if wanted >= 0 else self.body.sizeHint().height()
 
     def _show_documents(self, documents: Sequence[SessionDocument], multiple: bool) -> None:
         self._clear()
@@ -215,6 +222,7 @@ class FileChooser(Overlay):
         self._drawing.stop()
         for tile in self.tiles:
             self.grid.removeWidget(tile)
+            tile.hide()  # deleted once back in the outer event loop: a next question must not show it
             tile.deleteLater()
         self.tiles = []
         if self._group is not None:

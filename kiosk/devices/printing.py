@@ -1,8 +1,10 @@
 """Printing in the running kiosk: the CUPS client (on its worker thread) and the print wizard, made on the
-first print; the wizard shows over the screen that asked and goes back to it once done. A session wiper."""
+first print; the wizard shows over the screen that asked and goes back to it once done. With no document
+yet, its "Scanner un papier" opens the scanner (`scan`, given by the composition root). A session wiper."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from kiosk.config.schema import Site
@@ -12,8 +14,16 @@ from kiosk.usage import UsageCounter
 
 
 class Printing:
-    def __init__(self, window: KioskWindow, icons: Icons, site: Site, counter: UsageCounter):
+    def __init__(
+        self,
+        window: KioskWindow,
+        icons: Icons,
+        site: Site,
+        counter: UsageCounter,
+        scan: Callable[[], None] | None = None,
+    ):
         self._window = window
+        self._scan = scan
         self._icons = icons
         self._site = site
         self._counter = counter
@@ -46,6 +56,7 @@ class Printing:
             self.wizard = PrintWizard(self.service, self._icons)
             self.wizard.printed.connect(lambda pages: self._counter.count("pages_printed", n=pages))
             self.wizard.closed.connect(self._go_back)
+            self.wizard.scanRequested.connect(self._scan_instead)
         self._came_from = self._window.screens.currentWidget()
         self._window.show_screen(self.wizard)
         return self.wizard
@@ -72,6 +83,15 @@ class Printing:
         if self.service is not None:
             self.wizard.deleteLater()
             self.service.close()
+
+    def _scan_instead(self) -> None:
+        """ "Scanner un papier" on the empty choice: the wizard forgets all, the scanner opens."""
+        self.wizard.reset()
+        self._came_from = None
+        if self._scan is not None:
+            self._scan()
+        else:
+            self._window.show_home()
 
     def _go_back(self) -> None:
         back, self._came_from = self._came_from, None

@@ -1,10 +1,11 @@
 """Large tiles for the visitor's documents (downloads, scans): the first page of a PDF or the picture, its
-name below, a thick border and a check mark once touched. Used wherever a visitor picks a document: the upload
+name below (whole when it fits two lines, without its ".pdf"), a thick border and a check mark once
+touched. Used wherever a visitor picks a document: the upload
 chooser and the print wizard."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QImage, QImageReader, QPixmap
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
@@ -52,7 +53,7 @@ class DocumentTile(QPushButton):
         self.setFixedSize(TILE_SIZE)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)  # a touch selects without the focus ring hiding it
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setAccessibleName(document.name)
+        self.setAccessibleName(document.shown_name)
 
         scale = self.devicePixelRatioF()
         self.thumbnail = QLabel()
@@ -65,7 +66,7 @@ class DocumentTile(QPushButton):
         self.name = QLabel()
         self.name.setObjectName("DocumentName")
         self.name.ensurePolished()
-        self.name.setText(_fitted(document.name, self.name.fontMetrics(), TILE_SIZE.width() - 24))
+        self.name.setText(_fitted(document.shown_name, self.name.fontMetrics(), TILE_SIZE.width() - 24))
         self.name.setWordWrap(True)
         self.name.setMaximumHeight(TILE_SIZE.height() - THUMBNAIL.height() - 30)  # never over the picture
         self.name.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
@@ -89,6 +90,12 @@ class DocumentTile(QPushButton):
 
     def sizeHint(self) -> QSize:
         return TILE_SIZE  # the stylesheet's min-height for every button must not shrink a tile
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.Polish:
+            self.setFixedSize(TILE_SIZE)  # the stylesheet's min-height, set while polishing, let it shrink
+        return handled
 
     def minimumSizeHint(self) -> QSize:
         return TILE_SIZE
@@ -115,7 +122,7 @@ def _fitted(name: str, metrics: QFontMetrics, width: int, lines: int = 2) -> str
 
 
 def _breakable(name: str) -> str:
-    """Lets a long file name wrap after its separators ("attestation_paiement_caf.pdf")."""
-    for separator in "_-.":
+    """Lets a long name wrap after its separators ("attestation-paiement-caf"), never inside a word."""
+    for separator in "_-":
         name = name.replace(separator, separator + "\u200b")
     return name

@@ -1,5 +1,6 @@
 """Pieces the kiosk's step-by-step screens (print, scan, diagnostic) are built from: big buttons with an
-icon, plain labels, a row of buttons with the main one on the right, a page with its parts centred."""
+icon, plain labels, a row of buttons with the main one on the right, a page with its parts centred, a wide
+progress bar that still fits a small screen."""
 
 from __future__ import annotations
 
@@ -7,12 +8,22 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.shell import theme
 from kiosk.shell.icons import Icons
 
 ICON_SIZE = 32
+PROGRESS_WIDTH = 720  # px a progress bar asks for; less on a narrow screen
 
 
 def button_icon(icons: Icons, name: str, primary: bool = False) -> QIcon:
@@ -87,3 +98,19 @@ def centred(page: QWidget, *parts: QWidget | QLayout) -> QWidget:
             column.addLayout(part)
     column.addStretch()
     return page
+
+
+class WideProgressBar(QProgressBar):
+    """Asks for PROGRESS_WIDTH px, takes less when the screen has less (a minimum width would widen the
+    window past the screen)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTextVisible(False)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        return QSize(PROGRESS_WIDTH, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(theme.MIN_TILE, super().minimumSizeHint().height())

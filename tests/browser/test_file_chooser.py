@@ -236,7 +236,8 @@ def test_with_no_matching_document_a_plain_message_and_retour(qtbot, chooser, sc
             b for b in (chooser.cancel_button, chooser.send_button, chooser.back_button) if b.isVisible()
         ]
         assert visible == [chooser.back_button]
-        assert chooser.back_button.text() == "Retour" and chooser.back_button.height() >= theme.MIN_TILE
+        assert chooser.back_button.text() == "Revenir au site"
+        assert chooser.back_button.height() >= theme.MIN_TILE
 
     chosen = answer(
         chooser,

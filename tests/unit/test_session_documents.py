@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.session_documents import SessionDocument, accepts, filter_documents, list_documents
+from kiosk.session_documents import SessionDocument, accepts, filter_documents, list_documents, shown_name
 
 
 def write(folder: Path, name: str, age: int = 0, data: bytes = b"x") -> Path:
@@ -114,3 +114,19 @@ def test_filter_keeps_the_order():
     assert filter_documents(documents, ["image/*"]) == [PNG, JPEG]
     assert filter_documents(documents, []) == documents
     assert filter_documents(documents, [".doc"]) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "shown"),
+    [
+        ("Page CAF.pdf", "Page CAF"),
+        ("Document scanné 1.pdf", "Document scanné 1"),
+        ("releve_de_compte.PDF", "releve de compte"),
+        ("photo.jpeg", "photo"),
+        ("notes.txt", "notes.txt"),  # not a document type: said as it is
+        (".pdf", ".pdf"),
+        ("avis v2.final.pdf", "avis v2.final"),
+    ],
+)
+def test_a_document_is_shown_without_its_file_type(name, shown):
+    assert shown_name(name) == shown

@@ -1,6 +1,8 @@
 """The print wizard a visitor walks through: the choice of a document of their session (when they came from
 the home screen), then its pages as thumbnails, the number of copies, all the pages or some of them, and
 "Imprimer"; a progress screen ("Pages imprimées : 2 sur 5.") with "Annuler"; then "Récupérez vos feuilles".
+With no document yet, the first screen offers "Scanner un papier" (`scanRequested`). Documents are named
+without their ".pdf"; every screen fits a 1024×768 one.
 A printer that cannot print, or a job that fails, gives what happened and what to do, in plain words, never
 a wait without end.
 
@@ -19,7 +21,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
@@ -38,7 +39,7 @@ from kiosk.devices.printer.messages import (
 )
 from kiosk.devices.printer.problems import Problem, Severity, severity
 from kiosk.devices.printer.service import PrintService
-from kiosk.session_documents import list_documents
+from kiosk.session_documents import list_documents, shown_name
 from kiosk.shell import theme
 from kiosk.shell.document_tiles import DocumentTile
 from kiosk.shell.icons import Icons
@@ -46,7 +47,15 @@ from kiosk.shell.latest_work import LatestWork
 from kiosk.shell.page_pictures import render_page
 from kiosk.shell.pdf_file import PdfFile
 from kiosk.shell.stepper import Stepper
-from kiosk.shell.wizard_parts import big_button, button_row, centred, choice_button, picture, wizard_label
+from kiosk.shell.wizard_parts import (
+    WideProgressBar,
+    big_button,
+    button_row,
+    centred,
+    choice_button,
+    picture,
+    wizard_label,
+)
 
 THUMBNAIL = QSize(150, 200)  # px: the box each page is fitted into
 CHOICE_COLUMNS = 4
@@ -56,6 +65,7 @@ MAX_COPIES = 10
 class PrintWizard(QWidget):
     closed = Signal()  # the visitor is done with the wizard (printed, or gave up)
     printed = Signal(int)  # a job came out whole: its pages (pages × copies), for counting
+    scanRequested = Signal()  # "Scanner un papier", when the visitor has no document yet
 
     def __init__(self, service: PrintService, icons: Icons, parent: QWidget | None = None):
         super().__init__(parent)
@@ -68,6 +78,7 @@ class PrintWizard(QWidget):
         self._ticket: int | None = None
         self._printer: PrinterInfo | None = None
         self._printer_problem: Problem | None = None
+        self._sheets_sent = 0  # pages × copies of the job being printed
         self._pdf = PdfFile(self)  # closed, it lets go of the file: the session can delete it
         self.document = self._pdf.document
         self._thumbnails: list[QLabel] = []
@@ -125,6 +136,12 @@ class PrintWizard(QWidget):
         self.choose_hint.setVisible(not empty)
         self.continue_button.setVisible(not empty)
         self.continue_button.setEnabled(False)
+        self.scan_button.setVisible(empty)
+        self.choose_title.setText(
+            self.tr("Vous n'avez pas encore de document à imprimer.")
+            if empty
+            else self.tr("Choisissez un document")
+        )
         self.pages.setCurrentWidget(self.choose_page)
 
     def start(self, path: str | Path) -> None:
@@ -155,7 +172,10 @@ class PrintWizard(QWidget):
     def _show_options(self, path: str | Path) -> None:
         self._clear_thumbnails()
         self._path = str(path)
-        self.title.setText(self.tr("Imprimer « {name} »").format(name=Path(path).name))
+        self.title.setText(self.tr("Imprimer « {name} »").format(name=shown_name(Path(path).name)))
+        self.back_button.setText(
+            self.tr("Étape précédente") if self.document_tiles else self.tr("Ne pas imprimer")
+        )
         if self._pdf.load(self._path) != QPdfDocument.Error.None_ or self.document.pageCount() < 1:
             self._pdf.close()
             self._show_problem(message(Problem.DOCUMENT_UNREADABLE), can_retry=False)
@@ -207,9 +227,13 @@ class PrintWizard(QWidget):
         self.document_tiles: list[DocumentTile] = []
         self.choose_hint = wizard_label(self.tr("Touchez le document à imprimer."), "WizardText")
         self.no_document = wizard_label(
-            self.tr("Vous n'avez pas encore de document. Téléchargez ou scannez d'abord votre document."),
-            "WizardText",
+            self.tr("Scannez un papier, ou ouvrez un site et touchez « Imprimer » en haut."), "WizardText"
         )
+        self.scan_button = big_button(
+            self._icons, "scan-text", self.tr("Scanner un papier"), self.scanRequested.emit, primary=True
+        )
+        self.scan_button.setObjectName("ScanKind")
+        self.scan_button.setIconSize(QSize(48, 48))
         self.document_grid = QWidget()
         grid = QGridLayout(self.document_grid)
         grid.setSpacing(16)
@@ -223,12 +247,15 @@ class PrintWizard(QWidget):
         column = QVBoxLayout(page)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(16)
-        column.addWidget(wizard_label(self.tr("Choisissez un document"), "WizardTitle"))
+        self.choose_title = wizard_label("", "WizardTitle")
+        column.addWidget(self.choose_title)
         column.addWidget(self.choose_hint)
         column.addWidget(self.no_document)
+        column.addWidget(self.scan_button)
         column.addWidget(self.document_area, 1)
-        back = big_button(self._icons, "arrow-left", self.tr("Retour"), self._give_up)
-        column.addLayout(button_row(back, None, self.continue_button))
+        column.addStretch(0)  # without documents, what is there stays at the top
+        self.leave_button = big_button(self._icons, "x", self.tr("Ne pas imprimer"), self._give_up)
+        column.addLayout(button_row(self.leave_button, None, self.continue_button))
         return page
 
     def _chosen(self) -> None:
@@ -287,7 +314,7 @@ class PrintWizard(QWidget):
         choices.addWidget(self.printer_warning)
         choices.addStretch()
 
-        self.back_button = big_button(self._icons, "arrow-left", self.tr("Retour"), self._back)
+        self.back_button = big_button(self._icons, "arrow-left", self.tr("Étape précédente"), self._back)
         self.print_button = big_button(self._icons, "printer", self.tr("Imprimer"), self._print, primary=True)
         middle = QHBoxLayout()
         middle.setSpacing(32)
@@ -304,9 +331,7 @@ class PrintWizard(QWidget):
     def _progress_page(self) -> QWidget:
         page = QWidget()
         self.progress_title = wizard_label(self.tr("Impression en cours…"), "WizardTitle")
-        self.progress_bar = QProgressBar()
-        self.progress_bar.setTextVisible(False)
-        self.progress_bar.setMaximumWidth(800)
+        self.progress_bar = WideProgressBar()
         self.progress_text = wizard_label("", "WizardText")
         self.cancel_button = big_button(self._icons, "x", self.tr("Annuler l'impression"), self._cancel)
         return centred(
@@ -320,7 +345,9 @@ class PrintWizard(QWidget):
 
     def _done_page(self) -> QWidget:
         page = QWidget()
-        self.done_button = big_button(self._icons, "check", self.tr("Terminé"), self._give_up, primary=True)
+        self.done_button = big_button(
+            self._icons, "check", self.tr("J'ai récupéré mes feuilles"), self._give_up, primary=True
+        )
         return centred(
             page,
             picture(self._icons, "printer"),
@@ -333,7 +360,9 @@ class PrintWizard(QWidget):
         page = QWidget()
         self.problem_what = wizard_label("", "WizardTitle")
         self.problem_action = wizard_label("", "WizardText")
-        self.retry_button = big_button(self._icons, "arrow-left", self.tr("Retour"), self._back_to_options)
+        self.retry_button = big_button(
+            self._icons, "arrow-left", self.tr("Étape précédente"), self._back_to_options
+        )
         self.close_button = big_button(self._icons, "x", self.tr("Fermer"), self._give_up, primary=True)
         return centred(
             page,
@@ -429,8 +458,7 @@ class PrintWizard(QWidget):
             return
         self.print_button.setEnabled(False)
         sheets = self.sheets()
-        self.progress_bar.setRange(0, sheets)
-        self.progress_bar.setValue(0)
+        self._show_pages_done(0, sheets)
         self.progress_title.setText(self.tr("Impression en cours…"))
         self.progress_text.setText(progress_text(0, sheets))
         self.cancel_button.setEnabled(True)
@@ -447,23 +475,32 @@ class PrintWizard(QWidget):
 
     def _on_accepted(self, ticket: int, total: int) -> None:
         if ticket == self._ticket:
-            self.progress_bar.setRange(0, total)
+            self._show_pages_done(0, total)
 
     def _on_progress(self, ticket: int, done: int, total: int, _state, problem: Problem | None) -> None:
         if ticket != self._ticket:
             return
-        self.progress_bar.setRange(0, max(total, 1))
-        self.progress_bar.setValue(done)
+        self._show_pages_done(done, total)
         text = progress_text(done, total)
         if problem is not None and severity(problem) is Severity.BLOCKING:
             waiting = message(problem)  # the job waits: say why, keep "Annuler"
             text = f"{text}\n{waiting.what} {waiting.action}"
         self.progress_text.setText(text)
 
+    def _show_pages_done(self, done: int, total: int) -> None:
+        """The bar moves while no page is out yet (most printers tell no page before the last), then fills
+        page by page."""
+        self._sheets_sent = total
+        if done <= 0:
+            self.progress_bar.setRange(0, 0)
+        else:
+            self.progress_bar.setRange(0, max(total, 1))
+            self.progress_bar.setValue(done)
+
     def _on_finished(self, ticket: int) -> None:
         if ticket == self._ticket:
             self._ticket = None
-            self.printed.emit(self.progress_bar.maximum())
+            self.printed.emit(self._sheets_sent)
             self.pages.setCurrentWidget(self.done_page)
 
     def _on_failed(self, ticket: int, problem: Problem) -> None:
@@ -492,7 +529,7 @@ class PrintWizard(QWidget):
         self._service.refresh_printers()
 
     def _back(self) -> None:
-        """ "Retour" on the options: back to the choice of a document when there was one."""
+        """ "Étape précédente" on the options: back to the choice of a document when there was one."""
         if self.document_tiles:
             self._clear_thumbnails()
             self.pages.setCurrentWidget(self.choose_page)
@@ -500,7 +537,7 @@ class PrintWizard(QWidget):
             self._give_up()
 
     def _give_up(self) -> None:
-        """ "Fermer", "Retour" from the first screen, or "Terminé": the wizard forgets all and closes."""
+        """ "Fermer", "Ne pas imprimer" or "J'ai récupéré mes feuilles": the wizard forgets all and closes."""
         self.reset()
         self.closed.emit()
 

@@ -1,11 +1,13 @@
 """The scan wizard a visitor walks through, one plain question a screen: what they scan (a sheet, several
 sheets, a card or a photo: the kiosk picks the settings), a picture showing how to place it, the scan with
-its progress and "Annuler", a large preview with "Tourner", "Recommencer" and "Ajouter une page", then
-"Terminer", which makes one PDF named plainly ("Document scanné 1"). Then: "Imprimer", "Garder pour
-l'envoyer sur un site" (it joins the session's documents), or "Supprimer".
+its progress and "Annuler", then a large preview and one question, "Est-elle lisible ?": "Non" says what to do
+(turn the page, or scan it again), "Oui" goes on (for several sheets: another sheet, or "J'ai fini de
+scanner"). The pages make one PDF named plainly ("Document scanné 1", shown without its ".pdf"). Then:
+"Imprimer", "Garder pour l'envoyer sur un site" (it joins the session's documents), or "Supprimer".
 
-As a photocopy, the same steps end in the print wizard. A scanner that fails says what happened and what to
-do; the driver runs in its own process (`ScanService`), so nothing here ever waits for it.
+As a photocopy, the same steps end in the print wizard, and its buttons say "Photocopier". A scanner that
+fails says what happened and what to do; the driver runs in its own process (`ScanService`), so nothing here
+ever waits for it. Every screen fits a 1024×768 one: nothing asks for more width than that.
 """
 
 from __future__ import annotations
@@ -15,19 +17,21 @@ from pathlib import Path
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QImageReader, QPainter, QPixmap, QTransform
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.devices.scanner.defaults import Purpose
 from kiosk.devices.scanner.messages import ProblemText, pdf_failed_text, problem_text
 from kiosk.devices.scanner.problems import Problem
 from kiosk.devices.scanner.service import ScanService
 from kiosk.resources import picture_path
+from kiosk.session_documents import shown_name
 from kiosk.shell.icons import Icons
 from kiosk.shell.latest_work import LatestWork
-from kiosk.shell.wizard_parts import big_button, button_row, centred, picture, wizard_label
+from kiosk.shell.wizard_parts import WideProgressBar, big_button, button_row, centred, picture, wizard_label
 
-PREVIEW = QSize(520, 520)  # px: the box the scanned page is fitted into
+PREVIEW = QSize(400, 520)  # px: the box the scanned page is fitted into (beside its question on 1024 px)
 PLACING_PICTURE = QSize(480, 300)
+KEEP_WIDTH = 560  # px: the done screen's main button, the two others share its width
 
 
 class ScanWizard(QWidget):
@@ -74,9 +78,16 @@ class ScanWizard(QWidget):
         self.reset()
         self._photocopy = photocopy
         self.setWindowTitle(self.tr("Photocopier") if photocopy else self.tr("Scanner"))
-        self.choose_title.setText(
-            self.tr("Que voulez-vous photocopier ?") if photocopy else self.tr("Que voulez-vous scanner ?")
-        )
+        if photocopy:
+            self.choose_title.setText(self.tr("Que voulez-vous photocopier ?"))
+            self.leave_button.setText(self.tr("Ne pas photocopier"))
+            self.scan_button.setText(self.tr("Photocopier"))
+            self.finish_button.setText(self.tr("C'est fini, imprimer"))
+        else:
+            self.choose_title.setText(self.tr("Que voulez-vous scanner ?"))
+            self.leave_button.setText(self.tr("Ne pas scanner"))
+            self.scan_button.setText(self.tr("Scanner"))
+            self.finish_button.setText(self.tr("J'ai fini de scanner"))
         self.pages.setCurrentWidget(self.choose_page)
         self._service.refresh_devices()  # a first answer ready before the visitor touches "Scanner"
 
@@ -102,10 +113,10 @@ class ScanWizard(QWidget):
         self.card_button = self._kind_button(
             "id-card", self.tr("Une carte ou une photo"), Purpose.PHOTO, False
         )
-        back = big_button(self._icons, "arrow-left", self.tr("Retour"), self._give_up)
+        self.leave_button = big_button(self._icons, "x", self.tr("Ne pas scanner"), self._give_up)
         column = QVBoxLayout(self.choose_page)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(24)
+        column.setSpacing(16)
         column.addWidget(self.choose_title)
         column.addWidget(
             wizard_label(self.tr("Touchez votre choix. La borne règle le scanner pour vous."), "WizardText")
@@ -113,7 +124,7 @@ class ScanWizard(QWidget):
         for button in (self.one_sheet_button, self.several_sheets_button, self.card_button):
             column.addWidget(button)
         column.addStretch()
-        column.addLayout(button_row(back, None))
+        column.addLayout(button_row(self.leave_button, None))
         return self.choose_page
 
     def _kind_button(self, icon: str, text: str, purpose: Purpose, several: bool) -> QPushButton:
@@ -126,7 +137,7 @@ class ScanWizard(QWidget):
         self.place_page = QWidget()
         self.place_text = wizard_label("", "WizardText")
         self.scan_button = big_button(self._icons, "scan-text", self.tr("Scanner"), self._scan, primary=True)
-        back = big_button(self._icons, "arrow-left", self.tr("Retour"), self._back_from_placing)
+        back = big_button(self._icons, "arrow-left", self.tr("Étape précédente"), self._back_from_placing)
         return centred(
             self.place_page,
             wizard_label(self.tr("Posez votre document sur la vitre"), "WizardTitle"),
@@ -139,10 +150,8 @@ class ScanWizard(QWidget):
         self.scanning_page = QWidget()
         self.scanning_title = wizard_label("", "WizardTitle")
         self.scanning_text = wizard_label("", "WizardText")
-        self.scan_progress = QProgressBar()
-        self.scan_progress.setTextVisible(False)
+        self.scan_progress = WideProgressBar()
         self.scan_progress.setRange(0, 100)
-        self.scan_progress.setMinimumWidth(600)
         self.cancel_button = big_button(self._icons, "x", self.tr("Annuler"), self._service.cancel)
         return centred(
             self.scanning_page,
@@ -154,28 +163,61 @@ class ScanWizard(QWidget):
         )
 
     def _preview_page(self) -> QWidget:
+        """The page scanned, and beside it one question at a time: is it readable (Oui / Non); Non: what to
+        do; Oui, for several sheets: another sheet, or the end."""
         self.preview_page = QWidget()
         self.preview = QLabel()
         self.preview.setObjectName("ScanPreview")
         self.preview.setFixedSize(PREVIEW)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.page_count = wizard_label("", "WizardSummary")
-        self.rotate_button = big_button(self._icons, "rotate-cw", self.tr("Tourner"), self._rotate)
-        self.again_button = big_button(
-            self._icons, "arrow-left", self.tr("Recommencer cette page"), self._scan_again
+        self.page_count_more = wizard_label("", "WizardSummary")
+
+        self.yes_button = big_button(self._icons, "check", self.tr("Oui"), self._readable, primary=True)
+        self.no_button = big_button(self._icons, "x", self.tr("Non"), self._not_readable)
+        self.question_box = _answer_box(
+            wizard_label(self.tr("Voici votre page. Est-elle lisible ?"), "WizardTitle"),
+            self.page_count,
+            self.yes_button,
+            self.no_button,
+            None,
         )
-        self.add_button = big_button(self._icons, "plus", self.tr("Ajouter une page"), self._add_page)
-        self.finish_button = big_button(self._icons, "check", self.tr("Terminer"), self._finish, primary=True)
-        actions = QVBoxLayout()
-        actions.setSpacing(16)
-        actions.addWidget(wizard_label(self.tr("Voici votre page. Est-elle lisible ?"), "WizardTitle"))
-        actions.addWidget(self.page_count)
-        for button in (self.rotate_button, self.again_button, self.add_button):
-            actions.addWidget(button)
-        actions.addStretch()
-        actions.addWidget(self.finish_button)
+
+        self.rotate_button = big_button(self._icons, "rotate-cw", self.tr("Tourner la page"), self._rotate)
+        self.again_button = big_button(
+            self._icons, "scan-text", self.tr("Scanner à nouveau"), self._scan_again
+        )
+        self.question_back_button = big_button(
+            self._icons, "arrow-left", self.tr("Étape précédente"), self._show_question
+        )
+        self.fix_box = _answer_box(
+            wizard_label(self.tr("Que faire ?"), "WizardTitle"),
+            wizard_label(self.tr("La page est à l'envers ou couchée :"), "WizardText"),
+            self.rotate_button,
+            wizard_label(self.tr("La page est floue ou coupée :"), "WizardText"),
+            self.again_button,
+            None,
+            self.question_back_button,
+        )
+
+        self.add_button = big_button(
+            self._icons, "plus", self.tr("Scanner une autre feuille"), self._add_page
+        )
+        self.finish_button = big_button(
+            self._icons, "check", self.tr("J'ai fini de scanner"), self._finish, primary=True
+        )
+        self.more_box = _answer_box(
+            wizard_label(self.tr("Avez-vous une autre feuille ?"), "WizardTitle"),
+            self.page_count_more,
+            self.add_button,
+            self.finish_button,
+            None,
+        )
+        self.answers = QStackedWidget()
+        for box in (self.question_box, self.fix_box, self.more_box):
+            self.answers.addWidget(box)
         row = button_row(self.preview)
-        row.addLayout(actions, 1)
+        row.addWidget(self.answers, 1)
         column = QVBoxLayout(self.preview_page)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(row)
@@ -185,20 +227,27 @@ class ScanWizard(QWidget):
         self.done_page = QWidget()
         self.done_name = wizard_label("", "WizardSummary")
         self.print_button = big_button(self._icons, "printer", self.tr("Imprimer"), self._print)
+        self.print_button.setMinimumWidth(KEEP_WIDTH // 2 - 12)
         self.keep_button = big_button(
             self._icons, "file-up", self.tr("Garder pour l'envoyer sur un site"), self._keep, primary=True
         )
+        self.keep_button.setMinimumWidth(KEEP_WIDTH)
         self.delete_button = big_button(self._icons, "trash-2", self.tr("Supprimer"), self._delete)
+        self.delete_button.setMinimumWidth(KEEP_WIDTH // 2 - 12)
+        self.send_help = wizard_label(
+            self.tr("Sur le site, touchez le bouton pour ajouter un document ou un fichier.")
+            + "\n"
+            + self.tr("La borne vous proposera alors ce document."),
+            "WizardText",
+        )
         return centred(
             self.done_page,
-            picture(self._icons, "check"),
+            picture(self._icons, "check", 72),
             wizard_label(self.tr("Votre document est prêt."), "WizardTitle"),
             self.done_name,
-            wizard_label(
-                self.tr("Vous pouvez l'envoyer sur un site avec le bouton « Parcourir » ou « Ajouter »."),
-                "WizardText",
-            ),
-            button_row(self.delete_button, self.print_button, self.keep_button),
+            self.send_help,
+            button_row(None, self.keep_button, None),
+            button_row(None, self.delete_button, self.print_button, None),
         )
 
     def _problem_page(self) -> QWidget:
@@ -228,7 +277,12 @@ class ScanWizard(QWidget):
             text = self.tr("Posez la feuille suivante face vers le bas, dans le coin de la flèche.")
         else:
             text = self.tr("Posez la feuille face vers le bas, dans le coin de la flèche.")
-        self.place_text.setText(text + "\n" + self.tr("Fermez le couvercle, puis touchez « Scanner »."))
+        touch = (
+            self.tr("Fermez le couvercle, puis touchez « Photocopier ».")
+            if self._photocopy
+            else self.tr("Fermez le couvercle, puis touchez « Scanner ».")
+        )
+        self.place_text.setText(text + "\n" + touch)
         self.pages.setCurrentWidget(self.place_page)
 
     def _back_from_placing(self) -> None:
@@ -263,12 +317,14 @@ class ScanWizard(QWidget):
     def _show_last_page(self) -> None:
         pages = self._service.pages()
         count = len(pages)
-        self.page_count.setText(
+        text = (
             self.tr("Votre document a 1 page.")
             if count == 1
             else self.tr("Votre document a {n} pages.").format(n=count)
         )
-        self.add_button.setVisible(self._several or count > 1)
+        self.page_count.setText(text)
+        self.page_count_more.setText(text)
+        self.answers.setCurrentWidget(self.question_box)
         self.preview.clear()
         page, box = pages[-1], PREVIEW * self.devicePixelRatioF()
         self._previews.run(lambda: read_preview(page.path, page.rotation, box))
@@ -280,6 +336,19 @@ class ScanWizard(QWidget):
         pixmap = QPixmap.fromImage(image)
         pixmap.setDevicePixelRatio(self.devicePixelRatioF())
         self.preview.setPixmap(pixmap)
+
+    def _readable(self) -> None:
+        """ "Oui": one sheet (or a card) is done; several sheets: another one, or the end."""
+        if self._several or len(self._service.pages()) > 1:
+            self.answers.setCurrentWidget(self.more_box)
+        else:
+            self._finish()
+
+    def _not_readable(self) -> None:
+        self.answers.setCurrentWidget(self.fix_box)
+
+    def _show_question(self) -> None:
+        self.answers.setCurrentWidget(self.question_box)
 
     def _rotate(self) -> None:
         pages = self._service.pages()
@@ -312,7 +381,7 @@ class ScanWizard(QWidget):
         if self._photocopy:
             self.printRequested.emit(path)
             return
-        self.done_name.setText(Path(path).name)
+        self.done_name.setText(shown_name(Path(path).name))
         self.pages.setCurrentWidget(self.done_page)
 
     def _print(self) -> None:
@@ -356,6 +425,20 @@ def read_preview(path: Path, rotation: int, box: QSize) -> QImage | None:
     if image.isNull():
         return None
     return image.transformed(QTransform().rotate(rotation)) if rotation else image
+
+
+def _answer_box(*parts: QWidget | None) -> QWidget:
+    """A question's column beside the preview: its parts one under the other; None is a stretch."""
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(16)
+    for part in parts:
+        if part is None:
+            column.addStretch()
+        else:
+            column.addWidget(part)
+    return box
 
 
 def _svg_picture(path: Path, size: QSize) -> QLabel:

@@ -52,12 +52,16 @@ def test_from_the_home_tile_to_a_document_kept_for_a_website(scan_kiosk, qtbot):
     scan_a_page(kiosk, wizard, qtbot)
     assert wizard.page_count.text() == "Votre document a 1 page."
     upright = wizard.preview.pixmap().size()
+    touch(kiosk.window, wizard.no_button)  # "Est-elle lisible ?" Non: turned
     touch(kiosk.window, wizard.rotate_button)
-    qtbot.waitUntil(lambda: wizard.preview.pixmap().size() == upright.transposed(), timeout=5000)
+    assert upright.height() > upright.width()
+    turned = lambda: wizard.preview.pixmap().width() > wizard.preview.pixmap().height()  # noqa: E731
+    qtbot.waitUntil(turned, timeout=5000)
+    assert wizard.answers.currentWidget() is wizard.question_box  # asked again, about the turned page
 
-    touch(kiosk.window, wizard.finish_button)
+    touch(kiosk.window, wizard.yes_button)  # one sheet, readable: the document is made
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.done_page, timeout=15000)
-    assert wizard.done_name.text() == "Document scanné 1.pdf"
+    assert wizard.done_name.text() == "Document scanné 1"  # its file keeps its .pdf
     touch(kiosk.window, wizard.keep_button)
     assert kiosk.window.screens.currentWidget() is kiosk.home
 
@@ -72,12 +76,16 @@ def test_several_pages_make_one_pdf_and_a_page_can_be_scanned_again(scan_kiosk, 
     wizard = kiosk.window.screens.currentWidget()
     touch(kiosk.window, wizard.several_sheets_button)
     scan_a_page(kiosk, wizard, qtbot)
+    touch(kiosk.window, wizard.yes_button)
     touch(kiosk.window, wizard.add_button)
     scan_a_page(kiosk, wizard, qtbot)
-    touch(kiosk.window, wizard.again_button)  # the second page was crooked: scanned again
+    touch(kiosk.window, wizard.no_button)  # the second page was crooked: scanned again
+    touch(kiosk.window, wizard.again_button)
     scan_a_page(kiosk, wizard, qtbot)
+    touch(kiosk.window, wizard.yes_button)
     touch(kiosk.window, wizard.add_button)
     scan_a_page(kiosk, wizard, qtbot)
+    touch(kiosk.window, wizard.yes_button)
     assert wizard.page_count.text() == "Votre document a 3 pages."
 
     touch(kiosk.window, wizard.finish_button)
@@ -133,6 +141,7 @@ def test_a_scanned_page_its_pdf_and_its_print_preview_are_let_go_at_the_session_
     wizard = kiosk.window.screens.currentWidget()
     touch(kiosk.window, wizard.several_sheets_button)
     scan_a_page(kiosk, wizard, qtbot)  # its preview read from the page's file
+    touch(kiosk.window, wizard.yes_button)
     touch(kiosk.window, wizard.finish_button)
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.done_page, timeout=15000)
     touch(kiosk.window, wizard.print_button)
