@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.browser.download_policy import IMAGES, PDF, sniff_file
+from kiosk.session_documents import shown_name
 from kiosk.shell.bar_button import bar_button
 from kiosk.shell.icons import Icons
 from kiosk.shell.pdf_file import PdfFile
@@ -102,7 +103,7 @@ class DocumentViewer(QWidget):
         self._image = QPixmap()
         self._path = str(path)
         self._zoom.reset()
-        self.title.setText(Path(path).stem)  # the name, without file jargon (".pdf")
+        self.title.setText(shown_name(Path(path).name))  # without file jargon (".pdf")
         self.pages.setText("")
         kind = sniff_file(Path(path))
         if kind == PDF:

@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import math
 
+import pytest
+
 from kiosk.browser.file_chooser import TILE_SPACING
 from kiosk.session_documents import list_documents
 from kiosk.shell.document_tiles import TILE_SIZE
 from tests.browser.test_file_chooser import answer, write_pdf
 from tests.gui.conftest import config, make_kiosk, paths, touch  # noqa: F401 (fixtures)
 from tests.gui.fit import misfits
+
+pytestmark = pytest.mark.fits
 
 
 def service_screen(kiosk, qtbot):

@@ -4,57 +4,57 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../app.py" line="180"/>
+        <location filename="../../app.py" line="182"/>
         <source>Faire le point</source>
         <translation>Check my skills</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="181"/>
+        <location filename="../../app.py" line="183"/>
         <source>Ce que je sais faire sur un ordinateur</source>
         <translation>What I can do on a computer</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="189"/>
+        <location filename="../../app.py" line="191"/>
         <source>Scanner</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="190"/>
+        <location filename="../../app.py" line="192"/>
         <source>Un papier ou une carte, pour l&apos;envoyer sur un site</source>
         <translation>A paper or a card, to send it to a website</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="199"/>
+        <location filename="../../app.py" line="201"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="200"/>
+        <location filename="../../app.py" line="202"/>
         <source>Un document téléchargé ou scanné</source>
         <translation>A downloaded or scanned document</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="208"/>
+        <location filename="../../app.py" line="210"/>
         <source>Photocopier</source>
         <translation>Photocopy</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="209"/>
+        <location filename="../../app.py" line="211"/>
         <source>Scanner un papier puis l&apos;imprimer</source>
         <translation>Scan a paper, then print it</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="227"/>
+        <location filename="../../app.py" line="229"/>
         <source>le site « {service} » et ce que vous y avez écrit</source>
         <translation>the site “{service}” and what you wrote on it</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="233"/>
+        <location filename="../../app.py" line="235"/>
         <source>votre document (téléchargé ou scanné)</source>
         <translation>your document (downloaded or scanned)</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="235"/>
+        <location filename="../../app.py" line="237"/>
         <source>vos {n} documents (téléchargés ou scannés)</source>
         <translation>your {n} documents (downloaded or scanned)</translation>
     </message>
@@ -313,58 +313,58 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../browser/document_viewer.py" line="69"/>
+        <location filename="../../browser/document_viewer.py" line="70"/>
         <source>Votre document</source>
         <translation>Your document</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="70"/>
+        <location filename="../../browser/document_viewer.py" line="71"/>
         <source>Plus petit</source>
         <translation>Smaller</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="71"/>
+        <location filename="../../browser/document_viewer.py" line="72"/>
         <source>Plus grand</source>
         <translation>Bigger</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="72"/>
+        <location filename="../../browser/document_viewer.py" line="73"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="73"/>
+        <location filename="../../browser/document_viewer.py" line="74"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="114"/>
-        <location filename="../../browser/document_viewer.py" line="155"/>
+        <location filename="../../browser/document_viewer.py" line="115"/>
+        <location filename="../../browser/document_viewer.py" line="156"/>
         <source>Il est peut-être abîmé.</source>
         <translation>It may be damaged.</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="152"/>
+        <location filename="../../browser/document_viewer.py" line="153"/>
         <source>Il est protégé par un mot de passe.</source>
         <translation>It is protected by a password.</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="158"/>
+        <location filename="../../browser/document_viewer.py" line="159"/>
         <source>1 page</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="158"/>
+        <location filename="../../browser/document_viewer.py" line="159"/>
         <source>{n} pages</source>
         <translation>{n} pages</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="180"/>
+        <location filename="../../browser/document_viewer.py" line="181"/>
         <source>Ce document ne peut pas être affiché.</source>
         <translation>This document cannot be shown.</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="182"/>
+        <location filename="../../browser/document_viewer.py" line="183"/>
         <source>Touchez « Fermer » pour revenir.</source>
         <translation>Touch “Close” to go back.</translation>
     </message>
@@ -372,42 +372,42 @@
 <context>
     <name>FileChooser</name>
     <message>
-        <location filename="../../browser/file_chooser.py" line="63"/>
+        <location filename="../../browser/file_chooser.py" line="62"/>
         <source>Choisissez un document</source>
         <translation>Choose a document</translation>
     </message>
     <message>
-        <location filename="../../browser/file_chooser.py" line="66"/>
+        <location filename="../../browser/file_chooser.py" line="65"/>
         <source>Vous n&apos;avez pas encore de document. Téléchargez ou scannez d&apos;abord votre document.</source>
         <translation>You have no document yet. First download or scan your document.</translation>
     </message>
     <message>
-        <location filename="../../browser/file_chooser.py" line="82"/>
+        <location filename="../../browser/file_chooser.py" line="81"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../browser/file_chooser.py" line="86"/>
-        <source>Retour</source>
-        <translation>Back</translation>
+        <location filename="../../browser/file_chooser.py" line="85"/>
+        <source>Revenir au site</source>
+        <translation>Back to the site</translation>
     </message>
     <message>
-        <location filename="../../browser/file_chooser.py" line="179"/>
+        <location filename="../../browser/file_chooser.py" line="186"/>
         <source>Touchez les documents à envoyer. Vous pouvez en choisir plusieurs.</source>
         <translation>Touch the documents to send. You can choose several.</translation>
     </message>
     <message>
-        <location filename="../../browser/file_chooser.py" line="181"/>
+        <location filename="../../browser/file_chooser.py" line="188"/>
         <source>Touchez le document à envoyer.</source>
         <translation>Touch the document to send.</translation>
     </message>
     <message>
-        <location filename="../../browser/file_chooser.py" line="196"/>
+        <location filename="../../browser/file_chooser.py" line="203"/>
         <source>Envoyer ces documents</source>
         <translation>Send these documents</translation>
     </message>
     <message>
-        <location filename="../../browser/file_chooser.py" line="198"/>
+        <location filename="../../browser/file_chooser.py" line="205"/>
         <source>Envoyer ce document</source>
         <translation>Send this document</translation>
     </message>
@@ -466,22 +466,42 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../shell/home.py" line="41"/>
+        <location filename="../../shell/home.py" line="65"/>
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../shell/home.py" line="115"/>
+        <location filename="../../shell/home.py" line="121"/>
+        <source>Page précédente</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <location filename="../../shell/home.py" line="124"/>
+        <source>Plus de services</source>
+        <translation>More services</translation>
+    </message>
+    <message>
+        <location filename="../../shell/home.py" line="219"/>
         <source>La session précédente est terminée et effacée. Touchez un service.</source>
         <translation>The previous session has ended and been erased. Touch a service.</translation>
     </message>
     <message>
-        <location filename="../../shell/home.py" line="117"/>
+        <location filename="../../shell/home.py" line="231"/>
+        <source>{category} (suite)</source>
+        <translation>{category} (continued)</translation>
+    </message>
+    <message>
+        <location filename="../../shell/home.py" line="252"/>
+        <source>Page {n} sur {total}</source>
+        <translation>Page {n} of {total}</translation>
+    </message>
+    <message>
+        <location filename="../../shell/home.py" line="218"/>
         <source>Touchez un service pour commencer. C&apos;est gratuit.</source>
         <translation>Touch a service to start. It is free.</translation>
     </message>
     <message>
-        <location filename="../../shell/home.py" line="96"/>
+        <location filename="../../shell/home.py" line="100"/>
         <source>Les services de la borne</source>
         <translation>Kiosk services</translation>
     </message>
@@ -638,132 +658,148 @@
 <context>
     <name>PrintWizard</name>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="64"/>
-        <location filename="../../devices/printer/wizard.py" line="291"/>
+        <location filename="../../devices/printer/wizard.py" line="74"/>
+        <location filename="../../devices/printer/wizard.py" line="318"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="139"/>
+        <location filename="../../devices/printer/wizard.py" line="141"/>
+        <source>Vous n&apos;avez pas encore de document à imprimer.</source>
+        <translation>You have no document to print yet.</translation>
+    </message>
+    <message>
+        <location filename="../../devices/printer/wizard.py" line="156"/>
         <source>Préparation du document…</source>
         <translation>Preparing the document…</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="158"/>
+        <location filename="../../devices/printer/wizard.py" line="175"/>
         <source>Imprimer « {name} »</source>
         <translation>Print “{name}”</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="208"/>
+        <location filename="../../devices/printer/wizard.py" line="177"/>
+        <location filename="../../devices/printer/wizard.py" line="317"/>
+        <location filename="../../devices/printer/wizard.py" line="364"/>
+        <source>Étape précédente</source>
+        <translation>Previous step</translation>
+    </message>
+    <message>
+        <location filename="../../devices/printer/wizard.py" line="177"/>
+        <location filename="../../devices/printer/wizard.py" line="257"/>
+        <source>Ne pas imprimer</source>
+        <translation>Do not print</translation>
+    </message>
+    <message>
+        <location filename="../../devices/printer/wizard.py" line="228"/>
         <source>Touchez le document à imprimer.</source>
         <translation>Touch the document to print.</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="210"/>
-        <source>Vous n&apos;avez pas encore de document. Téléchargez ou scannez d&apos;abord votre document.</source>
-        <translation>You have no document yet. First download or scan your document.</translation>
-    </message>
-    <message>
-        <location filename="../../devices/printer/wizard.py" line="221"/>
+        <location filename="../../devices/printer/wizard.py" line="245"/>
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="226"/>
+        <location filename="../../devices/printer/wizard.py" line="143"/>
         <source>Choisissez un document</source>
         <translation>Choose a document</translation>
     </message>
     <message>
         <location filename="../../devices/printer/wizard.py" line="230"/>
-        <location filename="../../devices/printer/wizard.py" line="290"/>
-        <location filename="../../devices/printer/wizard.py" line="336"/>
-        <source>Retour</source>
-        <translation>Back</translation>
+        <source>Scannez un papier, ou ouvrez un site et touchez « Imprimer » en haut.</source>
+        <translation>Scan a paper, or open a site and touch “Print” at the top.</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="252"/>
+        <location filename="../../devices/printer/wizard.py" line="233"/>
+        <source>Scanner un papier</source>
+        <translation>Scan a paper</translation>
+    </message>
+    <message>
         <location filename="../../devices/printer/wizard.py" line="279"/>
+        <location filename="../../devices/printer/wizard.py" line="306"/>
         <source>Nombre d&apos;exemplaires</source>
         <translation>Number of copies</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="254"/>
+        <location filename="../../devices/printer/wizard.py" line="281"/>
         <source>Toutes les pages</source>
         <translation>All pages</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="255"/>
+        <location filename="../../devices/printer/wizard.py" line="282"/>
         <source>Seulement certaines pages</source>
         <translation>Only some pages</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="260"/>
+        <location filename="../../devices/printer/wizard.py" line="287"/>
         <source>Première page</source>
         <translation>First page</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="261"/>
+        <location filename="../../devices/printer/wizard.py" line="288"/>
         <source>Dernière page</source>
         <translation>Last page</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="267"/>
+        <location filename="../../devices/printer/wizard.py" line="294"/>
         <source>De la page</source>
         <translation>From page</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="269"/>
+        <location filename="../../devices/printer/wizard.py" line="296"/>
         <source>à la page</source>
         <translation>to page</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="281"/>
+        <location filename="../../devices/printer/wizard.py" line="308"/>
         <source>Pages à imprimer</source>
         <translation>Pages to print</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="306"/>
-        <location filename="../../devices/printer/wizard.py" line="434"/>
+        <location filename="../../devices/printer/wizard.py" line="333"/>
+        <location filename="../../devices/printer/wizard.py" line="462"/>
         <source>Impression en cours…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="311"/>
+        <location filename="../../devices/printer/wizard.py" line="336"/>
         <source>Annuler l&apos;impression</source>
         <translation>Cancel printing</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="323"/>
-        <source>Terminé</source>
-        <translation>Done</translation>
+        <location filename="../../devices/printer/wizard.py" line="349"/>
+        <source>J&apos;ai récupéré mes feuilles</source>
+        <translation>I have my sheets</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="327"/>
+        <location filename="../../devices/printer/wizard.py" line="354"/>
         <source>C&apos;est imprimé.</source>
         <translation>It is printed.</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="328"/>
+        <location filename="../../devices/printer/wizard.py" line="355"/>
         <source>Récupérez vos feuilles dans l&apos;imprimante.</source>
         <translation>Take your sheets from the printer.</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="337"/>
+        <location filename="../../devices/printer/wizard.py" line="366"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="379"/>
+        <location filename="../../devices/printer/wizard.py" line="408"/>
         <source>Vous allez imprimer 1 page.</source>
         <translation>You are going to print 1 page.</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="381"/>
+        <location filename="../../devices/printer/wizard.py" line="410"/>
         <source>Vous allez imprimer {n} pages.</source>
         <translation>You are going to print {n} pages.</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="521"/>
+        <location filename="../../devices/printer/wizard.py" line="558"/>
         <source>Page {n}</source>
         <translation>Page {n}</translation>
     </message>
@@ -946,7 +982,7 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../devices/printing.py" line="59"/>
+        <location filename="../../devices/printing.py" line="70"/>
         <source>l&apos;impression en cours</source>
         <translation>the print in progress</translation>
     </message>
@@ -992,164 +1028,223 @@
 <context>
     <name>ScanWizard</name>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="76"/>
+        <location filename="../../devices/scanner/wizard.py" line="80"/>
+        <location filename="../../devices/scanner/wizard.py" line="84"/>
         <source>Photocopier</source>
         <translation>Photocopy</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="76"/>
-        <location filename="../../devices/scanner/wizard.py" line="128"/>
+        <location filename="../../devices/scanner/wizard.py" line="80"/>
+        <location filename="../../devices/scanner/wizard.py" line="89"/>
+        <location filename="../../devices/scanner/wizard.py" line="139"/>
         <source>Scanner</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="78"/>
+        <location filename="../../devices/scanner/wizard.py" line="82"/>
         <source>Que voulez-vous photocopier ?</source>
         <translation>What do you want to photocopy?</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="78"/>
+        <location filename="../../devices/scanner/wizard.py" line="83"/>
+        <source>Ne pas photocopier</source>
+        <translation>Do not copy</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/wizard.py" line="85"/>
+        <source>C&apos;est fini, imprimer</source>
+        <translation>That&apos;s all, print</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/wizard.py" line="87"/>
         <source>Que voulez-vous scanner ?</source>
         <translation>What do you want to scan?</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="98"/>
+        <location filename="../../devices/scanner/wizard.py" line="88"/>
+        <location filename="../../devices/scanner/wizard.py" line="116"/>
+        <source>Ne pas scanner</source>
+        <translation>Do not scan</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/wizard.py" line="90"/>
+        <location filename="../../devices/scanner/wizard.py" line="207"/>
+        <source>J&apos;ai fini de scanner</source>
+        <translation>I have finished scanning</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/wizard.py" line="109"/>
         <source>Une feuille</source>
         <translation>One sheet</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="100"/>
+        <location filename="../../devices/scanner/wizard.py" line="111"/>
         <source>Plusieurs feuilles</source>
         <translation>Several sheets</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="103"/>
+        <location filename="../../devices/scanner/wizard.py" line="114"/>
         <source>Une carte ou une photo</source>
         <translation>A card or a photo</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="105"/>
-        <location filename="../../devices/scanner/wizard.py" line="129"/>
-        <source>Retour</source>
-        <translation>Back</translation>
+        <location filename="../../devices/scanner/wizard.py" line="176"/>
+        <source>Oui</source>
+        <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="111"/>
+        <location filename="../../devices/scanner/wizard.py" line="177"/>
+        <source>Non</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/wizard.py" line="122"/>
         <source>Touchez votre choix. La borne règle le scanner pour vous.</source>
         <translation>Touch your choice. The kiosk sets the scanner for you.</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="132"/>
+        <location filename="../../devices/scanner/wizard.py" line="140"/>
+        <location filename="../../devices/scanner/wizard.py" line="191"/>
+        <source>Étape précédente</source>
+        <translation>Previous step</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/wizard.py" line="143"/>
         <source>Posez votre document sur la vitre</source>
         <translation>Put your document on the glass</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="146"/>
+        <location filename="../../devices/scanner/wizard.py" line="155"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="163"/>
-        <source>Tourner</source>
-        <translation>Turn</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="165"/>
-        <source>Recommencer cette page</source>
-        <translation>Scan this page again</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="167"/>
-        <source>Ajouter une page</source>
-        <translation>Add a page</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="168"/>
-        <source>Terminer</source>
-        <translation>Finish</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="171"/>
+        <location filename="../../devices/scanner/wizard.py" line="179"/>
         <source>Voici votre page. Est-elle lisible ?</source>
         <translation>Here is your page. Can you read it?</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="187"/>
+        <location filename="../../devices/scanner/wizard.py" line="186"/>
+        <source>Tourner la page</source>
+        <translation>Turn the page</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/wizard.py" line="188"/>
+        <source>Scanner à nouveau</source>
+        <translation>Scan again</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/wizard.py" line="194"/>
+        <source>Que faire ?</source>
+        <translation>What to do?</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/wizard.py" line="195"/>
+        <source>La page est à l&apos;envers ou couchée :</source>
+        <translation>The page is upside down or sideways:</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/wizard.py" line="197"/>
+        <source>La page est floue ou coupée :</source>
+        <translation>The page is blurred or cut off:</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/wizard.py" line="204"/>
+        <source>Scanner une autre feuille</source>
+        <translation>Scan another sheet</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/wizard.py" line="210"/>
+        <source>Avez-vous une autre feuille ?</source>
+        <translation>Do you have another sheet?</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/wizard.py" line="229"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="189"/>
+        <location filename="../../devices/scanner/wizard.py" line="232"/>
         <source>Garder pour l&apos;envoyer sur un site</source>
         <translation>Keep it to send to a website</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="191"/>
+        <location filename="../../devices/scanner/wizard.py" line="235"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="195"/>
+        <location filename="../../devices/scanner/wizard.py" line="238"/>
+        <source>Sur le site, touchez le bouton pour ajouter un document ou un fichier.</source>
+        <translation>On the site, touch the button to add a document or a file.</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/wizard.py" line="240"/>
+        <source>La borne vous proposera alors ce document.</source>
+        <translation>The kiosk will then offer you this document.</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/wizard.py" line="246"/>
         <source>Votre document est prêt.</source>
         <translation>Your document is ready.</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="198"/>
-        <source>Vous pouvez l&apos;envoyer sur un site avec le bouton « Parcourir » ou « Ajouter ».</source>
-        <translation>You can send it to a website with the “Browse” or “Add” button.</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="208"/>
+        <location filename="../../devices/scanner/wizard.py" line="257"/>
         <source>Recommencer</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="209"/>
+        <location filename="../../devices/scanner/wizard.py" line="258"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="226"/>
+        <location filename="../../devices/scanner/wizard.py" line="275"/>
         <source>Posez la carte ou la photo face vers le bas, dans le coin de la flèche.</source>
         <translation>Put the card or photo face down, in the corner of the arrow.</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="228"/>
+        <location filename="../../devices/scanner/wizard.py" line="277"/>
         <source>Posez la feuille suivante face vers le bas, dans le coin de la flèche.</source>
         <translation>Put the next sheet face down, in the corner of the arrow.</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="230"/>
+        <location filename="../../devices/scanner/wizard.py" line="279"/>
         <source>Posez la feuille face vers le bas, dans le coin de la flèche.</source>
         <translation>Put the sheet face down, in the corner of the arrow.</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="231"/>
+        <location filename="../../devices/scanner/wizard.py" line="281"/>
+        <source>Fermez le couvercle, puis touchez « Photocopier ».</source>
+        <translation>Close the lid, then touch “Photocopy”.</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/wizard.py" line="283"/>
         <source>Fermez le couvercle, puis touchez « Scanner ».</source>
         <translation>Close the lid, then touch “Scan”.</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="243"/>
+        <location filename="../../devices/scanner/wizard.py" line="297"/>
         <source>Numérisation en cours…</source>
         <translation>Scanning…</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="244"/>
+        <location filename="../../devices/scanner/wizard.py" line="298"/>
         <source>Ne soulevez pas le couvercle.</source>
         <translation>Do not lift the lid.</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="267"/>
+        <location filename="../../devices/scanner/wizard.py" line="321"/>
         <source>Votre document a 1 page.</source>
         <translation>Your document has 1 page.</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="269"/>
+        <location filename="../../devices/scanner/wizard.py" line="323"/>
         <source>Votre document a {n} pages.</source>
         <translation>Your document has {n} pages.</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="303"/>
+        <location filename="../../devices/scanner/wizard.py" line="372"/>
         <source>Préparation du document…</source>
         <translation>Preparing the document…</translation>
     </message>
@@ -1173,8 +1268,40 @@
     </message>
     <message>
         <location filename="../../devices/scanner/messages.py" line="33"/>
-        <source>Attendez un moment, puis appuyez sur Recommencer.</source>
-        <translation>Wait a moment, then press Try again.</translation>
+        <source>Attendez un moment, puis touchez « Recommencer ».</source>
+        <translation>Wait a moment, then touch “Try again”.</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/messages.py" line="38"/>
+        <source>Fermez-le, puis touchez « Recommencer ».</source>
+        <translation>Close it, then touch “Try again”.</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/messages.py" line="43"/>
+        <source>Retirez-la doucement, puis touchez « Recommencer ».</source>
+        <translation>Remove it gently, then touch “Try again”.</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/messages.py" line="48"/>
+        <source>Posez vos feuilles dans le chargeur, puis touchez « Recommencer ».</source>
+        <translation>Put your sheets in the feeder, then touch “Try again”.</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/messages.py" line="55"/>
+        <source>Touchez « Recommencer » quand vous êtes prêt.</source>
+        <translation>Touch “Try again” when you are ready.</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/messages.py" line="60"/>
+        <location filename="../../devices/scanner/messages.py" line="67"/>
+        <location filename="../../devices/scanner/messages.py" line="82"/>
+        <source>Touchez « Recommencer ». Si cela recommence, demandez de l&apos;aide.</source>
+        <translation>Touch “Try again”. If it happens again, ask for help.</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/messages.py" line="74"/>
+        <source>Vérifiez qu&apos;il est allumé, puis touchez « Recommencer ».</source>
+        <translation>Check that it is on, then touch “Try again”.</translation>
     </message>
     <message>
         <location filename="../../devices/scanner/messages.py" line="37"/>
@@ -1182,19 +1309,9 @@
         <translation>The scanner&apos;s lid is open.</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/messages.py" line="38"/>
-        <source>Fermez-le, puis appuyez sur Recommencer.</source>
-        <translation>Close it, then press Try again.</translation>
-    </message>
-    <message>
         <location filename="../../devices/scanner/messages.py" line="42"/>
         <source>Une feuille est coincée dans le scanner.</source>
         <translation>A sheet is stuck in the scanner.</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/messages.py" line="43"/>
-        <source>Retirez-la doucement, puis appuyez sur Recommencer.</source>
-        <translation>Take it out gently, then press Try again.</translation>
     </message>
     <message>
         <location filename="../../devices/scanner/messages.py" line="47"/>
@@ -1202,31 +1319,14 @@
         <translation>There is no sheet in the feeder.</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/messages.py" line="48"/>
-        <source>Posez vos feuilles dans le chargeur, puis appuyez sur Recommencer.</source>
-        <translation>Put your sheets in the feeder, then press Try again.</translation>
-    </message>
-    <message>
         <location filename="../../devices/scanner/messages.py" line="54"/>
         <source>Vous avez arrêté la numérisation.</source>
         <translation>You stopped the scan.</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/messages.py" line="55"/>
-        <source>Appuyez sur Recommencer quand vous êtes prêt.</source>
-        <translation>Press Try again when you are ready.</translation>
-    </message>
-    <message>
         <location filename="../../devices/scanner/messages.py" line="59"/>
         <source>Le scanner a eu un problème.</source>
         <translation>The scanner had a problem.</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/messages.py" line="60"/>
-        <location filename="../../devices/scanner/messages.py" line="67"/>
-        <location filename="../../devices/scanner/messages.py" line="82"/>
-        <source>Appuyez sur Recommencer. Si cela recommence, demandez de l&apos;aide.</source>
-        <translation>Press Try again. If it happens again, ask for help.</translation>
     </message>
     <message>
         <location filename="../../devices/scanner/messages.py" line="66"/>
@@ -1237,11 +1337,6 @@
         <location filename="../../devices/scanner/messages.py" line="73"/>
         <source>Le scanner ne répond plus.</source>
         <translation>The scanner no longer answers.</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/messages.py" line="74"/>
-        <source>Vérifiez qu&apos;il est allumé, puis appuyez sur Recommencer.</source>
-        <translation>Check that it is on, then press Try again.</translation>
     </message>
     <message>
         <location filename="../../devices/scanner/messages.py" line="81"/>
@@ -1278,12 +1373,12 @@
 <context>
     <name>Tile</name>
     <message>
-        <location filename="../../shell/tile.py" line="68"/>
+        <location filename="../../shell/tile.py" line="85"/>
         <source>Hors ligne</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../shell/tile.py" line="74"/>
+        <location filename="../../shell/tile.py" line="91"/>
         <source>Hors ligne.</source>
         <translation>Offline.</translation>
     </message>

@@ -30,48 +30,48 @@ def problem_text(problem: Problem | str) -> ProblemText:
         case Problem.BUSY:
             return ProblemText(
                 translate("ScannerMessages", "Le scanner est occupé."),
-                translate("ScannerMessages", "Attendez un moment, puis appuyez sur Recommencer."),
+                translate("ScannerMessages", "Attendez un moment, puis touchez « Recommencer »."),
             )
         case Problem.COVER_OPEN:
             return ProblemText(
                 translate("ScannerMessages", "Le couvercle du scanner est ouvert."),
-                translate("ScannerMessages", "Fermez-le, puis appuyez sur Recommencer."),
+                translate("ScannerMessages", "Fermez-le, puis touchez « Recommencer »."),
             )
         case Problem.JAMMED:
             return ProblemText(
                 translate("ScannerMessages", "Une feuille est coincée dans le scanner."),
-                translate("ScannerMessages", "Retirez-la doucement, puis appuyez sur Recommencer."),
+                translate("ScannerMessages", "Retirez-la doucement, puis touchez « Recommencer »."),
             )
         case Problem.NO_DOCUMENTS:
             return ProblemText(
                 translate("ScannerMessages", "Il n'y a pas de feuille dans le chargeur."),
                 translate(
-                    "ScannerMessages", "Posez vos feuilles dans le chargeur, puis appuyez sur Recommencer."
+                    "ScannerMessages", "Posez vos feuilles dans le chargeur, puis touchez « Recommencer »."
                 ),
             )
         case Problem.CANCELLED:
             return ProblemText(
                 translate("ScannerMessages", "Vous avez arrêté la numérisation."),
-                translate("ScannerMessages", "Appuyez sur Recommencer quand vous êtes prêt."),
+                translate("ScannerMessages", "Touchez « Recommencer » quand vous êtes prêt."),
             )
         case Problem.IO_ERROR:
             return ProblemText(
                 translate("ScannerMessages", "Le scanner a eu un problème."),
                 translate(
-                    "ScannerMessages", "Appuyez sur Recommencer. Si cela recommence, demandez de l'aide."
+                    "ScannerMessages", "Touchez « Recommencer ». Si cela recommence, demandez de l'aide."
                 ),
             )
         case Problem.CRASHED:
             return ProblemText(
                 translate("ScannerMessages", "Le scanner s'est arrêté d'un coup."),
                 translate(
-                    "ScannerMessages", "Appuyez sur Recommencer. Si cela recommence, demandez de l'aide."
+                    "ScannerMessages", "Touchez « Recommencer ». Si cela recommence, demandez de l'aide."
                 ),
             )
         case Problem.TIMEOUT:
             return ProblemText(
                 translate("ScannerMessages", "Le scanner ne répond plus."),
-                translate("ScannerMessages", "Vérifiez qu'il est allumé, puis appuyez sur Recommencer."),
+                translate("ScannerMessages", "Vérifiez qu'il est allumé, puis touchez « Recommencer »."),
             )
     raise ValueError(problem)  # unreachable: every Problem has its text (a test checks it)
 
@@ -79,5 +79,5 @@ def problem_text(problem: Problem | str) -> ProblemText:
 def pdf_failed_text() -> ProblemText:
     return ProblemText(
         translate("ScannerMessages", "Le document n'a pas pu être créé."),
-        translate("ScannerMessages", "Appuyez sur Recommencer. Si cela recommence, demandez de l'aide."),
+        translate("ScannerMessages", "Touchez « Recommencer ». Si cela recommence, demandez de l'aide."),
     )

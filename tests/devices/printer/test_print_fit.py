@@ -4,6 +4,7 @@ a progress bar that moves, buttons that say what they do."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.devices.printer.problems import JobState
@@ -11,6 +12,8 @@ from tests.devices.printer.test_print_wizard import print_kiosk, print_tile, put
 from tests.devices.scanner.conftest import write_sane_config
 from tests.gui.conftest import config, make_kiosk, paths, touch  # noqa: F401 (fixtures)
 from tests.gui.fit import misfits
+
+pytestmark = pytest.mark.fits
 
 
 def fits(kiosk, step: str) -> None:

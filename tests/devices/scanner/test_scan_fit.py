@@ -4,11 +4,15 @@ Oui / Non, the photocopy's button says "Photocopier", a document is named withou
 
 from __future__ import annotations
 
+import pytest
+
 from kiosk.session_documents import list_documents
 from tests.devices.scanner.test_scan_wizard import scan_a_page, scan_kiosk, tile  # noqa: F401 (fixture)
 from tests.devices.scanner.test_service import SLOW
 from tests.gui.conftest import config, make_kiosk, paths, touch  # noqa: F401 (fixtures)
 from tests.gui.fit import misfits
+
+pytestmark = pytest.mark.fits
 
 
 def fits(kiosk, step: str) -> None:
