@@ -76,7 +76,7 @@ def test_every_problem_has_plain_short_french(qapp, problem) -> None:
         assert text and text[0].isupper() and text.endswith(".")
         for sentence in re.split(r"(?<=\.) ", text):
             assert len(sentence.split()) <= 12, sentence
-    assert any(word in texts.todo.lower() for word in ("appuyez", "attendez", "vérifiez", "posez", "retirez"))
+    assert any(word in texts.todo.lower() for word in ("touchez", "attendez", "vérifiez", "posez", "retirez"))
 
 
 def test_problem_texts_differ(qapp) -> None:
