@@ -17,7 +17,7 @@ from kiosk.display import current_display_problem
 from kiosk.paths import Paths
 from kiosk.reachability import Reachability
 from kiosk.resources import bundled_shortcuts, icon_path
-from kiosk.session import Session, SessionEnd, empty_folder
+from kiosk.session import Session, SessionEnd
 from kiosk.session_bus import own_session_bus
 from kiosk.store import StoreWorker
 from kiosk.usage import SHORTCUT, UsageCounter, duration_bucket
@@ -75,8 +75,9 @@ class Kiosk:
     ):
         """`before_qt` runs just before the QApplication is made (the session bus getting ready meanwhile)."""
         from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QApplication, QWidget
+        from PySide6.QtWidgets import QApplication
 
+        from kiosk.browser.in_kiosk import Browsing
         from kiosk.devices.printing import Printing
         from kiosk.devices.scanning import Scanning
         from kiosk.diagnostic.in_kiosk import DiagnosticInKiosk
@@ -89,6 +90,7 @@ class Kiosk:
         from kiosk.shell.lockdown import Lockdown
         from kiosk.shell.navigation import Navigation
         from kiosk.shell.session_control import SessionControl
+        from kiosk.shell.session_files import SessionFiles
         from kiosk.shell.top_bar import TopBar
         from kiosk.shell.translation import install_translation
         from kiosk.shell.window import KioskWindow
@@ -112,29 +114,46 @@ class Kiosk:
         self.session = Session()
         self.reachability = Reachability(s.id for s in config.shortcuts)
         self._network_watch = None  # made after the first paint
-
         self.icons = Icons(paths.icon_cache)
-        # Made with the first page a visitor opens (QtWebEngine loads then): the session's profile, the keeper
-        # of its downloads, the screen of the service open now and the document shown over it.
-        self._browser_profile = None
-        self._downloads = None
-        self._watched_profile = None
-        self._service_screen: QWidget | None = None
-        self._document_viewer: QWidget | None = None
         self.local_loops = LocalLoops()  # a page's questions: what takes a page away waits for their answer
-        self.navigation = Navigation()
-        self._register_destinations()
-        self.home = HomeScreen(config, self.navigation, self.icons)
         self.top_bar = TopBar(config.site.site_name, self.icons)
-        self.window = KioskWindow(self.home, self.top_bar, public=public, local_loops=self.local_loops)
-        # The kiosk's own services: each makes its screens and services when a visitor first needs them.
+        self.window = KioskWindow(self.top_bar, public=public, local_loops=self.local_loops)
+
+        # The features, in the order of their home tiles and of their wipers. Each makes its screens and
+        # services when a visitor first needs them; they reach each other only through these callables.
+        scratch = paths.session_scratch
         self.printing = Printing(
-            self.window, self.icons, config.site, self.counter, scan=lambda: self.scanning.open()
+            self.window,
+            self.icons,
+            config.site,
+            self.counter,
+            scratch,
+            scan=lambda: self.scanning.open(photocopy=False),
+            photocopy=lambda: self.scanning.open(photocopy=True),
         )
-        self.scanning = Scanning(self.window, self.icons, paths.session_scratch, self.counter, self.printing)
+        print_document = self.printing.print_document if self.printing.enabled else None
+        self.browsing = Browsing(
+            self.window,
+            self.icons,
+            config,
+            scratch,
+            self.local_loops,
+            self.counter,
+            self.reachability,
+            print_document,
+        )
         self.diagnostic = DiagnosticInKiosk(
-            self.window, self.icons, paths.session_scratch, self.counter, self.printing
+            self.window, self.icons, scratch, self.counter, self.printing.print_document
         )
+        self.scanning = Scanning(self.window, self.icons, scratch, self.counter, print_document)
+        self.features = (self.browsing, self.diagnostic, self.scanning, self.printing, SessionFiles(scratch))
+
+        self.navigation = Navigation()
+        for feature in self.features:
+            for destination in feature.destinations():
+                self.navigation.register(destination)
+        self.home = HomeScreen(config, self.navigation, self.icons)
+        self.window.set_home(self.home)
         self.lockdown = Lockdown() if public else None
         # The warning counts down the last idle_warning seconds: the session ends at idle_timeout, as it says.
         self.idle = IdleWatcher((config.site.idle_timeout - config.site.idle_warning) * 1000)
@@ -149,93 +168,19 @@ class Kiosk:
             self.window.confirm_overlay,
             config.site.idle_warning,
             self.local_loops,
-            losses=self._what_an_end_takes_away,
+            losses=lambda: [loss for feature in self.features for loss in feature.losses()],
         )
 
         self.top_bar.endSessionRequested.connect(self.session_control.request_end)
-        self.home.shortcutRequested.connect(self._open_shortcut)
+        self.home.shortcutRequested.connect(self.browsing.open_shortcut)
         self.home.destinationRequested.connect(self.navigation.open)
         self.reachability.on_change(self.home.mark_offline)
-        self.session.register_wiper("browser", self._wipe_browser)
-        self.session.register_wiper("diagnostic", self.diagnostic.wipe)
-        self.session.register_wiper("scans", self.scanning.wipe)
-        self.session.register_wiper("print jobs", self.printing.wipe)
+        for feature in self.features:
+            self.session.register_wiper(feature.name, feature.wipe)
         self.session.register_wiper("shell", self.window.wipe)
-        self.session.register_wiper("session files", lambda: empty_folder(paths.session_scratch))
         self.session.on_start(self._session_started)
         self.session.on_end(self._session_ended)
         self.window.firstPainted.connect(self._first_painted)
-
-    def _register_destinations(self) -> None:
-        """The kiosk's own services, as tiles after the public-service shortcuts. The features they open are
-        made just after the window (they need it), long before any tile can be touched."""
-        from PySide6.QtCore import QCoreApplication
-
-        from kiosk.shell.navigation import Destination
-
-        def tr(text: str) -> str:
-            return QCoreApplication.translate("Kiosk", text)
-
-        self.navigation.register(
-            Destination(
-                "diagnostic",
-                tr("Faire le point"),
-                tr("Ce que je sais faire sur un ordinateur"),
-                "clipboard-check",
-                lambda: self.diagnostic.open(),
-            )
-        )
-        self.navigation.register(
-            Destination(
-                "scan",
-                tr("Scanner"),
-                tr("Un papier ou une carte, pour l'envoyer sur un site"),
-                "scan-text",
-                lambda: self.scanning.open(photocopy=False),
-            )
-        )
-        if self.config.site.print_page_limit > 0:
-            self.navigation.register(
-                Destination(
-                    "print",
-                    tr("Imprimer"),
-                    tr("Un document téléchargé ou scanné"),
-                    "printer",
-                    lambda: self.printing.choose_document(self.paths.session_scratch),
-                )
-            )
-            self.navigation.register(
-                Destination(
-                    "copy",
-                    tr("Photocopier"),
-                    tr("Scanner un papier puis l'imprimer"),
-                    "copy",
-                    lambda: self.scanning.open(photocopy=True),
-                )
-            )
-
-    def _what_an_end_takes_away(self) -> list[str]:
-        """For the session-end confirmation: the work in progress, the site open, the visitor's documents."""
-        from PySide6.QtCore import QCoreApplication
-
-        from kiosk.session_documents import list_documents
-
-        def tr(text: str) -> str:
-            return QCoreApplication.translate("Kiosk", text)
-
-        losses = [*self.diagnostic.losses(), *self.printing.losses(), *self.scanning.losses()]
-        if self._service_screen is not None:
-            losses.append(
-                tr("le site « {service} » et ce que vous y avez écrit").format(
-                    service=self._service_screen.shortcut.label
-                )
-            )
-        documents = len(list_documents(self.paths.session_scratch))
-        if documents == 1:
-            losses.append(tr("votre document (téléchargé ou scanné)"))
-        elif documents > 1:
-            losses.append(tr("vos {n} documents (téléchargés ou scannés)").format(n=documents))
-        return losses
 
     def _first_painted(self) -> None:
         """Opening (and maybe migrating) the database waits until the visitor sees the home screen; counts
@@ -244,127 +189,9 @@ class Kiosk:
 
         self.store.start()
         self._network_watch = NetworkWatch()
-        self._network_watch.linkChanged.connect(self._link_changed)
+        self._network_watch.linkChanged.connect(self.reachability.link_changed)
+        self._network_watch.linkChanged.connect(self.browsing.link_changed)
         self._network_watch.start()
-
-    def _link_changed(self, up: bool) -> None:
-        self.reachability.link_changed(up)
-        if up and self._service_screen is not None:
-            self._service_screen.link_back()
-
-    def _open_shortcut(self, shortcut_id: str) -> None:
-        """The service's site in the browser screen: made on the first service the visitor opens (QtWebEngine
-        loads then), reused for the next ones of the same session."""
-        self.counter.count("shortcut_opened", shortcut_id)  # counted, never logged
-        shortcut = next(s for s in self.config.shortcuts if s.id == shortcut_id)
-        self._close_document()
-        if self._service_screen is None:
-            self._service_screen = self._make_browser_screen(shortcut)
-            self.window.show_screen(self._service_screen)
-            self._service_screen.open_start_page()
-        else:
-            self._service_screen.open_service(shortcut)
-            self.window.show_screen(self._service_screen)
-
-    def _make_browser_screen(self, shortcut):
-        from kiosk.browser.profile import SessionProfile
-        from kiosk.browser.view import BrowserScreen
-
-        if self._browser_profile is None:
-            self._browser_profile = SessionProfile()
-        screen = BrowserScreen(
-            shortcut,
-            self.config.identity_providers,
-            self._browser_profile,
-            self.icons,
-            scratch_dir=self.paths.session_scratch,
-            local_loops=self.local_loops,
-        )
-        self._keep_downloads(self._browser_profile.profile())
-        screen.homeRequested.connect(self.window.show_home)
-        count = self.counter.count
-        screen.navigationRefused.connect(lambda _: count("navigation_blocked", screen.shortcut.id))
-        screen.siteUnreachable.connect(lambda: self.reachability.site_failed(screen.shortcut.id))
-        screen.siteLoaded.connect(lambda: self.reachability.site_loaded(screen.shortcut.id))
-        screen.pagePrinted.connect(self._page_to_print)
-        return screen
-
-    def _keep_downloads(self, profile) -> None:
-        """Downloads of the visitor's profile land in the session's scratch folder and open in the viewer."""
-        from kiosk.browser.downloads import DownloadKeeper
-
-        if self._downloads is None:
-            self._downloads = DownloadKeeper(self.paths.session_scratch)
-            self._downloads.documentReady.connect(self._document_arrived)
-            self._downloads.refused.connect(self._download_refused)
-            self._downloads.failed.connect(self._download_failed)
-        if profile is not self._watched_profile:  # a new visitor, a new profile
-            self._downloads.watch(profile)
-            self._watched_profile = profile
-
-    def _visitor_on_service(self) -> bool:
-        """The service's screen is shown and none of its questions is open: what arrives may come forward;
-        otherwise it waits among the session's documents (Imprimer, the upload chooser)."""
-        shown = self.window.screens.currentWidget()
-        return shown is not None and shown is self._service_screen and not self.local_loops.asking
-
-    def _document_arrived(self, path: str, _mime: str = "") -> None:
-        """A download (or, with printing off, a printed page) is ready: shown in the viewer."""
-        if self._visitor_on_service():
-            self._show_document(path)
-
-    def _page_to_print(self, path: str) -> None:
-        """A page made into a PDF goes straight to the print wizard (its preview first)."""
-        if not self.printing.enabled:
-            self._document_arrived(path)
-        elif self._visitor_on_service():
-            self.printing.print_document(path)
-
-    def _show_document(self, path: str) -> None:
-        from kiosk.browser.document_viewer import DocumentViewer
-
-        self._close_document()
-        viewer = DocumentViewer(self.icons)
-        viewer.print_button.setVisible(self.printing.enabled)
-        viewer.printRequested.connect(self.printing.print_document)
-        viewer.closed.connect(self._close_document)
-        viewer.open_document(path)
-        self._document_viewer = viewer
-        self.window.show_screen(viewer)
-
-    def _close_document(self) -> None:
-        if self._document_viewer is not None:
-            self._document_viewer.release()  # its file now: deleteLater() comes later
-            self.window.remove_screen(self._document_viewer)
-            self._document_viewer.deleteLater()
-            self._document_viewer = None
-            if self._service_screen is not None:
-                self.window.show_screen(self._service_screen)
-
-    def _download_refused(self, _reason: str) -> None:
-        if self._service_screen is not None:
-            self._service_screen.download_refused()
-
-    def _download_failed(self) -> None:
-        if self._service_screen is not None:
-            self._service_screen.download_failed()
-
-    def _close_service_screen(self) -> None:
-        if self._service_screen is not None:
-            self._service_screen.release_pages()
-            self.window.remove_screen(self._service_screen)
-            self._service_screen.deleteLater()
-            self._service_screen = None
-
-    def _wipe_browser(self) -> None:
-        """Session wiper: downloads stopped, the document and the service's screen closed, then every page
-        and the visitor's profile. The files themselves go with the session's scratch folder."""
-        if self._downloads is not None:
-            self._downloads.cancel_all()
-        self._close_document()
-        self._close_service_screen()
-        if self._browser_profile is not None:
-            self._browser_profile.discard()
 
     def _session_started(self) -> None:
         self.home.greet(previous_session_wiped=False)
@@ -410,9 +237,8 @@ class Kiosk:
         from PySide6.QtCore import QCoreApplication, QEvent
 
         self.session.end("shutdown")
-        self._wipe_browser()  # also without a session: pages, then the profile, before Qt goes
-        for feature in (self.diagnostic, self.scanning, self.printing):
-            feature.close()  # their screens are kept between sessions, out of the window while not shown
+        for feature in self.features:
+            feature.close()
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         for event_filter in (self.idle, self.lockdown):
             if event_filter is not None:

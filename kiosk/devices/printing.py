@@ -1,29 +1,40 @@
 """Printing in the running kiosk: the CUPS client (on its worker thread) and the print wizard, made on the
 first print; the wizard shows over the screen that asked and goes back to it once done. With no document
-yet, its "Scanner un papier" opens the scanner (`scan`, given by the composition root). A session wiper."""
+yet, its "Scanner un papier" opens the scanner (`scan`, given by the composition root). It offers the home's
+"Imprimer" and "Photocopier" (the scanner then the wizard: `photocopy`) unless the site turned printing
+off. A session wiper."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from kiosk.config.schema import Site
 from kiosk.shell.icons import Icons
+from kiosk.shell.navigation import Destination
 from kiosk.shell.window import KioskWindow
 from kiosk.usage import UsageCounter
 
 
 class Printing:
+    name = "print jobs"
+
     def __init__(
         self,
         window: KioskWindow,
         icons: Icons,
         site: Site,
         counter: UsageCounter,
+        scratch_dir: Path,
         scan: Callable[[], None] | None = None,
+        photocopy: Callable[[], None] | None = None,
     ):
         self._window = window
+        self._scratch_dir = scratch_dir
         self._scan = scan
+        self._photocopy = photocopy
         self._icons = icons
         self._site = site
         self._counter = counter
@@ -35,13 +46,41 @@ class Printing:
     def enabled(self) -> bool:
         return self._site.print_page_limit > 0
 
+    def destinations(self) -> list[Destination]:
+        if not self.enabled:
+            return []
+
+        def tr(text: str) -> str:
+            return QCoreApplication.translate("Printing", text)
+
+        offered = [
+            Destination(
+                "print",
+                tr("Imprimer"),
+                tr("Un document téléchargé ou scanné"),
+                "printer",
+                self.choose_document,
+            )
+        ]
+        if self._photocopy is not None:
+            offered.append(
+                Destination(
+                    "copy",
+                    tr("Photocopier"),
+                    tr("Scanner un papier puis l'imprimer"),
+                    "copy",
+                    self._photocopy,
+                )
+            )
+        return offered
+
     def print_document(self, path: str) -> None:
         """The wizard for one document of the session (a PDF or a picture)."""
         self.show().start(path)
 
-    def choose_document(self, scratch_dir: Path) -> None:
+    def choose_document(self) -> None:
         """The wizard, starting with the choice among the session's documents."""
-        self.show().choose(scratch_dir)
+        self.show().choose(self._scratch_dir)
 
     def show(self):
         """The wizard, made if needed, shown over the current screen; returns it."""
@@ -64,8 +103,6 @@ class Printing:
     def losses(self) -> list[str]:
         """What a session end would take away from the visitor, for the confirmation: a print on its way is
         cancelled."""
-        from PySide6.QtCore import QCoreApplication
-
         if self.service is not None and self.service.pending():
             return [QCoreApplication.translate("Printing", "l'impression en cours")]
         return []

@@ -1,32 +1,53 @@
 """Scanning and photocopying in the running kiosk: the scanner service (its driver in a child process) and
-the scan wizard, made on the first scan; a finished scan may go to printing. A session wiper."""
+the scan wizard, made on the first scan; a finished scan may go to printing (`print_document`, given by the
+composition root; None when the site turned printing off). It offers the home's "Scanner". A session
+wiper."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from kiosk.devices.printing import Printing
+from PySide6.QtCore import QCoreApplication
+
 from kiosk.shell.icons import Icons
+from kiosk.shell.navigation import Destination
 from kiosk.shell.window import KioskWindow
 from kiosk.usage import UsageCounter
 
 
 class Scanning:
+    name = "scans"
+
     def __init__(
         self,
         window: KioskWindow,
         icons: Icons,
         scratch_dir: Path,
         counter: UsageCounter,
-        printing: Printing,
+        print_document: Callable[[str], None] | None,
     ):
         self._window = window
         self._icons = icons
         self._scratch_dir = scratch_dir
         self._counter = counter
-        self._printing = printing
+        self._print_document = print_document
         self.service = None  # ScanService, once made
         self.wizard = None  # ScanWizard, once made
+
+    def destinations(self) -> list[Destination]:
+        def tr(text: str) -> str:
+            return QCoreApplication.translate("Scanning", text)
+
+        return [
+            Destination(
+                "scan",
+                tr("Scanner"),
+                tr("Un papier ou une carte, pour l'envoyer sur un site"),
+                "scan-text",
+                self.open,
+            )
+        ]
 
     def open(self, photocopy: bool = False) -> None:
         if self.wizard is None:
@@ -44,8 +65,6 @@ class Scanning:
     def losses(self) -> list[str]:
         """What a session end would take away from the visitor, for the confirmation (the documents made from
         scans are counted with the session's documents)."""
-        from PySide6.QtCore import QCoreApplication
-
         if self.service is None:
             return []
         if self.service.scanning:
@@ -68,4 +87,5 @@ class Scanning:
     def _print(self, path: str) -> None:
         """A scan goes to the print wizard; once printed (or not), the visitor is back home."""
         self._window.show_home()
-        self._printing.print_document(path)
+        if self._print_document is not None:
+            self._print_document(path)

@@ -1,13 +1,17 @@
 """The diagnostic in the running kiosk: its content, screen and read-aloud engine, made when a visitor first
-opens it; its sheet goes to printing; what it found is counted, never stored. A session wiper."""
+opens it; its sheet goes to printing (`print_document`, given by the composition root); what it found is
+counted, never stored. It offers the home's "Faire le point". A session wiper."""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
-from kiosk.devices.printing import Printing
+from PySide6.QtCore import QCoreApplication
+
 from kiosk.shell.icons import Icons
+from kiosk.shell.navigation import Destination
 from kiosk.shell.window import KioskWindow
 from kiosk.usage import UsageCounter
 from kiosk.usage.metrics import DIAGNOSTIC_LEVELS
@@ -16,21 +20,37 @@ log = logging.getLogger(__name__)
 
 
 class DiagnosticInKiosk:
+    name = "diagnostic"
+
     def __init__(
         self,
         window: KioskWindow,
         icons: Icons,
         scratch_dir: Path,
         counter: UsageCounter,
-        printing: Printing,
+        print_document: Callable[[str], None],
     ):
         self._window = window
         self._icons = icons
         self._scratch_dir = scratch_dir
         self._counter = counter
-        self._printing = printing
+        self._print_document = print_document
         self.screen = None  # DiagnosticScreen, once made
         self._speech = None
+
+    def destinations(self) -> list[Destination]:
+        def tr(text: str) -> str:
+            return QCoreApplication.translate("DiagnosticInKiosk", text)
+
+        return [
+            Destination(
+                "diagnostic",
+                tr("Faire le point"),
+                tr("Ce que je sais faire sur un ordinateur"),
+                "clipboard-check",
+                self.open,
+            )
+        ]
 
     def open(self) -> None:
         if self.screen is None and not self._make():
@@ -39,8 +59,6 @@ class DiagnosticInKiosk:
 
     def losses(self) -> list[str]:
         """What a session end would take away from the visitor, for the confirmation."""
-        from PySide6.QtCore import QCoreApplication
-
         if self.screen is None:
             return []
         if self.screen.result is not None:
@@ -73,7 +91,7 @@ class DiagnosticInKiosk:
             return False
         self._speech = Speech()
         self.screen = DiagnosticScreen(content, self._icons, self._speech, self._scratch_dir)
-        self.screen.sheetReady.connect(self._printing.print_document)
+        self.screen.sheetReady.connect(self._print_document)
         self.screen.finished.connect(self._count)
         self.screen.closed.connect(self._window.show_home)
         return True

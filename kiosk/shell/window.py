@@ -22,7 +22,6 @@ class KioskWindow(QWidget):
 
     def __init__(
         self,
-        home: HomeScreen,
         top_bar: TopBar,
         public: bool,
         local_loops: LocalLoops | None = None,
@@ -41,10 +40,9 @@ class KioskWindow(QWidget):
             self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
 
         self.local_loops = local_loops or LocalLoops(self)
-        self.home = home
+        self.home: HomeScreen | None = None  # set_home(): the home's tiles come from the features
         self.top_bar = top_bar
         self.screens = QStackedWidget()
-        self.screens.addWidget(home)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
@@ -58,8 +56,11 @@ class KioskWindow(QWidget):
             lambda _: top_bar.show_place(self.screens.currentWidget().windowTitle())
         )
 
-    def _show_place(self) -> None:
-        self.top_bar.show_place(self.screens.currentWidget().windowTitle())
+    def set_home(self, home: HomeScreen) -> None:
+        """The first screen, the one "Accueil" and every session end come back to."""
+        self.home = home
+        self.screens.insertWidget(0, home)
+        self.screens.setCurrentWidget(home)
 
     def show_screen(self, screen: QWidget) -> None:
         """Shows a feature's screen; it stays in the stack until the session ends or it is removed."""

@@ -46,7 +46,7 @@ def test_the_viewer_lets_go_of_its_document(kiosk, qtbot, name):
     start_session(kiosk)
     write_documents(kiosk.paths.session_scratch)
     path = kiosk.paths.session_scratch / name
-    kiosk._show_document(str(path))  # how a download or a printed web page is shown
+    kiosk.browsing.show_document(str(path))  # how a download or a printed web page is shown
     viewer = kiosk.window.screens.currentWidget()
     assert isinstance(viewer, DocumentViewer)
     assert viewer.content.currentWidget() is not viewer.message  # shown, not "cannot be shown"
@@ -56,7 +56,7 @@ def test_the_viewer_lets_go_of_its_document(kiosk, qtbot, name):
 def test_the_viewer_closed_by_the_visitor_lets_go_too(kiosk, qtbot):
     start_session(kiosk)
     pdf, _ = write_documents(kiosk.paths.session_scratch)
-    kiosk._show_document(str(pdf))
+    kiosk.browsing.show_document(str(pdf))
     viewer = kiosk.window.screens.currentWidget()
     assert files_held_under(kiosk.paths.session_scratch) != []  # the check sees an open document
     touch(kiosk.window, viewer.close_button)
@@ -84,7 +84,7 @@ def test_the_print_wizard_lets_go_of_the_document_it_prepared(kiosk, qtbot, inde
 def test_the_print_wizard_from_the_viewer_lets_go_of_both(kiosk, qtbot):
     start_session(kiosk)
     pdf, _ = write_documents(kiosk.paths.session_scratch)
-    kiosk._show_document(str(pdf))
+    kiosk.browsing.show_document(str(pdf))
     touch(kiosk.window, kiosk.window.screens.currentWidget().print_button)
     wizard = kiosk.printing.wizard
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.options_page, timeout=10000)

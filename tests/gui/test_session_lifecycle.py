@@ -117,7 +117,7 @@ def test_the_confirmation_says_what_is_open_and_will_be_erased(kiosk, qtbot):
     touch(kiosk.window, kiosk.top_bar.end_button)
     assert "• le site « Alpha » et ce que vous y avez écrit" in confirm.losses.text().splitlines()
     touch(kiosk.window, confirm.stay_button)
-    assert kiosk.window.screens.currentWidget() is kiosk._service_screen  # nothing lost by asking
+    assert kiosk.window.screens.currentWidget() is kiosk.browsing.screen  # nothing lost by asking
 
 
 def test_the_next_visitor_is_told_the_previous_session_is_wiped(kiosk, qtbot):

@@ -4,59 +4,44 @@
 <context>
     <name></name>
     <message>
-        <location filename="../../app.py" line="182"/>
+        <location filename="../../diagnostic/in_kiosk.py" line="48"/>
         <source>Faire le point</source>
         <translation>Check my skills</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="183"/>
+        <location filename="../../diagnostic/in_kiosk.py" line="49"/>
         <source>Ce que je sais faire sur un ordinateur</source>
         <translation>What I can do on a computer</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="191"/>
+        <location filename="../../devices/scanning.py" line="45"/>
         <source>Scanner</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="192"/>
+        <location filename="../../devices/scanning.py" line="46"/>
         <source>Un papier ou une carte, pour l&apos;envoyer sur un site</source>
         <translation>A paper or a card, to send it to a website</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="201"/>
+        <location filename="../../devices/printing.py" line="59"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="202"/>
+        <location filename="../../devices/printing.py" line="60"/>
         <source>Un document téléchargé ou scanné</source>
         <translation>A downloaded or scanned document</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="210"/>
+        <location filename="../../devices/printing.py" line="69"/>
         <source>Photocopier</source>
         <translation>Photocopy</translation>
     </message>
     <message>
-        <location filename="../../app.py" line="211"/>
+        <location filename="../../devices/printing.py" line="70"/>
         <source>Scanner un papier puis l&apos;imprimer</source>
         <translation>Scan a paper, then print it</translation>
-    </message>
-    <message>
-        <location filename="../../app.py" line="229"/>
-        <source>le site « {service} » et ce que vous y avez écrit</source>
-        <translation>the site “{service}” and what you wrote on it</translation>
-    </message>
-    <message>
-        <location filename="../../app.py" line="235"/>
-        <source>votre document (téléchargé ou scanné)</source>
-        <translation>your document (downloaded or scanned)</translation>
-    </message>
-    <message>
-        <location filename="../../app.py" line="237"/>
-        <source>vos {n} documents (téléchargés ou scannés)</source>
-        <translation>your {n} documents (downloaded or scanned)</translation>
     </message>
 </context>
 <context>
@@ -148,6 +133,14 @@
     </message>
 </context>
 <context>
+    <name>Browsing</name>
+    <message>
+        <location filename="../../browser/in_kiosk.py" line="75"/>
+        <source>le site « {service} » et ce que vous y avez écrit</source>
+        <translation>the site “{service}” and what you wrote on it</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceExercise</name>
     <message>
         <location filename="../../diagnostic/views/forms.py" line="193"/>
@@ -196,12 +189,12 @@
 <context>
     <name>DiagnosticInKiosk</name>
     <message>
-        <location filename="../../diagnostic/in_kiosk.py" line="47"/>
+        <location filename="../../diagnostic/in_kiosk.py" line="65"/>
         <source>le résultat de votre diagnostic</source>
         <translation>the result of your skills check</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/in_kiosk.py" line="49"/>
+        <location filename="../../diagnostic/in_kiosk.py" line="67"/>
         <source>le diagnostic en cours</source>
         <translation>the skills check in progress</translation>
     </message>
@@ -982,7 +975,7 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../devices/printing.py" line="70"/>
+        <location filename="../../devices/printing.py" line="107"/>
         <source>l&apos;impression en cours</source>
         <translation>the print in progress</translation>
     </message>
@@ -1347,14 +1340,27 @@
 <context>
     <name>Scanning</name>
     <message>
-        <location filename="../../devices/scanning.py" line="52"/>
+        <location filename="../../devices/scanning.py" line="71"/>
         <source>le scan en cours</source>
         <translation>the scan in progress</translation>
     </message>
     <message>
-        <location filename="../../devices/scanning.py" line="54"/>
+        <location filename="../../devices/scanning.py" line="73"/>
         <source>les pages que vous venez de scanner</source>
         <translation>the pages you have just scanned</translation>
+    </message>
+</context>
+<context>
+    <name>SessionFiles</name>
+    <message>
+        <location filename="../../shell/session_files.py" line="27"/>
+        <source>votre document (téléchargé ou scanné)</source>
+        <translation>your document (downloaded or scanned)</translation>
+    </message>
+    <message>
+        <location filename="../../shell/session_files.py" line="29"/>
+        <source>vos {n} documents (téléchargés ou scannés)</source>
+        <translation>your {n} documents (downloaded or scanned)</translation>
     </message>
 </context>
 <context>
