@@ -81,13 +81,13 @@ class Kiosk:
         from kiosk.devices.scanning import Scanning
         from kiosk.diagnostic.in_kiosk import DiagnosticInKiosk
         from kiosk.shell import theme
+        from kiosk.shell.destinations import Destinations
         from kiosk.shell.garbage import GuiThreadGarbageCollector
         from kiosk.shell.home import HomeScreen
         from kiosk.shell.icons import Icons
         from kiosk.shell.idle import IdleWatcher
         from kiosk.shell.local_loops import LocalLoops
         from kiosk.shell.lockdown import Lockdown
-        from kiosk.shell.navigation import Navigation
         from kiosk.shell.session_control import SessionControl
         from kiosk.shell.top_bar import TopBar
         from kiosk.shell.translation import install_translation
@@ -122,7 +122,7 @@ class Kiosk:
         self._service_screen: QWidget | None = None
         self._document_viewer: QWidget | None = None
         self.local_loops = LocalLoops()  # a page's questions: what takes a page away waits for their answer
-        self.navigation = Navigation()
+        self.navigation = Destinations()
         self._register_destinations()
         self.home = HomeScreen(config, self.navigation, self.icons)
         self.top_bar = TopBar(config.site.site_name, self.icons)
@@ -171,7 +171,7 @@ class Kiosk:
         made just after the window (they need it), long before any tile can be touched."""
         from PySide6.QtCore import QCoreApplication
 
-        from kiosk.shell.navigation import Destination
+        from kiosk.shell.destinations import Destination
 
         def tr(text: str) -> str:
             return QCoreApplication.translate("Kiosk", text)
