@@ -17,13 +17,13 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.browser.dialogs import PageDialog
-from kiosk.browser.download_policy import PDF, safe_name
 from kiosk.browser.file_chooser import FileChooser
 from kiosk.browser.page import KioskPage
 from kiosk.browser.policy import NavigationKind, SiteRules, decide
 from kiosk.browser.popup import PopupPanel
 from kiosk.browser.profile import SessionProfile
 from kiosk.config import Shortcut
+from kiosk.session_documents import PDF, safe_name
 from kiosk.shell.bar_button import bar_button
 from kiosk.shell.icons import Icons
 from kiosk.shell.local_loops import LocalLoops
