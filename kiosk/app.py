@@ -82,13 +82,13 @@ class Kiosk:
         from kiosk.devices.scanning import Scanning
         from kiosk.diagnostic.in_kiosk import DiagnosticInKiosk
         from kiosk.shell import theme
+        from kiosk.shell.destinations import Destinations
         from kiosk.shell.garbage import GuiThreadGarbageCollector
         from kiosk.shell.home import HomeScreen
         from kiosk.shell.icons import Icons
         from kiosk.shell.idle import IdleWatcher
         from kiosk.shell.local_loops import LocalLoops
         from kiosk.shell.lockdown import Lockdown
-        from kiosk.shell.navigation import Navigation
         from kiosk.shell.session_control import SessionControl
         from kiosk.shell.session_files import SessionFiles
         from kiosk.shell.top_bar import TopBar
@@ -148,11 +148,11 @@ class Kiosk:
         self.scanning = Scanning(self.window, self.icons, scratch, self.counter, print_document)
         self.features = (self.browsing, self.diagnostic, self.scanning, self.printing, SessionFiles(scratch))
 
-        self.navigation = Navigation()
+        self.destinations = Destinations()
         for feature in self.features:
             for destination in feature.destinations():
-                self.navigation.register(destination)
-        self.home = HomeScreen(config, self.navigation, self.icons)
+                self.destinations.register(destination)
+        self.home = HomeScreen(config, self.destinations, self.icons)
         self.window.set_home(self.home)
         self.lockdown = Lockdown() if public else None
         # The warning counts down the last idle_warning seconds: the session ends at idle_timeout, as it says.
@@ -173,7 +173,7 @@ class Kiosk:
 
         self.top_bar.endSessionRequested.connect(self.session_control.request_end)
         self.home.shortcutRequested.connect(self.browsing.open_shortcut)
-        self.home.destinationRequested.connect(self.navigation.open)
+        self.home.destinationRequested.connect(self.destinations.open)
         self.reachability.on_change(self.home.mark_offline)
         for feature in self.features:
             self.session.register_wiper(feature.name, feature.wipe)

@@ -1,9 +1,16 @@
-"""The current visitor's documents (downloads, scans, pages of sites made into PDFs), which a web page may
-receive through `<input type=file>` and the print wizard may print. Pure: no Qt.
+"""The visitor's documents, in one place (pure: no Qt): which file types the kiosk handles and their
+extensions, how a file's bytes show its type, how a kept file is named, and which files of the session's
+scratch folder are its documents. The browser's downloads, the upload chooser, the document viewer, the print
+wizard and the picture-to-PDF step all read the one table below, so they cannot disagree.
 
-`list_documents()` reads the session's scratch folder: PDFs and images only, newest first. Hidden files,
-partial downloads, empty files, folders and symbolic links are never offered: a link could point anywhere on
-the terminal's disk.
+The types are those the kiosk can show (QtPdf, QImage), print (a picture is made into a PDF by img2pdf) and
+hand to a web page: PDF, PNG, JPEG, GIF and WebP. BMP and TIFF are not among them: a download of either is
+refused, so none is ever in the session's folder (a TIFF may also hold several pages the viewer would not
+show).
+
+`list_documents()` reads the session's scratch folder: documents of those types only, newest first. Hidden
+files, partial downloads, empty files, folders and symbolic links are never offered: a link could point
+anywhere on the terminal's disk.
 
 `accepts()` honours the page's `accept=` values as QtWebEngine hands them to `chooseFiles`: MIME types
 ("application/pdf"), wildcards ("image/*", "*/*") and extensions (".pdf", ".JPG"), compared without case.
@@ -13,32 +20,113 @@ An empty list, or one without any usable value, accepts anything (as the HTML st
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+import re
+import unicodedata
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
 Kind = Literal["pdf", "image"]
 
-# The types the kiosk can show as a thumbnail and send, with their usual extensions (the first is canonical).
+PDF = "application/pdf"
+PNG = "image/png"
+JPEG = "image/jpeg"
+GIF = "image/gif"
+WEBP = "image/webp"
+
+# The one table of the types the kiosk handles, with their extensions (the first one is the one a kept file
+# gets). Everything else about types below is derived from it.
 EXTENSIONS: dict[str, tuple[str, ...]] = {
-    "application/pdf": (".pdf",),
-    "image/png": (".png",),
-    "image/jpeg": (".jpg", ".jpeg", ".jpe", ".jfif"),
-    "image/gif": (".gif",),
-    "image/webp": (".webp",),
-    "image/bmp": (".bmp",),
-    "image/tiff": (".tif", ".tiff"),
+    PDF: (".pdf",),
+    PNG: (".png",),
+    JPEG: (".jpg", ".jpeg", ".jpe"),
+    GIF: (".gif",),
+    WEBP: (".webp",),
 }
+TYPES: tuple[str, ...] = tuple(EXTENSIONS)
+IMAGES = frozenset(mime for mime in TYPES if mime.startswith("image/"))
 MIME_BY_EXTENSION = {extension: mime for mime, extensions in EXTENSIONS.items() for extension in extensions}
-ALIASES = {  # non-standard names sites still write in accept=
-    "image/jpg": "image/jpeg",
-    "image/pjpeg": "image/jpeg",
-    "application/x-pdf": "application/pdf",
-    "image/x-png": "image/png",
+ALIASES = {  # non-standard names servers send and sites still write in accept=
+    "application/x-pdf": PDF,
+    "application/acrobat": PDF,
+    "image/jpg": JPEG,
+    "image/pjpeg": JPEG,
+    "image/x-png": PNG,
 }
+HEAD_BYTES = 1024  # how much of a file `sniff` needs
+NAME_LIMIT = 80  # characters of stem kept from a suggested name
+NAME_BYTES = 200  # and at most this many bytes of it (a file name holds 255)
+_FORBIDDEN = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
 # What a download or a scan looks like while it is still being written.
 PARTIAL_SUFFIXES = (".part", ".partial", ".crdownload", ".download", ".tmp", "~")
+
+
+def kind_of(mime: str) -> Kind:
+    return "pdf" if mime == PDF else "image"
+
+
+def normalise_mime(mime: str) -> str:
+    """`"Application/PDF; charset=binary"` → `"application/pdf"`, with common aliases mapped."""
+    base = mime.split(";", 1)[0].strip().lower()
+    return ALIASES.get(base, base)
+
+
+def extension_of(name: str) -> str:
+    """The lower-case extension of the last path part of `name`, with its dot ("" if none)."""
+    last = re.split(r"[/\\]", name)[-1]
+    stem, dot, ext = last.rpartition(".")
+    return f".{ext.lower()}" if dot and stem.strip(". ") else ""
+
+
+def sniff(head: bytes) -> str | None:
+    """The type the first bytes of a file show, or None (an executable, an archive, text…)."""
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if head.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if head.startswith((b"GIF87a", b"GIF89a")):
+        return GIF
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return WEBP
+    # A BOM or blank lines before the header are seen from real servers; anything else is not a PDF.
+    if head.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n\x00").startswith(b"%PDF-"):
+        return PDF
+    return None
+
+
+def sniff_file(path: Path) -> str | None:
+    """`sniff` on a file's first bytes; None when it cannot be read (a file name can say anything)."""
+    try:
+        with path.open("rb") as file:
+            return sniff(file.read(HEAD_BYTES))
+    except OSError:
+        return None
+
+
+def safe_name(suggested: str, mime: str, existing: Collection[str] = ()) -> str:
+    """A plain file name for a document of type `mime`: the readable stem of `suggested` (never its folders),
+    the extension of `mime`, and " (2)", " (3)"… when `existing` (names already in the folder) holds it."""
+    last = re.split(r"[/\\]", unicodedata.normalize("NFC", suggested))[-1]
+    stem, dot, ext = last.rpartition(".")
+    if dot and re.fullmatch(r"[A-Za-z0-9]{1,5}", ext):
+        given = f".{ext.lower()}"  # a short extension (".php", ".pdf") is dropped: the type sets its own
+    else:
+        stem, given = last, ""  # "rapport.version finale": the dot is part of the name
+    extension = given if given in EXTENSIONS[mime] else EXTENSIONS[mime][0]
+    stem = "".join(c for c in _FORBIDDEN.sub(" ", stem) if unicodedata.category(c)[0] != "C")
+    stem = re.sub(r"\s+", " ", stem).strip(" .")[:NAME_LIMIT]
+    while len(stem.encode()) > NAME_BYTES:  # file systems count bytes, not characters
+        stem = stem[:-1]
+    stem = stem.strip(" .")
+    if not stem:
+        stem = "document" if mime == PDF else "image"
+    taken = {name.casefold() for name in existing}
+    name, n = f"{stem}{extension}", 1
+    while name.casefold() in taken:
+        n += 1
+        name = f"{stem} ({n}){extension}"
+    return name
 
 
 @dataclass(frozen=True)
@@ -64,7 +152,7 @@ def shown_name(name: str) -> str:
 
 
 def list_documents(scratch_dir: Path) -> list[SessionDocument]:
-    """The PDFs and images in `scratch_dir` (not its sub-folders), newest first; [] when it does not exist."""
+    """The documents in `scratch_dir` (not its sub-folders), newest first; [] when it does not exist."""
     found: list[tuple[float, str, SessionDocument]] = []
     try:
         entries = list(os.scandir(scratch_dir))
@@ -117,7 +205,7 @@ def _document(entry: os.DirEntry) -> SessionDocument | None:
     mime = MIME_BY_EXTENSION.get(Path(name).suffix.lower())
     if mime is None:
         return None
-    return SessionDocument(Path(entry.path), name, mime, "pdf" if mime == "application/pdf" else "image")
+    return SessionDocument(Path(entry.path), name, mime, kind_of(mime))
 
 
 def _accept_values(accept: Iterable[str]) -> list[str]:

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.browser.download_policy import IMAGES, PDF, sniff_file
-from kiosk.session_documents import shown_name
+from kiosk.session_documents import IMAGES, PDF, shown_name, sniff_file
 from kiosk.shell.bar_button import bar_button
 from kiosk.shell.icons import Icons
 from kiosk.shell.pdf_file import PdfFile

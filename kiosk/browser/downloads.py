@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWebEngineCore import QWebEngineDownloadRequest, QWebEngineProfile
 
 from kiosk.browser import download_policy as policy
+from kiosk.session_documents import HEAD_BYTES, safe_name
 
 log = logging.getLogger(__name__)
 State = QWebEngineDownloadRequest.DownloadState
@@ -105,7 +106,7 @@ class DownloadKeeper(QObject):
         partial = arrival.folder / "arriving"
         try:
             with partial.open("rb") as file:
-                head = file.read(policy.HEAD_BYTES)
+                head = file.read(HEAD_BYTES)
         except OSError:
             return (self.failed,)
         kept_as = policy.check_content(arrival.announced, head)
@@ -137,7 +138,7 @@ def _claim(folder: Path, suggested: str, mime: str) -> Path:
     """Creates an empty placeholder under a plain name nobody uses yet in `folder`, and returns its path."""
     existing = set(os.listdir(folder))
     while True:
-        name = policy.safe_name(suggested, mime, existing)
+        name = safe_name(suggested, mime, existing)
         target = folder / name
         if target.parent != folder or "/" in name or name.startswith("."):  # safe_name makes this impossible
             raise OSError("unsafe name")

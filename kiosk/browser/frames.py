@@ -31,7 +31,7 @@ from PySide6.QtWebEngineCore import (
     QWebEngineUrlSchemeHandler,
 )
 
-from kiosk.browser.policy import FRAME_NOTICE_SCHEME, FRAME_NOTICE_URL, Navigation, SiteRules, decide
+from kiosk.browser.policy import FRAME_NOTICE_SCHEME, FRAME_NOTICE_URL, NavigationKind, SiteRules, decide
 
 SCHEME = FRAME_NOTICE_SCHEME.encode()
 _STYLE = (
@@ -98,7 +98,7 @@ class FrameGuard(QWebEngineUrlRequestInterceptor):
     def interceptRequest(self, info: QWebEngineUrlRequestInfo) -> None:
         if info.resourceType() != QWebEngineUrlRequestInfo.ResourceType.ResourceTypeSubFrame:
             return
-        decision = decide(info.requestUrl().toString(), self._rules(), Navigation.OTHER, main_frame=False)
+        decision = decide(info.requestUrl().toString(), self._rules(), NavigationKind.OTHER, main_frame=False)
         if decision.allowed:
             return
         if info.requestMethod() == QByteArray(b"GET"):
@@ -108,11 +108,14 @@ class FrameGuard(QWebEngineUrlRequestInterceptor):
         self._refused(decision.reason)
 
 
-def guard_replaces(url: QUrl, navigation: Navigation) -> bool:
+def guard_replaces(url: QUrl, navigation: NavigationKind) -> bool:
     """Whether a frame navigation the policy refused is better let through to the FrameGuard, which swaps its
     document for the notice before the request leaves: a first request (not a redirect hop), by GET (not a
     form), to the network (http or https)."""
-    return url.scheme() in ("http", "https") and navigation not in (Navigation.REDIRECT, Navigation.FORM)
+    return url.scheme() in ("http", "https") and navigation not in (
+        NavigationKind.REDIRECT,
+        NavigationKind.FORM,
+    )
 
 
 # A frame whose navigation was refused keeps its initial, empty document: the notice is written into it. A

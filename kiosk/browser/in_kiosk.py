@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.config import Config
 from kiosk.reachability import Reachability
+from kiosk.shell.destinations import Destination
 from kiosk.shell.icons import Icons
 from kiosk.shell.local_loops import LocalLoops
-from kiosk.shell.navigation import Destination
 from kiosk.shell.window import KioskWindow
 from kiosk.usage import UsageCounter
 

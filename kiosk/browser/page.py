@@ -17,20 +17,20 @@ from PySide6.QtWebEngineCore import (
 
 from kiosk.browser.dialogs import PageDialog
 from kiosk.browser.frames import FrameGuard, fill_empty_frames, guard_replaces
-from kiosk.browser.policy import Navigation, SiteRules, decide
+from kiosk.browser.policy import NavigationKind, SiteRules, decide
 
 Permission = QWebEnginePermission.PermissionType
 ChooseFiles = Callable[[QWebEnginePage.FileSelectionMode, list[str]], list[str]]
-PageNavigation = QWebEnginePage.NavigationType
+PageNavigationType = QWebEnginePage.NavigationType
 
-NAVIGATIONS = {
-    PageNavigation.NavigationTypeTyped: Navigation.TYPED,
-    PageNavigation.NavigationTypeLinkClicked: Navigation.LINK,
-    PageNavigation.NavigationTypeRedirect: Navigation.REDIRECT,
-    PageNavigation.NavigationTypeFormSubmitted: Navigation.FORM,
-    PageNavigation.NavigationTypeBackForward: Navigation.BACK_FORWARD,
-    PageNavigation.NavigationTypeReload: Navigation.RELOAD,
-    PageNavigation.NavigationTypeOther: Navigation.OTHER,
+NAVIGATION_KINDS = {
+    PageNavigationType.NavigationTypeTyped: NavigationKind.TYPED,
+    PageNavigationType.NavigationTypeLinkClicked: NavigationKind.LINK,
+    PageNavigationType.NavigationTypeRedirect: NavigationKind.REDIRECT,
+    PageNavigationType.NavigationTypeFormSubmitted: NavigationKind.FORM,
+    PageNavigationType.NavigationTypeBackForward: NavigationKind.BACK_FORWARD,
+    PageNavigationType.NavigationTypeReload: NavigationKind.RELOAD,
+    PageNavigationType.NavigationTypeOther: NavigationKind.OTHER,
 }
 
 # The browser permissions a shortcut may allow in shortcuts.yaml, and the names it uses for them.
@@ -71,10 +71,10 @@ class KioskPage(QWebEnginePage):
         self.permissionRequested.connect(self._on_permission)
         self.certificateError.connect(self._on_certificate_error)
 
-    def acceptNavigationRequest(self, url: QUrl | str, kind: PageNavigation, is_main_frame: bool) -> bool:
-        navigation = NAVIGATIONS.get(kind, Navigation.OTHER)
+    def acceptNavigationRequest(self, url: QUrl | str, kind: PageNavigationType, is_main_frame: bool) -> bool:
+        navigation = NAVIGATION_KINDS.get(kind, NavigationKind.OTHER)
         if self._awaiting_first_load and is_main_frame:
-            navigation = Navigation.NEW_WINDOW  # what window.open or target=_blank asked for
+            navigation = NavigationKind.NEW_WINDOW  # what window.open or target=_blank asked for
             self._awaiting_first_load = False
         url = QUrl(url)
         decision = decide(url.toString(), self.rules, navigation, is_main_frame)

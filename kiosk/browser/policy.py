@@ -49,7 +49,9 @@ from urllib.parse import SplitResult, unquote, urlsplit
 from kiosk.config.schema import Shortcut, domain_matches
 
 Reason = Literal["allowed", "scheme", "not-https", "domain", "malformed"]
-REASONS: tuple[str, ...] = get_args(Reason)  # why a navigation was refused (the counter counts by shortcut)
+# Why a navigation was refused: a code the screens pass on with the refusal, never the URL. It is not a
+# usage key: the `navigation_blocked` counter counts each refusal by shortcut, whatever its reason.
+REASONS: tuple[str, ...] = get_args(Reason)
 FRAME_NOTICE_SCHEME = "kiosk"  # the kiosk's own URL scheme (kiosk.browser.frames serves it)
 FRAME_NOTICE_URL = f"{FRAME_NOTICE_SCHEME}:frame-refused"  # shown instead of a frame the policy refused
 
@@ -62,7 +64,7 @@ _NUMBER = re.compile(r"[0-9]+|0x[0-9a-f]*")  # a last label Chromium reads as pa
 _DEVIATIONS = frozenset("\u00df\u03c2\u200c\u200d")  # ß ς ZWNJ ZWJ: Python's IDNA 2003 maps them otherwise
 
 
-class Navigation(enum.Enum):
+class NavigationKind(enum.Enum):
     """Why the browser wants to load a URL (the view maps QWebEnginePage.NavigationType onto this)."""
 
     TYPED = "typed"
@@ -77,7 +79,7 @@ class Navigation(enum.Enum):
 
 @dataclass(frozen=True)
 class Decision:
-    """Whether the navigation may go ahead, and a short code to count it by (never the URL)."""
+    """Whether the navigation may go ahead, and a short code saying why (never the URL; not counted by)."""
 
     allowed: bool
     reason: Reason
@@ -106,12 +108,12 @@ class SiteRules:
         )
 
 
-def decide(url: str, rules: SiteRules, navigation: Navigation, main_frame: bool = True) -> Decision:
+def decide(url: str, rules: SiteRules, navigation: NavigationKind, main_frame: bool = True) -> Decision:
     """May the browser load `url`? See the module docstring for the rules."""
     parts = _split(url)
     if parts is None:
         return Decision(False, "malformed")
-    top_level = main_frame or navigation is Navigation.NEW_WINDOW
+    top_level = main_frame or navigation is NavigationKind.NEW_WINDOW
     scheme = parts.scheme
     if scheme in _WEB_SCHEMES:
         return _judge_web(parts, rules, top_level)

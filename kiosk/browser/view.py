@@ -17,13 +17,13 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.browser.dialogs import PageDialog
-from kiosk.browser.download_policy import PDF, safe_name
 from kiosk.browser.file_chooser import FileChooser
 from kiosk.browser.page import KioskPage
-from kiosk.browser.policy import Navigation, SiteRules, decide
+from kiosk.browser.policy import NavigationKind, SiteRules, decide
 from kiosk.browser.popup import PopupPanel
 from kiosk.browser.profile import SessionProfile
 from kiosk.config import Shortcut
+from kiosk.session_documents import PDF, safe_name
 from kiosk.shell.bar_button import bar_button
 from kiosk.shell.icons import Icons
 from kiosk.shell.local_loops import LocalLoops
@@ -44,7 +44,7 @@ BLUR_FOCUS = "document.activeElement && document.activeElement.blur && document.
 
 class BrowserScreen(QWidget):
     homeRequested = Signal()
-    navigationRefused = Signal(str)  # the policy's reason code, for counting
+    navigationRefused = Signal(str)  # the policy's reason code (the counter counts a refusal by shortcut)
     siteUnreachable = Signal()
     siteLoaded = Signal()
     pagePrinted = Signal(str)  # the path of the PDF made from the page shown
@@ -174,7 +174,7 @@ class BrowserScreen(QWidget):
     def load(self, url: QUrl) -> None:
         """Every load the kiosk itself asks for. Chromium runs a `javascript:` URL given to load() without
         asking acceptNavigationRequest, so the policy is asked here first."""
-        decision = decide(url.toString(), self.page.rules, Navigation.TYPED)
+        decision = decide(url.toString(), self.page.rules, NavigationKind.TYPED)
         if decision.allowed:
             self.view.load(url)
         else:
@@ -323,7 +323,7 @@ class BrowserScreen(QWidget):
         if (
             self._forget_history
             and ended
-            and decide(info.url().toString(), self.page.rules, Navigation.TYPED).allowed
+            and decide(info.url().toString(), self.page.rules, NavigationKind.TYPED).allowed
         ):
             self._forget_history = False
             self._clearing = True

@@ -12,7 +12,6 @@ from kiosk.config.loader import Config, ConfigLoad, check_config, layer, load_co
 from kiosk.config.problems import ConfigError, ConfigProblem
 from kiosk.config.schema import (
     DAYS,
-    LANGUAGES,
     AdvisorSlot,
     Category,
     OfflineHelp,
@@ -20,6 +19,7 @@ from kiosk.config.schema import (
     Site,
     domain_matches,
 )
+from kiosk.languages import LANGUAGES
 
 __all__ = [
     "DAYS",

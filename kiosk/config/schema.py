@@ -12,9 +12,8 @@ from urllib.parse import urlsplit
 from msgspec import Meta, Struct
 
 from kiosk.config.problems import Issue
+from kiosk.languages import Language
 
-Language = Literal["fr", "en", "ar", "es", "pt"]
-LANGUAGES: tuple[str, ...] = get_args(Language)
 Day = Literal["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 DAYS: tuple[str, ...] = get_args(Day)
 Permission = Literal["camera", "microphone", "location", "notifications", "clipboard-read"]

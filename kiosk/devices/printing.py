@@ -12,8 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.config.schema import Site
+from kiosk.shell.destinations import Destination
 from kiosk.shell.icons import Icons
-from kiosk.shell.navigation import Destination
 from kiosk.shell.window import KioskWindow
 from kiosk.usage import UsageCounter
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
+from kiosk.shell.destinations import Destination
 from kiosk.shell.icons import Icons
-from kiosk.shell.navigation import Destination
 from kiosk.shell.window import KioskWindow
 from kiosk.usage import UsageCounter
 

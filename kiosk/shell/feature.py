@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from kiosk.shell.navigation import Destination
+from kiosk.shell.destinations import Destination
 
 
 class Feature(Protocol):

@@ -1,5 +1,5 @@
 """The home screen: a welcome title, the public-service shortcuts grouped by category, and below them, always
-in view, the kiosk's own services registered in the navigation (scan, print, photocopy…).
+in view, the kiosk's own services registered in its destinations (scan, print, photocopy…).
 
 Nothing on it scrolls: a senior does not guess that a page scrolls. The shortcuts fill as many columns as
 the home's width holds; when they need more height than the screen has, they go on pages, each with whole
@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 
 from kiosk.config import Config
 from kiosk.shell import theme
+from kiosk.shell.destinations import Destinations
 from kiosk.shell.icons import Icons
-from kiosk.shell.navigation import Navigation
 from kiosk.shell.packing import Heights, Piece, paginate
 from kiosk.shell.tile import ServiceTile, Tile
 
@@ -40,9 +40,11 @@ ROW_GAP = 5
 
 class HomeScreen(QWidget):
     shortcutRequested = Signal(str)  # a shortcut id
-    destinationRequested = Signal(str)  # a navigation destination id
+    destinationRequested = Signal(str)  # a destination id (Destinations)
 
-    def __init__(self, config: Config, navigation: Navigation, icons: Icons, parent: QWidget | None = None):
+    def __init__(
+        self, config: Config, destinations: Destinations, icons: Icons, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self.setObjectName("HomeScreen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
@@ -91,9 +93,9 @@ class HomeScreen(QWidget):
         page.setSpacing(0)
         page.addLayout(column, 1)
 
-        destinations = [(d.id, d.label, d.description, d.icon) for d in navigation.destinations()]
+        services = [(d.id, d.label, d.description, d.icon) for d in destinations.destinations()]
         self.dock: QWidget | None = None
-        if destinations:
+        if services:
             self.dock = QWidget()
             self.dock.setObjectName("ServiceDock")
             self.dock.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
@@ -101,7 +103,7 @@ class HomeScreen(QWidget):
             row = QHBoxLayout(self.dock)
             row.setContentsMargins(MARGIN, 6, MARGIN, 6)
             row.setSpacing(16)
-            for item_id, name, description, icon_name in destinations:
+            for item_id, name, description, icon_name in services:
                 tile = ServiceTile(item_id, name, description, icon_name, icons)
                 tile.clicked.connect(lambda _=False, i=item_id: self.destinationRequested.emit(i))
                 self.tiles.append(tile)

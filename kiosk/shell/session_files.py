@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from kiosk.session import empty_folder
 from kiosk.session_documents import list_documents
-from kiosk.shell.navigation import Destination
+from kiosk.shell.destinations import Destination
 
 
 class SessionFiles:

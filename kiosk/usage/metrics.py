@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kiosk.languages import LANGUAGES
+
 SHORTCUT = "shortcut"  # dynamic key set: the shortcut ids of the running config
 DYNAMIC_KEY_SETS = frozenset({SHORTCUT})
 
@@ -44,7 +46,6 @@ DIAGNOSTIC_AREAS = range(1, 8)
 DIAGNOSTIC_LEVELS = ("a_decouvrir", "avec_aide", "autonome")
 DIAGNOSTIC_GROUPS = frozenset({"debutant", "intermediaire", "avance"})
 ERROR_CODES = frozenset({"config_invalid", "store_corrupt", "display_missing", "diagnostic_content"})
-LANGUAGES = frozenset({"fr", "en", "es", "de", "it", "pt", "ar", "uk", "ro", "tr"})
 
 
 def _fixed(name: str, keys: set[str] | frozenset[str], description: str) -> Metric:
@@ -72,7 +73,7 @@ METRICS: dict[str, Metric] = {
         _fixed("pages_printed", {""}, "pages printed"),
         _fixed("help_call", {"answered", "cancelled", "unanswered"}, "outcome of a help call"),
         _fixed("error", ERROR_CODES, "an error the kiosk met, by code"),
-        _fixed("language", LANGUAGES, "interface language chosen"),
+        _fixed("language", frozenset(LANGUAGES), "interface language chosen (those the config accepts)"),
         _fixed("accessibility", {"read_aloud", "zoom", "high_contrast"}, "accessibility feature used"),
         _fixed("session_ended", {"button", "idle", "shutdown"}, "how a session ended"),
     )

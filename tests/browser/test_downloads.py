@@ -15,6 +15,7 @@ from kiosk.browser import download_policy as policy
 from kiosk.browser.document_viewer import DocumentViewer
 from kiosk.browser.downloads import PARTIAL_DIR, DownloadKeeper
 from kiosk.browser.profile import SessionProfile
+from kiosk.session_documents import PDF, PNG
 from kiosk.shell import theme
 from kiosk.shell.icons import Icons
 from tests.browser.download_site import EXE, DownloadSite, two_page_pdf
@@ -77,7 +78,7 @@ def browser(qtbot, site, tmp_path):
 @pytest.mark.parametrize("link_id", ["inline", "attachment", "octet"])
 def test_a_pdf_is_kept_however_it_is_served(browser, site, link_id):
     path, mime = browser.download(link_id, browser.keeper.documentReady)
-    assert mime == policy.PDF
+    assert mime == PDF
     assert Path(path) == browser.scratch / "attestation.pdf"
     assert Path(path).read_bytes() == site.pdf
     assert browser.kept() == ["attestation.pdf"]  # no partial folder left behind
@@ -101,7 +102,7 @@ def test_a_name_trying_to_leave_the_folder_stays_inside(browser, site, tmp_path)
 
 def test_an_image_is_kept(browser, site):
     path, mime = browser.download("png", browser.keeper.documentReady)
-    assert (Path(path).name, mime) == ("photo.png", policy.PNG)
+    assert (Path(path).name, mime) == ("photo.png", PNG)
     assert Path(path).read_bytes() == site.png
 
 

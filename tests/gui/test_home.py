@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QAbstractButton, QLabel
 from kiosk.config import load_config
 from kiosk.resources import bundled_shortcuts
 from kiosk.shell import theme
+from kiosk.shell.destinations import Destination, Destinations
 from kiosk.shell.home import HomeScreen
 from kiosk.shell.icons import Icons
-from kiosk.shell.navigation import Destination, Navigation
 from tests.gui import home_configs
 from tests.gui.conftest import touch
 from tests.gui.fit import misfits
@@ -77,22 +77,22 @@ def test_the_title_and_the_top_bar_speak_plainly(kiosk):
 
 def test_registered_destinations_appear_after_the_shortcuts_and_open(qtbot, config):
     opened = []
-    navigation = Navigation()
-    navigation.register(
+    destinations = Destinations()
+    destinations.register(
         Destination(
             "diag", "Tester mes compétences", "Un petit test", "circle-help", lambda: opened.append(1)
         )
     )
-    home = HomeScreen(config, navigation, Icons(None))
+    home = HomeScreen(config, destinations, Icons(None))
     qtbot.addWidget(home)
     assert [t.item_id for t in home.tiles] == ["alpha", "gamma", "beta", "diag"]
-    home.destinationRequested.connect(navigation.open)
+    home.destinationRequested.connect(destinations.open)
     qtbot.mouseClick(home.tiles[-1], Qt.MouseButton.LeftButton)
     assert opened == [1]
 
 
 def test_no_destination_means_no_services_section(qtbot, config):
-    home = HomeScreen(config, Navigation(), Icons(None))
+    home = HomeScreen(config, Destinations(), Icons(None))
     qtbot.addWidget(home)
     assert home.dock is None
     assert [t.item_id for t in home.tiles] == ["alpha", "gamma", "beta"]
@@ -247,7 +247,7 @@ def test_a_screen_that_holds_everything_shows_no_page_buttons(kiosk):
 
 def test_the_home_follows_its_own_size_not_the_primary_screen(qtbot, paths):
     loaded = load_config(None, bundled_shortcuts(), paths.last_good_config)
-    home = HomeScreen(loaded.config, Navigation(), Icons(None))
+    home = HomeScreen(loaded.config, Destinations(), Icons(None))
     qtbot.addWidget(home)
     columns = {}
     for width, height in ((1024, 680), (1280, 712), (1920, 992)):

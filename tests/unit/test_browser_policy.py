@@ -6,7 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.browser.policy import FRAME_NOTICE_URL, REASONS, Decision, Navigation, SiteRules, decide, host_of
+from kiosk.browser.policy import (
+    FRAME_NOTICE_URL,
+    REASONS,
+    Decision,
+    NavigationKind,
+    SiteRules,
+    decide,
+    host_of,
+)
 from kiosk.config import check_config, load_config
 from kiosk.config.schema import OfflineHelp, Shortcut
 from kiosk.resources import bundled_shortcuts
@@ -19,21 +27,21 @@ LOCAL = SiteRules(("127.0.0.1:8123", "localhost"), ())
 CAF_CAPTCHA = SiteRules(("caf.fr", "*.caf.fr"), IDP, embeddable_domains=("*.captcha.eu", "paiement.fr"))
 
 # (main frame?, navigation): every way a page can come to fill the kiosk, and the frame case
-TOP_LEVEL = [(True, n) for n in Navigation] + [(False, Navigation.NEW_WINDOW)]
-EVERYWHERE = [*TOP_LEVEL, (False, Navigation.LINK), (False, Navigation.OTHER)]
+TOP_LEVEL = [(True, n) for n in NavigationKind] + [(False, NavigationKind.NEW_WINDOW)]
+EVERYWHERE = [*TOP_LEVEL, (False, NavigationKind.LINK), (False, NavigationKind.OTHER)]
 WHERE = pytest.mark.parametrize(("main_frame", "navigation"), EVERYWHERE)
 
 
 def top(url: str, rules: SiteRules = CAF) -> Decision:
-    return decide(url, rules, Navigation.LINK)
+    return decide(url, rules, NavigationKind.LINK)
 
 
 def frame(url: str, rules: SiteRules = CAF) -> Decision:
-    return decide(url, rules, Navigation.LINK, main_frame=False)
+    return decide(url, rules, NavigationKind.LINK, main_frame=False)
 
 
 def new_window(url: str, rules: SiteRules = CAF) -> Decision:
-    return decide(url, rules, Navigation.NEW_WINDOW, main_frame=False)
+    return decide(url, rules, NavigationKind.NEW_WINDOW, main_frame=False)
 
 
 ALLOWED = Decision(True, "allowed")
@@ -81,7 +89,7 @@ def test_own_domains_and_identity_providers_are_allowed(url: str) -> None:
 def test_lookalike_and_other_domains_are_refused_at_top_level(url: str) -> None:
     assert top(url) == refused("domain")
     assert new_window(url) == refused("domain")
-    assert decide(url, CAF, Navigation.REDIRECT) == refused("domain")
+    assert decide(url, CAF, NavigationKind.REDIRECT) == refused("domain")
 
 
 def test_a_bare_pattern_is_that_host_only() -> None:
@@ -342,7 +350,7 @@ def test_default_ports_count_for_patterns_with_a_port() -> None:
 
 
 @WHERE
-def test_http_is_refused_without_allow_http(main_frame: bool, navigation: Navigation) -> None:
+def test_http_is_refused_without_allow_http(main_frame: bool, navigation: NavigationKind) -> None:
     for url in ("http://www.caf.fr/", "http://franceconnect.gouv.fr/", "http://recaptcha.net/"):
         assert decide(url, CAF, navigation, main_frame) == refused("not-https")
 
@@ -395,7 +403,9 @@ NEVER = [
 
 @WHERE
 @pytest.mark.parametrize("url", NEVER)
-def test_forbidden_schemes_are_refused_everywhere(url: str, main_frame: bool, navigation: Navigation) -> None:
+def test_forbidden_schemes_are_refused_everywhere(
+    url: str, main_frame: bool, navigation: NavigationKind
+) -> None:
     assert decide(url, CAF_HTTP, navigation, main_frame) == refused("scheme")
 
 
@@ -405,7 +415,7 @@ def test_forbidden_schemes_are_refused_everywhere(url: str, main_frame: bool, na
     ["about:blank", "about:blank#top", "qrc:/kiosk/refused.html", "qrc:///kiosk/offline.html?id=caf"],
 )
 def test_about_blank_and_kiosk_pages_are_allowed_everywhere(
-    url: str, main_frame: bool, navigation: Navigation
+    url: str, main_frame: bool, navigation: NavigationKind
 ) -> None:
     assert decide(url, CAF, navigation, main_frame) == ALLOWED
 
@@ -470,7 +480,7 @@ def test_frames_may_show_the_shortcut_its_identity_providers_and_its_embeddable_
     url: str,
 ) -> None:
     assert frame(url, CAF_CAPTCHA) == ALLOWED
-    assert decide(url, CAF_CAPTCHA, Navigation.REDIRECT, main_frame=False) == ALLOWED
+    assert decide(url, CAF_CAPTCHA, NavigationKind.REDIRECT, main_frame=False) == ALLOWED
 
 
 @pytest.mark.parametrize(
@@ -485,8 +495,8 @@ def test_frames_may_show_the_shortcut_its_identity_providers_and_its_embeddable_
         "https://127.0.0.1:9000/",
     ],
 )
-@pytest.mark.parametrize("navigation", list(Navigation))
-def test_frames_from_other_sites_are_refused(url: str, navigation: Navigation) -> None:
+@pytest.mark.parametrize("navigation", list(NavigationKind))
+def test_frames_from_other_sites_are_refused(url: str, navigation: NavigationKind) -> None:
     assert decide(url, CAF_CAPTCHA, navigation, main_frame=False) == refused("domain")
 
 
@@ -515,7 +525,7 @@ def test_an_embeddable_site_over_http_needs_allow_http() -> None:
 )
 @WHERE
 def test_only_the_notice_page_of_the_kiosk_scheme_is_allowed_and_in_frames_only(
-    url: str, main_frame: bool, navigation: Navigation
+    url: str, main_frame: bool, navigation: NavigationKind
 ) -> None:
     assert decide(url, CAF, navigation, main_frame) == refused("scheme")
 
@@ -538,14 +548,14 @@ def test_only_the_notice_page_of_the_kiosk_scheme_is_allowed_and_in_frames_only(
     ],
 )
 def test_every_main_frame_navigation_is_judged_alike(url: str) -> None:
-    link = decide(url, CAF, Navigation.LINK)
-    for navigation in Navigation:
+    link = decide(url, CAF, NavigationKind.LINK)
+    for navigation in NavigationKind:
         assert decide(url, CAF, navigation) == link, navigation
 
 
 def test_a_redirect_chain_is_judged_hop_by_hop() -> None:
     chain = ["https://www.caf.fr/go", "https://franceconnect.gouv.fr/auth", "https://evil.com/"]
-    decisions = [decide(url, CAF, Navigation.REDIRECT) for url in chain]
+    decisions = [decide(url, CAF, NavigationKind.REDIRECT) for url in chain]
     assert decisions == [ALLOWED, ALLOWED, refused("domain")]
 
 
@@ -583,7 +593,7 @@ def test_a_new_window_is_top_level_even_when_not_in_the_main_frame() -> None:
 )
 @pytest.mark.parametrize("main_frame", [True, False])
 def test_malformed_urls_are_refused(url: str, main_frame: bool) -> None:
-    assert decide(url, CAF, Navigation.LINK, main_frame) == refused("malformed")
+    assert decide(url, CAF, NavigationKind.LINK, main_frame) == refused("malformed")
 
 
 # --- the module -------------------------------------------------------------------------------------------

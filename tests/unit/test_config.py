@@ -6,7 +6,7 @@ from pathlib import Path
 import msgspec
 import pytest
 
-from kiosk.browser.policy import Decision, Navigation, SiteRules, decide
+from kiosk.browser.policy import Decision, NavigationKind, SiteRules, decide
 from kiosk.config import (
     ConfigError,
     ConfigProblem,
@@ -230,10 +230,10 @@ def test_allow_http_lets_an_http_url_load_and_the_browser_open_it(tmp_path: Path
     assert (shortcut.url, shortcut.allow_http) == ("http://www.caf.fr/", True)
 
     rules = SiteRules.for_shortcut(shortcut, load.config.identity_providers)
-    assert decide(shortcut.url, rules, Navigation.TYPED) == Decision(True, "allowed")
-    assert decide("http://www.ameli.fr/", rules, Navigation.LINK) == Decision(False, "domain")
+    assert decide(shortcut.url, rules, NavigationKind.TYPED) == Decision(True, "allowed")
+    assert decide("http://www.ameli.fr/", rules, NavigationKind.LINK) == Decision(False, "domain")
     https_only = SiteRules.for_shortcut(msgspec.structs.replace(shortcut, allow_http=False), ())
-    assert decide(shortcut.url, https_only, Navigation.TYPED) == Decision(False, "not-https")
+    assert decide(shortcut.url, https_only, NavigationKind.TYPED) == Decision(False, "not-https")
 
 
 def test_allow_http_keeps_https_and_the_allowed_domains(tmp_path: Path) -> None:

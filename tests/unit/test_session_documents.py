@@ -57,6 +57,8 @@ def test_same_time_is_ordered_by_name(tmp_path):
         "facture.pdf~",
         "notes.txt",  # not a document the kiosk shows
         "programme.exe",
+        "scan.bmp",  # not a type of the session's documents: a download of it is refused too
+        "scan.tiff",
         "sans-extension",
     ],
 )

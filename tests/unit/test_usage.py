@@ -8,8 +8,10 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+import msgspec
 import pytest
 
+from kiosk.config import LANGUAGES, Site
 from kiosk.store import StoreWorker
 from kiosk.usage import (
     METRICS,
@@ -168,6 +170,16 @@ def test_every_metric_declares_its_keys() -> None:
         assert metric.description
     assert "3:avec_aide" in METRICS["diagnostic_level"].keys
     assert "8:avec_aide" not in METRICS["diagnostic_level"].keys
+
+
+def test_the_language_metric_counts_exactly_the_languages_the_config_accepts() -> None:
+    assert METRICS["language"].keys == frozenset(LANGUAGES)
+    for language in LANGUAGES:
+        assert msgspec.convert({"language": language}, Site).language == language
+    for other in ("de", "uk", "FR", ""):
+        assert other not in METRICS["language"].keys
+        with pytest.raises(msgspec.ValidationError):
+            msgspec.convert({"language": other}, Site)
 
 
 def test_a_failing_flush_keeps_the_counts(

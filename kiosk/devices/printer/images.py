@@ -8,7 +8,7 @@ import os
 from collections.abc import Collection
 from pathlib import Path
 
-from kiosk.browser.download_policy import PDF, safe_name
+from kiosk.session_documents import PDF, safe_name
 
 A4_MM = (210, 297)
 MARGIN_MM = 10

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.browser.download_policy import IMAGES, sniff_file
 from kiosk.devices.printer.backend import PrinterInfo, PrintOptions
 from kiosk.devices.printer.images import image_to_pdf, pdf_name
 from kiosk.devices.printer.messages import (
@@ -39,7 +38,7 @@ from kiosk.devices.printer.messages import (
 )
 from kiosk.devices.printer.problems import Problem, Severity, severity
 from kiosk.devices.printer.service import PrintService
-from kiosk.session_documents import list_documents, shown_name
+from kiosk.session_documents import IMAGES, list_documents, shown_name, sniff_file
 from kiosk.shell import theme
 from kiosk.shell.document_tiles import DocumentTile
 from kiosk.shell.icons import Icons

@@ -1,7 +1,7 @@
-"""The shell's navigation: the kiosk's own services (diagnostic, scan and print, call an advisor…) register a
-destination here, and the home screen shows exactly what is registered, after the public-service shortcuts.
-
-Built once by the composition root and handed to the features that register; no global registry.
+"""The home screen's destinations: the kiosk's own services (diagnostic, scan and print, call an advisor…),
+each offered by a feature (`Feature.destinations()`) and registered in `Destinations` by the composition
+root; the home screen shows exactly what is registered, after the public-service shortcuts. No global
+registry.
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ class Destination:
     open: Callable[[], None]
 
 
-class Navigation:
+class Destinations:
+    """The kiosk's own services the home screen offers, in the order they were registered."""
+
     def __init__(self) -> None:
         self._destinations: dict[str, Destination] = {}
 
