@@ -1,4 +1,5 @@
-"""The kiosk's printing, Qt side: every CUPS call runs on one worker thread; results come back by signal.
+"""The kiosk's printing, Qt side: every CUPS call runs on one worker thread (a serial lane of kiosk.tasks);
+results come back by signal.
 
     service = PrintService(server=None, allowance=PageAllowance(30))   # None: the local CUPS, as libcups
     service.printersChanged.connect(...)        # list[PrinterInfo], the default one marked
@@ -26,12 +27,13 @@ from dataclasses import dataclass
 from itertools import count
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.devices.printer import backend, ipp
 from kiosk.devices.printer.backend import PrinterInfo, PrintError, PrintOptions
 from kiosk.devices.printer.limits import PageAllowance, selected_pages
 from kiosk.devices.printer.problems import JobState, Problem
+from kiosk.tasks import Tasks
 
 log = logging.getLogger(__name__)
 POLL_INTERVAL_MS = 500
@@ -52,12 +54,6 @@ class _Ticket:
     cancel_requested: bool = False
     forgotten: bool = False  # wiped: nothing more is said about it
     poll_failures: int = 0
-
-
-class _Bridge(QObject):
-    """Carries a callable from the worker thread to the GUI thread (queued connection)."""
-
-    deliver = Signal(object)
 
 
 class PrintService(QObject):
@@ -90,11 +86,8 @@ class PrintService(QObject):
         self._lock = threading.Lock()  # guards _tickets and the allowance (GUI thread and worker)
         self._tickets: dict[int, _Ticket] = {}
         self._numbers = count(1)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)  # one worker: CUPS calls run in the order they were asked
-        self._pool.setExpiryTimeout(-1)
-        self._bridge = _Bridge(self)
-        self._bridge.deliver.connect(self._on_delivered)
+        self._worker = Tasks(self, serial=True)  # one worker: CUPS calls run in the order they were asked
+        self._events: list[Callable[[], None]] = []  # worker thread only: what the running call has to say
         self._polling = False
         self._closed = False
         self._timer = QTimer(self)
@@ -140,6 +133,8 @@ class PrintService(QObject):
             if self.allowance is not None:
                 self.allowance.reset()
         self._timer.stop()
+        self._worker.forget()  # what calls still running have to say about this session is dropped
+        self._polling = False  # a poll still running will not say it is done
         if job_ids:
             self._run(lambda: self._work_purge(job_ids))
 
@@ -152,29 +147,36 @@ class PrintService(QObject):
         """Stop polling and wait for the worker's current calls. True if it finished within the timeout."""
         self._closed = True
         self._timer.stop()
-        return self._pool.waitForDone(timeout_ms)
+        return self._worker.close(timeout_ms)
 
-    def _run(self, work: Callable[[], None]) -> None:
-        if self._closed:
-            return
+    def _run(self, work: Callable[[], None], then: Callable[[], None] | None = None) -> None:
+        """Queue `work` on the worker; what it said with `_later` runs on the GUI thread once it returns
+        (not if the session was wiped meanwhile), then `then`, even if `work` failed."""
 
-        def guarded() -> None:
-            try:
-                work()
-            except Exception:  # a bug, not a CUPS failure: log it, never let it reach Qt
-                log.exception("print worker task failed")
+        def call() -> list[Callable[[], None]]:
+            self._events = []
+            work()
+            return self._events
 
-        self._pool.start(guarded)
+        def said(events: list[Callable[[], None]]) -> None:
+            for fn in events:
+                try:
+                    fn()
+                except Exception:
+                    log.exception("print service callback failed")
+            if then is not None:
+                then()
+
+        def failed(error: Exception) -> None:  # a bug, not a CUPS failure: log it, never let it reach Qt
+            log.error("print worker task failed", exc_info=error)
+            if then is not None:
+                then()
+
+        self._worker.run(call, said, failed)
 
     def _later(self, fn: Callable[[], None]) -> None:
-        """From the worker: run `fn` on the GUI thread."""
-        self._bridge.deliver.emit(fn)
-
-    def _on_delivered(self, fn: Callable[[], None]) -> None:
-        try:
-            fn()
-        except Exception:
-            log.exception("print service callback failed")
+        """From the worker: run `fn` on the GUI thread once the running call returns."""
+        self._events.append(fn)
 
     def _poll(self) -> None:
         if self._polling:
@@ -185,16 +187,11 @@ class PrintService(QObject):
             self._timer.stop()
             return
         self._polling = True
-        self._run(lambda: self._work_poll(watched))
+        self._run(lambda: self._work_poll(watched), then=self._poll_done)
 
     def _ensure_polling(self) -> None:
         if not self._timer.isActive() and not self._closed:
             self._timer.start()
-
-    def _emit_for(self, ticket: _Ticket, emit: Callable[[], None]) -> None:
-        """GUI thread: emit for a ticket unless the session that made it was wiped."""
-        if not ticket.forgotten:
-            emit()
 
     # --- worker thread --------------------------------------------------------------------------------------
 
@@ -222,7 +219,7 @@ class PrintService(QObject):
             ticket.problem = problem
             if self.allowance is not None and not ticket.forgotten:
                 self.allowance.refund(ticket.charged - ticket.done)
-        self._later(lambda: self._emit_for(ticket, lambda: self.failed.emit(ticket.id, problem)))
+        self._later(lambda: self.failed.emit(ticket.id, problem))
 
     def _work_submit(self, ticket: _Ticket, path: Path, printer: str | None) -> None:
         if ticket.forgotten:
@@ -249,11 +246,7 @@ class PrintService(QObject):
                 decision = self.allowance.check(total // options.copies, options.copies)
                 if not decision.allowed:
                     ticket.ended, ticket.problem = True, Problem.PAGE_LIMIT
-                    self._later(
-                        lambda: self._emit_for(
-                            ticket, lambda: self.failed.emit(ticket.id, Problem.PAGE_LIMIT)
-                        )
-                    )
+                    self._later(lambda: self.failed.emit(ticket.id, Problem.PAGE_LIMIT))
                     return
                 self.allowance.charge(total)
                 ticket.charged = total
@@ -275,30 +268,27 @@ class PrintService(QObject):
             return
 
         def accepted() -> None:
-            self._emit_for(ticket, lambda: self.accepted.emit(ticket.id, total))
+            self.accepted.emit(ticket.id, total)
             self._ensure_polling()
 
         self._later(accepted)
 
     def _work_poll(self, tickets: list[_Ticket]) -> None:
-        try:
-            for ticket in tickets:
-                if ticket.forgotten or ticket.ended or ticket.job_id is None:
-                    continue
-                try:
-                    status = backend.job_status(self.server, ticket.job_id)
-                except PrintError as e:
-                    ticket.poll_failures += 1
-                    if (
-                        e.problem is not Problem.SERVER_DOWN
-                        or ticket.poll_failures >= POLL_FAILURES_BEFORE_GIVING_UP
-                    ):
-                        self._fail(ticket, e.problem)
-                    continue
-                ticket.poll_failures = 0
-                self._follow(ticket, status)
-        finally:
-            self._later(self._poll_done)
+        for ticket in tickets:
+            if ticket.forgotten or ticket.ended or ticket.job_id is None:
+                continue
+            try:
+                status = backend.job_status(self.server, ticket.job_id)
+            except PrintError as e:
+                ticket.poll_failures += 1
+                if (
+                    e.problem is not Problem.SERVER_DOWN
+                    or ticket.poll_failures >= POLL_FAILURES_BEFORE_GIVING_UP
+                ):
+                    self._fail(ticket, e.problem)
+                continue
+            ticket.poll_failures = 0
+            self._follow(ticket, status)
 
     def _poll_done(self) -> None:
         self._polling = False
@@ -318,15 +308,11 @@ class PrintService(QObject):
         ticket.problem = status.problem
         if changed:
             state, problem = status.state, status.problem
-            self._later(
-                lambda: self._emit_for(
-                    ticket, lambda: self.progress.emit(ticket.id, done, ticket.total, state, problem)
-                )
-            )
+            self._later(lambda: self.progress.emit(ticket.id, done, ticket.total, state, problem))
         if status.state == JobState.COMPLETED:
             with self._lock:
                 ticket.ended = True
-            self._later(lambda: self._emit_for(ticket, lambda: self.finished.emit(ticket.id)))
+            self._later(lambda: self.finished.emit(ticket.id))
 
     def _end_cancelled(self, ticket: _Ticket) -> None:
         with self._lock:
@@ -336,7 +322,7 @@ class PrintService(QObject):
             ticket.state = JobState.CANCELLED
             if self.allowance is not None and not ticket.forgotten:
                 self.allowance.refund(ticket.charged - ticket.done)
-        self._later(lambda: self._emit_for(ticket, lambda: self.cancelled.emit(ticket.id)))
+        self._later(lambda: self.cancelled.emit(ticket.id))
 
     def _work_cancel(self, ticket: _Ticket, job_id: int, *, purge: bool = False) -> None:
         try:

@@ -16,7 +16,9 @@
 The driver never runs in the kiosk's process: each scan is a `scanimage` child process driven by QProcess
 (asynchronous: the GUI thread only reads its stderr when Qt says there is some). A driver that hangs is
 killed by a watchdog once it has made no progress for `stall_timeout` seconds; one that crashes ends the
-scan with a problem code, never the kiosk. Listing devices and making PDFs run on a QThreadPool.
+scan with a problem code, never the kiosk. Listing devices and making PDFs run on kiosk.tasks (a QThreadPool);
+`wipe` forgets their answers. It kills a running scan without waiting on the GUI thread: the killed process
+is reaped when Qt says it has ended, and what it may have left is removed then.
 
 Pages are PNG files in `pages_folder` (by default a hidden `.scans` folder in `folder`, so the raw pages are
 not offered to web pages as documents); PDFs are written in `folder`, named "Document scanné N.pdf".
@@ -24,7 +26,6 @@ not offered to web pages as documents); PDFs are written in `folder`, named "Doc
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import logging
 import os
@@ -49,6 +50,7 @@ from kiosk.devices.scanner.scanimage import (
     scan_command,
     scan_environment,
 )
+from kiosk.tasks import Tasks
 
 log = logging.getLogger(__name__)
 
@@ -60,13 +62,6 @@ CANCEL_GRACE_MS = 3000  # after SIGTERM (scanimage then cancels cleanly), before
 class ScannedPage:
     path: Path
     rotation: int = 0  # clockwise degrees the visitor asked for (0, 90, 180, 270); applied in the PDF
-
-
-class _Relay(QObject):
-    """Brings a worker thread's result to the GUI thread (a queued signal to the service's slots)."""
-
-    devices = Signal(int, object)
-    pdf = Signal(int, str, object)
 
 
 class ScanService(QObject):
@@ -97,15 +92,11 @@ class ScanService(QObject):
         self._environment = scan_environment(base, sane_config_dir)
         self._program = program
         self._stall_ms = max(1, round(stall_timeout * 1000))
-        self._pool = pool if pool is not None else QThreadPool.globalInstance()
-        self._relay = _Relay(self)
-        self._relay.devices.connect(self._devices_probed)
-        self._relay.pdf.connect(self._pdf_done)
+        self._tasks = Tasks(self, pool=pool)  # wipe() forgets their answers: nothing reaches the next visitor
 
         self._scanners: tuple[Scanner, ...] | None = None  # None: never listed
         self._probe_result: ProbeResult | None = None
         self._refreshing = False
-        self._generation = 0  # bumped by wipe(): results of older work are dropped
         self._pending_scan: tuple[Purpose, bool, str | None] | None = None
         self._pages: list[ScannedPage] = []
         self._pdfs: set[Path] = set()
@@ -113,6 +104,7 @@ class ScanService(QObject):
         self._runs = itertools.count(1)
 
         self._process: QProcess | None = None
+        self._dying: set[QProcess] = set()  # killed by wipe(), until Qt says they ended
         self._run = 0
         self._reader = StderrReader()
         self._settings: ScanSettings | None = None
@@ -145,26 +137,25 @@ class ScanService(QObject):
         if self._refreshing:
             return
         self._refreshing = True
-        generation, relay = self._generation, self._relay
         environment, program = dict(self._environment), self._program
+        self._tasks.run(lambda: probe(environment, program=program), self._devices_probed, self._probe_failed)
 
-        def work() -> None:
-            result = probe(environment, program=program)
-            with contextlib.suppress(RuntimeError):  # the service was deleted meanwhile
-                relay.devices.emit(generation, result)
-
-        self._pool.start(work)
-
-    @Slot(int, object)
-    def _devices_probed(self, generation: int, result: ProbeResult) -> None:
+    def _devices_probed(self, result: ProbeResult) -> None:
         self._refreshing = False
         self._probe_result = result
         self._scanners = result.scanners
         self.devices_changed.emit(result.scanners)
-        if self._pending_scan is not None and generation == self._generation:
+        if self._pending_scan is not None:
             purpose, feeder, device = self._pending_scan
             self._pending_scan = None
             self._start(purpose, feeder, device)
+
+    def _probe_failed(self, error: Exception) -> None:
+        log.error("listing the scanners failed", exc_info=error)  # a bug: probe() reports problems itself
+        self._refreshing = False
+        if self._pending_scan is not None:
+            self._pending_scan = None
+            self.failed.emit(Problem.NO_DEVICE.value)
 
     # -- scanning --------------------------------------------------------------------------------------
 
@@ -325,6 +316,26 @@ class ScanService(QObject):
         else:
             self.failed.emit(problem.value)
 
+    def _bury(self, process: QProcess, run: int) -> None:
+        """Kill a wiped scan's process; once Qt says it ended, delete it and what it may have left."""
+        process.readyReadStandardError.disconnect(self._read_stderr)
+        process.errorOccurred.disconnect(self._process_error)
+        process.finished.disconnect(self._process_finished)
+        if process.state() == QProcess.ProcessState.NotRunning:
+            process.deleteLater()
+            return
+        self._dying.add(process)
+        process.finished.connect(lambda *_: self._reaped(process, run))
+        process.kill()  # SIGKILL: it cannot write into the folder again
+
+    def _reaped(self, process: QProcess, run: int) -> None:
+        if process not in self._dying:
+            return
+        self._dying.discard(process)
+        for leftover in self._pages_folder.glob(f"page-{run}-*.png*"):
+            leftover.unlink(missing_ok=True)
+        process.deleteLater()
+
     def _remove_partials(self, run: int) -> None:
         for leftover in self._pages_folder.glob(f"page-{run}-*.png.part"):
             leftover.unlink(missing_ok=True)
@@ -365,50 +376,46 @@ class ScanService(QObject):
         target = self._folder / pdf.document_name(existing)
         self._reserved.add(target.name)
         self._pdfs.add(target)
-        generation, relay = self._generation, self._relay
+        reserved = self._reserved
 
-        def work() -> None:
-            try:
-                pdf.assemble(chosen, target)
-                error = None
-            except Exception as exception:  # a page deleted meanwhile, a full disk…
-                log.warning("scanned PDF not written: %s", type(exception).__name__)
-                error = exception
-            try:
-                relay.pdf.emit(generation, str(target), error)
-            except RuntimeError:
-                target.unlink(missing_ok=True)  # the service is gone: nobody will wipe it
+        def dropped(_: None) -> None:  # finished after a wipe (or the service is gone): a visitor who left
+            reserved.discard(target.name)
+            target.unlink(missing_ok=True)
 
-        self._pool.start(work)
+        self._tasks.run(
+            lambda: pdf.assemble(chosen, target),
+            lambda _: self._pdf_done(target),
+            lambda error: self._pdf_failed(target, error),
+            discard=dropped,
+        )
         return target
 
-    @Slot(int, str, object)
-    def _pdf_done(self, generation: int, path: str, error: object) -> None:
-        self._reserved.discard(Path(path).name)
-        if generation != self._generation:
-            Path(path).unlink(missing_ok=True)  # finished after a wipe: it belongs to a visitor who left
-            return
-        if error is None:
-            self.pdf_ready.emit(path)
-        else:
-            self._pdfs.discard(Path(path))
-            self.pdf_failed.emit(Problem.IO_ERROR.value)
+    def _pdf_done(self, target: Path) -> None:
+        self._reserved.discard(target.name)
+        self.pdf_ready.emit(str(target))
+
+    def _pdf_failed(self, target: Path, error: Exception) -> None:
+        log.warning(
+            "scanned PDF not written: %s", type(error).__name__
+        )  # a page deleted meanwhile, a full disk…
+        self._reserved.discard(target.name)  # assemble() leaves no partial file
+        self._pdfs.discard(target)
+        self.pdf_failed.emit(Problem.IO_ERROR.value)
 
     # -- end of session --------------------------------------------------------------------------------
 
     def wipe(self) -> None:
-        """Stop any scan at once and delete every page and PDF this service made. No signal follows."""
-        self._generation += 1
+        """Stop any scan at once and delete every page and PDF this service made. No signal follows. Never
+        waits: a running scanimage is killed (SIGKILL: it cannot write again) and reaped once it has ended."""
+        self._tasks.forget()
+        self._refreshing = False  # a listing still running will not say it is done
         self._pending_scan = None
         process, self._process = self._process, None
         self._watchdog.stop()
         self._kill_timer.stop()
         self._rename_poll.stop()
         if process is not None:
-            process.blockSignals(True)
-            process.kill()
-            process.waitForFinished(2000)  # SIGKILL: quick; then no more writes into the folder
-            process.deleteLater()
+            self._bury(process, self._run)
         for page in self._pages:
             page.path.unlink(missing_ok=True)
         self._pages.clear()

@@ -12,6 +12,7 @@ ever waits for it. Every screen fits a 1024×768 one: nothing asks for more widt
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
@@ -26,8 +27,10 @@ from kiosk.devices.scanner.service import ScanService
 from kiosk.resources import picture_path
 from kiosk.session_documents import shown_name
 from kiosk.shell.icons import Icons
-from kiosk.shell.latest_work import LatestWork
 from kiosk.shell.wizard_parts import WideProgressBar, big_button, button_row, centred, picture, wizard_label
+from kiosk.tasks import Tasks
+
+log = logging.getLogger(__name__)
 
 PREVIEW = QSize(400, 520)  # px: the box the scanned page is fitted into (beside its question on 1024 px)
 PLACING_PICTURE = QSize(480, 300)
@@ -49,8 +52,7 @@ class ScanWizard(QWidget):
         self._purpose = Purpose.TEXT
         self._several = False
         self._document: str | None = None  # the PDF made, once "Terminer" was touched
-        self._previews = LatestWork(self)
-        self._previews.finished.connect(self._show_preview)
+        self._previews = Tasks(self)  # decodes the page just scanned; reset() forgets a preview still coming
 
         self.pages = QStackedWidget()
         for page in (
@@ -327,7 +329,12 @@ class ScanWizard(QWidget):
         self.answers.setCurrentWidget(self.question_box)
         self.preview.clear()
         page, box = pages[-1], PREVIEW * self.devicePixelRatioF()
-        self._previews.run(lambda: read_preview(page.path, page.rotation, box))
+        self._previews.run(
+            lambda: read_preview(page.path, page.rotation, box),
+            self._show_preview,
+            self._preview_failed,
+            latest="preview",
+        )
         self.pages.setCurrentWidget(self.preview_page)
 
     def _show_preview(self, image: QImage | None) -> None:
@@ -336,6 +343,9 @@ class ScanWizard(QWidget):
         pixmap = QPixmap.fromImage(image)
         pixmap.setDevicePixelRatio(self.devicePixelRatioF())
         self.preview.setPixmap(pixmap)
+
+    def _preview_failed(self, error: Exception) -> None:
+        log.warning("scanned page not previewed: %s", type(error).__name__)  # as unreadable: scanned again
 
     def _readable(self) -> None:
         """ "Oui": one sheet (or a card) is done; several sheets: another one, or the end."""

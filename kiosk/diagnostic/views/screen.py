@@ -9,6 +9,7 @@ measured for the engine but never shown."""
 from __future__ import annotations
 
 import copy
+import logging
 import time
 from pathlib import Path
 
@@ -35,10 +36,11 @@ from kiosk.diagnostic.views import Exercise, Pictures, make_exercise
 from kiosk.diagnostic.views.base import TileButton, passive
 from kiosk.shell import theme
 from kiosk.shell.icons import Icons
-from kiosk.shell.latest_work import LatestWork
 from kiosk.shell.wizard_parts import big_button
 from kiosk.shell.wizard_parts import wizard_label as label
+from kiosk.tasks import Tasks
 
+log = logging.getLogger(__name__)
 PREPARE_DELAY_MS = 30  # after a screen shows, before the next ones are prepared: its paint comes first
 
 
@@ -93,8 +95,7 @@ class DiagnosticScreen(QWidget):
         self._listen_buttons: list[QPushButton] = []
         self.print_button: QPushButton | None = None
         self.sheet_problem: QLabel | None = None
-        self._sheets = LatestWork(self, discard=lambda path: Path(path).unlink(missing_ok=True))
-        self._sheets.finished.connect(self._sheet_written)
+        self._sheets = Tasks(self)  # draws the result sheet's PDF; _restart() forgets one still being drawn
         # The next screen is prepared while the visitor thinks: the items that each possible outcome of the
         # current one leads to are built, laid out and drawn once off-screen, one per event-loop turn.
         self._shared = {id(x): x for x in (content, *(i for a in content.areas for i in a.items))}
@@ -550,18 +551,28 @@ class DiagnosticScreen(QWidget):
         self.print_button.setEnabled(False)
         self.sheet_problem.hide()
         self.next_step.show()
-        self._sheets.run(lambda: str(write_sheet(sheet, folder)))
+        self._sheets.run(
+            lambda: str(write_sheet(sheet, folder)),
+            self._sheet_written,
+            self._sheet_not_written,
+            latest="sheet",
+            discard=lambda path: Path(path).unlink(missing_ok=True),
+        )
 
-    def _sheet_written(self, path: str | None) -> None:
+    def _sheet_written(self, path: str) -> None:
         if self.print_button is not None:
             self.print_button.setEnabled(True)
-        if path is None:  # a full disk, say: logged by LatestWork; the visitor is told, nothing is lost
-            if self.sheet_problem is not None:
-                self.next_step.hide()
-                self.sheet_problem.show()
-            return
         self.sheet_path = Path(path)
         self.sheetReady.emit(path)
+
+    def _sheet_not_written(self, error: Exception) -> None:
+        """A full disk, say: the visitor is told, nothing is lost (the answers stay)."""
+        log.warning("result sheet not written: %s", type(error).__name__)
+        if self.print_button is not None:
+            self.print_button.setEnabled(True)
+        if self.sheet_problem is not None:
+            self.next_step.hide()
+            self.sheet_problem.show()
 
     def _finish(self) -> None:
         self.closed.emit()

@@ -136,7 +136,7 @@ def test_wipe_cancels_unfinished_session_jobs_and_forgets_them(
 
     assert service.pending() == []
     assert allowance.remaining == 30
-    qtbot.waitUntil(lambda: service._pool.activeThreadCount() == 0, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: service._worker._pool.activeThreadCount() == 0, timeout=TIMEOUT)
     for job_id in job_ids:  # cancelled and purged from CUPS's history
         with pytest.raises(backend.PrintError):
             backend.job_status(server, job_id)

@@ -213,3 +213,18 @@ def test_wipe_during_a_scan_and_a_pdf(qtbot, make_service, sane_config, scratch)
     qtbot.wait(500)  # the PDF worker ends meanwhile: what it wrote is removed
     assert files_under(scratch) == []
     assert signals == [], "a wiped scan reports nothing to the next visitor"
+
+
+def test_wipe_kills_the_scan_without_waiting_and_leaves_no_process(qtbot, make_service, sane_config, scratch):
+    service = make_service(sane_config(**SLOW))
+    with qtbot.waitSignal(service.progress, timeout=WAIT, check_params_cb=lambda percent, page: percent > 0):
+        service.scan(Purpose.PHOTO)
+    pid = service.driver_pid
+    os.kill(pid, signal.SIGSTOP)  # a driver that answers nothing: the wipe must not wait for it
+    started = time.monotonic()
+    service.wipe()
+    assert time.monotonic() - started < 0.5
+    assert service.driver_pid is None and not service.scanning
+    qtbot.waitUntil(lambda: not os.path.exists(f"/proc/{pid}"), timeout=WAIT)  # killed and reaped
+    qtbot.wait(100)
+    assert files_under(scratch) == []
