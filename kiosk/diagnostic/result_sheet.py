@@ -4,7 +4,7 @@ It holds the title, each area with its level (in words and as a small gauge), th
 an early end, the advice with the address of each place it names, the stated needs, the code in big
 letters and a QR code of the code alone (drawn from segno's matrix). Nothing else: no name, no date, no
 answer. Writing it takes a few tens of milliseconds, so the diagnostic screen runs `write_sheet` on a pool
-thread (kiosk.diagnostic.views.screen, through LatestWork): it paints on its QPdfWriter only, never on a
+thread (kiosk.diagnostic.views.screen, through kiosk.tasks): it paints on its QPdfWriter only, never on a
 widget, and its path comes back by signal."""
 
 from __future__ import annotations

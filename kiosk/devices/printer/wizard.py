@@ -11,6 +11,7 @@ event-loop turn, so each screen appears at once even for a long document."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -42,7 +43,6 @@ from kiosk.session_documents import IMAGES, list_documents, shown_name, sniff_fi
 from kiosk.shell import theme
 from kiosk.shell.document_tiles import DocumentTile
 from kiosk.shell.icons import Icons
-from kiosk.shell.latest_work import LatestWork
 from kiosk.shell.page_pictures import render_page
 from kiosk.shell.pdf_file import PdfFile
 from kiosk.shell.stepper import Stepper
@@ -55,10 +55,14 @@ from kiosk.shell.wizard_parts import (
     picture,
     wizard_label,
 )
+from kiosk.tasks import Tasks
 
 THUMBNAIL = QSize(150, 200)  # px: the box each page is fitted into
 CHOICE_COLUMNS = 4
 MAX_COPIES = 10
+
+
+log = logging.getLogger(__name__)
 
 
 class PrintWizard(QWidget):
@@ -105,8 +109,7 @@ class PrintWizard(QWidget):
         column.setContentsMargins(48, 12, 48, 12)
         column.addWidget(self.pages)
 
-        self._pictures = LatestWork(self, discard=lambda pdf: Path(pdf).unlink(missing_ok=True))
-        self._pictures.finished.connect(self._picture_converted)
+        self._pictures = Tasks(self)  # a picture made into a PDF, off the GUI thread
         service.printersChanged.connect(self._on_printers)
         service.printersFailed.connect(self._on_printers_failed)
         service.accepted.connect(self._on_accepted)
@@ -158,15 +161,19 @@ class PrintWizard(QWidget):
             self.pages.setCurrentWidget(self.progress_page)
             image = Path(path)
             target = image.with_name(pdf_name(image, [entry.name for entry in image.parent.iterdir()]))
-            self._pictures.run(lambda: str(image_to_pdf(image, target)))
+            self._pictures.run(
+                lambda: str(image_to_pdf(image, target)),
+                self._show_options,
+                self._picture_failed,
+                latest="picture",
+                discard=lambda pdf: Path(pdf).unlink(missing_ok=True),
+            )
         else:
             self._show_options(path)
 
-    def _picture_converted(self, pdf: str | None) -> None:
-        if pdf is None:
-            self._show_problem(message(Problem.DOCUMENT_UNREADABLE), can_retry=False)
-        else:
-            self._show_options(pdf)
+    def _picture_failed(self, error: Exception) -> None:
+        log.warning("a picture could not be made into a PDF: %s", type(error).__name__)
+        self._show_problem(message(Problem.DOCUMENT_UNREADABLE), can_retry=False)
 
     def _show_options(self, path: str | Path) -> None:
         self._clear_thumbnails()
