@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import logging
 import os
-import signal
-import socket
 import sys
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 
 from kiosk.browser.engine_flags import set_kiosk_flags
 from kiosk.config import Config, load_config
 from kiosk.display import current_display_problem
 from kiosk.paths import Paths
+from kiosk.process import peak_memory_kib, quit_on_signals, setup_logging
 from kiosk.reachability import Reachability
 from kiosk.resources import bundled_shortcuts, icon_path
 from kiosk.session import Session, SessionEnd
@@ -35,7 +33,7 @@ def run(paths: Paths, windowed: bool = False, quit_after_first_paint: bool = Fal
         return 2
     try:
         paths.ensure()
-        _setup_logging(paths)
+        setup_logging(paths.log_file)
     except OSError as error:
         print(
             f"Cannot use the data folder {paths.data_dir}: {error.strerror}. Fix: create it, writable by the "
@@ -211,7 +209,7 @@ class Kiosk:
     def exec(self, quit_after_first_paint: bool = False) -> int:
         if quit_after_first_paint:  # for bench/startup.py and the build smoke test
             self.window.firstPainted.connect(self._report_first_paint)
-        self._quit_on_signals()
+        self._signal_sockets = quit_on_signals(self.qapp, self.quit)
         self.window.show_kiosk()
         code = self.qapp.exec()
         self.shutdown()
@@ -249,43 +247,3 @@ class Kiosk:
         self.store.close(timeout=10)
         self.garbage.stop()
         log.info("kiosk stopped")
-
-    def _quit_on_signals(self) -> None:
-        """SIGTERM and SIGINT quit cleanly: the signal wakes Qt's event loop through a socket."""
-        from PySide6.QtCore import QSocketNotifier
-
-        reader, writer = socket.socketpair()
-        reader.setblocking(False)
-        writer.setblocking(False)
-        signal.set_wakeup_fd(writer.fileno())
-        for signum in (signal.SIGTERM, signal.SIGINT):
-            signal.signal(signum, lambda *_: None)  # Python notes it; the wakeup fd tells Qt
-        notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, self.qapp)
-
-        def on_signal() -> None:
-            reader.recv(64)
-            log.info("signal received: quitting")
-            self.quit()
-
-        notifier.activated.connect(on_signal)
-        self._signal_sockets = (reader, writer, notifier)
-
-
-def peak_memory_kib() -> int:
-    """The process's peak resident memory so far (VmHWM), in KiB; 0 where /proc does not tell."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
-    except (OSError, StopIteration):
-        return 0
-
-
-def _setup_logging(paths: Paths) -> None:
-    handler = RotatingFileHandler(paths.log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    stderr = logging.StreamHandler()
-    stderr.setFormatter(logging.Formatter("kiosk: %(levelname)s %(message)s"))
-    root = logging.getLogger()
-    root.setLevel(logging.INFO)
-    root.addHandler(handler)
-    root.addHandler(stderr)
