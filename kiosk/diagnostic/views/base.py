@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPixmap
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QSizePolicy, QWidget
 
 from kiosk.diagnostic.loader import picture_path
 from kiosk.shell import theme
@@ -61,6 +61,15 @@ class Pictures:
         pixmap.setDevicePixelRatio(scale)
         return pixmap
 
+    def show_in(self, target: QLabel, name: str, size: int) -> None:
+        """The picture `name`, `size` pixels high, in `target`; no name: `target` is hidden."""
+        if name:
+            target.setPixmap(self.pixmap(name, size, target.devicePixelRatioF()))
+            target.show()
+        else:
+            target.clear()
+            target.hide()
+
 
 class Exercise(QWidget):
     """The base of every exercise widget. `answered(True)` ends the item; `answered(False)` is a wrong try."""
@@ -103,6 +112,16 @@ def passive(widget: QWidget) -> QWidget:
     """Lets clicks go through to the button that holds the widget."""
     widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
     return widget
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Empties `layout`: its widgets leave the screen now and are deleted later; inner layouts too."""
+    while (child := layout.takeAt(0)) is not None:
+        if child.widget() is not None:
+            child.widget().hide()
+            child.widget().deleteLater()
+        elif child.layout() is not None:
+            clear_layout(child.layout())
 
 
 def colour(name: str) -> QColor:

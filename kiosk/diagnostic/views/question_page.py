@@ -1,0 +1,79 @@
+"""The questions about the visitor's phone, after the exercises: the prompt with its picture and "Écouter",
+one large button per choice, and "Passer". The page only says what was chosen (`declared`)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from kiosk.diagnostic.schema import NeedChoice, NeedQuestion
+from kiosk.diagnostic.views.base import Pictures, TileButton, clear_layout, passive
+from kiosk.diagnostic.views.read_aloud import ReadAloud
+from kiosk.shell import theme
+from kiosk.shell.icons import Icons
+from kiosk.shell.wizard_parts import big_button
+from kiosk.shell.wizard_parts import wizard_label as label
+
+PICTURE_HEIGHT = 128
+
+
+class QuestionPage(QWidget):
+    declared = Signal(object)  # the id of the choice made, or None: "Passer"
+
+    def __init__(
+        self, icons: Icons, pictures: Pictures, read_aloud: ReadAloud, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self._pictures = pictures
+        self.heading = label(self.tr("Pour finir, quelques questions sur votre téléphone."), "DiagProgress")
+        self.picture = QLabel()
+        self.picture.setFixedHeight(PICTURE_HEIGHT)
+        self.prompt = label("", "DiagPrompt")
+        self.listen_button = read_aloud.button(lambda: self.prompt.text())
+        prompt_row = QHBoxLayout()
+        prompt_row.setSpacing(20)
+        prompt_row.addWidget(self.picture)
+        prompt_row.addWidget(self.prompt, 1)
+        prompt_row.addWidget(self.listen_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.choices = QVBoxLayout()
+        self.choices.setSpacing(16)
+        self.skip_button = big_button(
+            icons, "arrow-right", self.tr("Passer"), lambda: self.declared.emit(None)
+        )
+        bottom = QHBoxLayout()
+        bottom.addStretch()
+        bottom.addWidget(self.skip_button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(20)
+        column.addWidget(self.heading)
+        column.addLayout(prompt_row)
+        column.addLayout(self.choices)
+        column.addStretch()
+        column.addLayout(bottom)
+        self.choice_buttons: dict[str, QPushButton] = {}
+
+    def show_question(self, question: NeedQuestion) -> None:
+        self.prompt.setText(question.prompt)
+        self._pictures.show_in(self.picture, question.picture, PICTURE_HEIGHT)
+        clear_layout(self.choices)
+        self.choice_buttons = {}
+        for choice in question.choices:
+            button = self._choice_button(choice)
+            button.clicked.connect(lambda _=False, c=choice.id: self.declared.emit(c))
+            self.choices.addWidget(button)
+            self.choice_buttons[choice.id] = button
+
+    def _choice_button(self, choice: NeedChoice) -> QPushButton:
+        button = TileButton()
+        button.setObjectName("NeedChoice")
+        button.setMinimumHeight(theme.MIN_TILE + 16)
+        row = QHBoxLayout(button)
+        row.setContentsMargins(20, 8, 20, 8)
+        row.setSpacing(16)
+        if choice.picture:
+            picture = QLabel()
+            picture.setPixmap(self._pictures.pixmap(choice.picture, 56, self.devicePixelRatioF()))
+            row.addWidget(passive(picture))
+        row.addWidget(passive(label(choice.label, "NeedChoiceLabel")), 1)
+        return button
