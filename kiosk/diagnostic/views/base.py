@@ -61,15 +61,6 @@ class Pictures:
         pixmap.setDevicePixelRatio(scale)
         return pixmap
 
-    def show_in(self, target: QLabel, name: str, size: int) -> None:
-        """The picture `name`, `size` pixels high, in `target`; no name: `target` is hidden."""
-        if name:
-            target.setPixmap(self.pixmap(name, size, target.devicePixelRatioF()))
-            target.show()
-        else:
-            target.clear()
-            target.hide()
-
 
 class Exercise(QWidget):
     """The base of every exercise widget. `answered(True)` ends the item; `answered(False)` is a wrong try."""

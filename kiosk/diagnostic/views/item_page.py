@@ -15,13 +15,12 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QVBoxLa
 from kiosk.diagnostic.engine import Outcome, Progress
 from kiosk.diagnostic.views import Exercise, Pictures
 from kiosk.diagnostic.views.ahead import ExercisesAhead
+from kiosk.diagnostic.views.prompt import PromptRow
 from kiosk.diagnostic.views.read_aloud import ReadAloud
 from kiosk.shell import theme
 from kiosk.shell.icons import Icons
 from kiosk.shell.wizard_parts import big_button
 from kiosk.shell.wizard_parts import wizard_label as label
-
-PICTURE_HEIGHT = 96
 
 
 class ItemPage(QWidget):
@@ -31,7 +30,6 @@ class ItemPage(QWidget):
         self, icons: Icons, pictures: Pictures, read_aloud: ReadAloud, parent: QWidget | None = None
     ):
         super().__init__(parent)
-        self._pictures = pictures
         self.exercise: Exercise | None = None
         self.hinted = False
         self._shown_at = 0.0
@@ -46,15 +44,8 @@ class ItemPage(QWidget):
         progress.addWidget(self.progress_label, 0, Qt.AlignmentFlag.AlignHCenter)
         progress.addWidget(self.progress_bar)
         progress.addStretch()
-        self.picture = QLabel()
-        self.picture.setFixedHeight(PICTURE_HEIGHT)
-        self.prompt = label("", "DiagPrompt")
-        self.listen_button = read_aloud.button(lambda: self.prompt.text())
-        prompt_row = QHBoxLayout()
-        prompt_row.setSpacing(20)
-        prompt_row.addWidget(self.picture, 0, Qt.AlignmentFlag.AlignTop)
-        prompt_row.addWidget(self.prompt, 1)
-        prompt_row.addWidget(self.listen_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.prompt_row = PromptRow(pictures, read_aloud, 96, picture_at_top=True)
+        self.listen_button = self.prompt_row.listen_button
         self.hint_box = QFrame()
         self.hint_box.setObjectName("DiagHint")
         hint_icon = QLabel()
@@ -85,7 +76,7 @@ class ItemPage(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(10)
-        column.addLayout(prompt_row)
+        column.addLayout(self.prompt_row)
         column.addWidget(self.hint_box)
         column.addLayout(self.exercise_host, 1)
         column.addLayout(bottom)
@@ -100,8 +91,7 @@ class ItemPage(QWidget):
         )
         self.progress_bar.setRange(0, progress.total)
         self.progress_bar.setValue(progress.done)
-        self.prompt.setText(item.prompt)
-        self._pictures.show_in(self.picture, item.picture, PICTURE_HEIGHT)
+        self.prompt_row.show_prompt(item.prompt, item.picture)
         self.hint.setText(item.hint)
         self.hint_box.hide()
         self.hinted = False

@@ -3,18 +3,17 @@ one large button per choice, and "Passer". The page only says what was chosen (`
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.diagnostic.schema import NeedChoice, NeedQuestion
 from kiosk.diagnostic.views.base import Pictures, TileButton, clear_layout, passive
+from kiosk.diagnostic.views.prompt import PromptRow
 from kiosk.diagnostic.views.read_aloud import ReadAloud
 from kiosk.shell import theme
 from kiosk.shell.icons import Icons
 from kiosk.shell.wizard_parts import big_button
 from kiosk.shell.wizard_parts import wizard_label as label
-
-PICTURE_HEIGHT = 128
 
 
 class QuestionPage(QWidget):
@@ -26,15 +25,8 @@ class QuestionPage(QWidget):
         super().__init__(parent)
         self._pictures = pictures
         self.heading = label(self.tr("Pour finir, quelques questions sur votre téléphone."), "DiagProgress")
-        self.picture = QLabel()
-        self.picture.setFixedHeight(PICTURE_HEIGHT)
-        self.prompt = label("", "DiagPrompt")
-        self.listen_button = read_aloud.button(lambda: self.prompt.text())
-        prompt_row = QHBoxLayout()
-        prompt_row.setSpacing(20)
-        prompt_row.addWidget(self.picture)
-        prompt_row.addWidget(self.prompt, 1)
-        prompt_row.addWidget(self.listen_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.prompt_row = PromptRow(pictures, read_aloud, 128)
+        self.listen_button = self.prompt_row.listen_button
         self.choices = QVBoxLayout()
         self.choices.setSpacing(16)
         self.skip_button = big_button(
@@ -47,15 +39,14 @@ class QuestionPage(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(20)
         column.addWidget(self.heading)
-        column.addLayout(prompt_row)
+        column.addLayout(self.prompt_row)
         column.addLayout(self.choices)
         column.addStretch()
         column.addLayout(bottom)
         self.choice_buttons: dict[str, QPushButton] = {}
 
     def show_question(self, question: NeedQuestion) -> None:
-        self.prompt.setText(question.prompt)
-        self._pictures.show_in(self.picture, question.picture, PICTURE_HEIGHT)
+        self.prompt_row.show_prompt(question.prompt, question.picture)
         clear_layout(self.choices)
         self.choice_buttons = {}
         for choice in question.choices:
