@@ -55,7 +55,7 @@ def walk(screen, policy, seen: dict[str, list[str]]) -> None:
             return
         if page is screen.early_page:
             seen["early end"] = problems(screen)
-            click(screen.early_page.continue_button)
+            click(page.continue_button)
         elif page is screen.question_page:
             seen[f"question {screen.diagnostic.next_item().id}"] = problems(screen)
             click(screen.question_page.choice_buttons["non"])

@@ -63,10 +63,10 @@ def play(screen, qtbot, policy, question_answer):
         if page is screen.result_page:
             return
         if page is screen.early_page:
-            click(screen.early_page.continue_button)
+            click(page.continue_button)
         elif page is screen.question_page:
             choice = question_answer
-            click(screen.question_page.choice_buttons[choice] if choice else screen.question_page.skip_button)
+            click(page.choice_buttons[choice] if choice else page.skip_button)
         else:
             exercise = screen.exercise
             item = exercise.item
@@ -75,16 +75,14 @@ def play(screen, qtbot, policy, question_answer):
             if action in ("helped", "failed"):
                 wrong_try(exercise)
                 assert screen.exercise is exercise, item.id
-                assert screen.item_page.hint_box.isVisible() and screen.item_page.hint.text() == item.hint, (
-                    item.id
-                )
+                assert page.hint_box.isVisible() and page.hint.text() == item.hint, item.id
                 (wrong_try if action == "failed" else solve)(exercise)
             elif action == "right":
                 solve(exercise)
             elif action == "dont_know":
-                click(screen.item_page.dont_know_button)
+                click(page.dont_know_button)
             else:
-                click(screen.item_page.skip_button)
+                click(page.skip_button)
             answers = screen.diagnostic.answers()
             assert len(answers) == asked + 1, f"{item.id}: no answer after {action}"
             expected = {
@@ -100,8 +98,9 @@ def play(screen, qtbot, policy, question_answer):
 
 
 def shown_result(screen, content):
-    result, _ = decode(screen.result_page.code_label.text(), {content.version: content})
-    assert "-" in screen.result_page.code_label.text() and len(screen.result_page.code_label.text()) == 9
+    code = screen.result_page.code_label.text()
+    result, _ = decode(code, {content.version: content})
+    assert "-" in code and len(code) == 9
     return result
 
 
