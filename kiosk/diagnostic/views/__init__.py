@@ -1,4 +1,5 @@
-"""The Qt side of the diagnostic: one exercise widget per kind (`EXERCISES`), and `DiagnosticScreen`."""
+"""The Qt side of the diagnostic: one exercise widget per kind (`EXERCISES`); `DiagnosticScreen` (screen.py)
+and its pages (`*_page.py`)."""
 
 from __future__ import annotations
 

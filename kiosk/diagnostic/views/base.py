@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPixmap
-from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QPushButton, QSizePolicy, QWidget
 
 from kiosk.diagnostic.loader import picture_path
 from kiosk.shell import theme
@@ -103,6 +103,16 @@ def passive(widget: QWidget) -> QWidget:
     """Lets clicks go through to the button that holds the widget."""
     widget.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
     return widget
+
+
+def clear_layout(layout: QLayout) -> None:
+    """Empties `layout`: its widgets leave the screen now and are deleted later; inner layouts too."""
+    while (child := layout.takeAt(0)) is not None:
+        if child.widget() is not None:
+            child.widget().hide()
+            child.widget().deleteLater()
+        elif child.layout() is not None:
+            clear_layout(child.layout())
 
 
 def colour(name: str) -> QColor:

@@ -55,10 +55,10 @@ def walk(screen, policy, seen: dict[str, list[str]]) -> None:
             return
         if page is screen.early_page:
             seen["early end"] = problems(screen)
-            click(screen.early_continue)
+            click(page.continue_button)
         elif page is screen.question_page:
             seen[f"question {screen.diagnostic.next_item().id}"] = problems(screen)
-            click(screen.choice_buttons["non"])
+            click(screen.question_page.choice_buttons["non"])
         else:
             exercise = screen.exercise
             item = exercise.item
@@ -92,22 +92,22 @@ def test_every_diagnostic_screen_fits(screen, run):
 
 def test_the_avance_result_fits_with_every_need(screen, qtbot):
     play(screen, qtbot, lambda item: "right", "non")
-    assert screen.result.group == "avance" and len(screen.sheet.needs) == 3
+    assert screen.result.group == "avance" and len(screen.result_page.sheet.needs) == 3
     assert misfits(screen.kiosk_window, scrolling=False) == []
 
 
 def test_the_result_shows_the_sheets_needs_and_each_places_address(screen, qtbot, content):
     play(screen, qtbot, lambda item: "right" if item.difficulty <= 2 else "dont_know", "non")
-    sheet = screen.sheet
+    sheet = screen.result_page.sheet
     assert sheet.needs and sheet.places  # this run states needs and is told where to go
-    shown = screen.result_text()
+    shown = screen.result_page.text()
     for need in sheet.needs:
         assert need in shown
     for place in sheet.places:
         assert place.address and place.name in shown and place.address in shown
     every_need = {n.label for n in content.needs}
     assert {n for n in every_need if n in shown} == set(sheet.needs)  # no other list than the sheet's
-    assert screen.code_label.text() in shown
+    assert screen.result_page.code_label.text() in shown
     with qtbot.waitSignal(screen.sheetReady) as ready:
         click(screen.print_button)
     document = QPdfDocument()
@@ -115,13 +115,13 @@ def test_the_result_shows_the_sheets_needs_and_each_places_address(screen, qtbot
     printed = " ".join(document.getAllText(p).text() for p in range(document.pageCount()))
     document.close()
     printed = " ".join(printed.split())
-    for text in (*sheet.needs, *(p.address for p in sheet.places), screen.code_label.text()):
+    for text in (*sheet.needs, *(p.address for p in sheet.places), screen.result_page.code_label.text()):
         assert " ".join(text.split()) in printed
 
 
 def test_the_result_never_invites_to_end_the_session(screen, qtbot):
     play(screen, qtbot, lambda item: "skip", None)
-    shown = screen.result_text() + screen.finish_button.text() + screen.print_button.text()
+    shown = screen.result_page.text() + screen.result_page.finish_button.text() + screen.print_button.text()
     for word in ("Terminer", "Quittez", "session", "fini"):
         assert word not in shown
     assert french_spacing("à montrer à un conseiller :") in shown  # the ":" never wraps alone

@@ -63,10 +63,10 @@ def play(screen, qtbot, policy, question_answer):
         if page is screen.result_page:
             return
         if page is screen.early_page:
-            click(screen.early_continue)
+            click(page.continue_button)
         elif page is screen.question_page:
             choice = question_answer
-            click(screen.choice_buttons[choice] if choice else screen.question_skip)
+            click(page.choice_buttons[choice] if choice else page.skip_button)
         else:
             exercise = screen.exercise
             item = exercise.item
@@ -75,14 +75,14 @@ def play(screen, qtbot, policy, question_answer):
             if action in ("helped", "failed"):
                 wrong_try(exercise)
                 assert screen.exercise is exercise, item.id
-                assert screen.hint_box.isVisible() and screen.hint.text() == item.hint, item.id
+                assert page.hint_box.isVisible() and page.hint.text() == item.hint, item.id
                 (wrong_try if action == "failed" else solve)(exercise)
             elif action == "right":
                 solve(exercise)
             elif action == "dont_know":
-                click(screen.dont_know_button)
+                click(page.dont_know_button)
             else:
-                click(screen.skip_button)
+                click(page.skip_button)
             answers = screen.diagnostic.answers()
             assert len(answers) == asked + 1, f"{item.id}: no answer after {action}"
             expected = {
@@ -98,8 +98,9 @@ def play(screen, qtbot, policy, question_answer):
 
 
 def shown_result(screen, content):
-    result, _ = decode(screen.code_label.text(), {content.version: content})
-    assert "-" in screen.code_label.text() and len(screen.code_label.text()) == 9
+    code = screen.result_page.code_label.text()
+    result, _ = decode(code, {content.version: content})
+    assert "-" in code and len(code) == 9
     return result
 
 
@@ -119,9 +120,9 @@ def test_a_beginner_stops_early_with_kind_words(screen, qtbot, content):
     assert result.group == "debutant" and result.early_end
     assert result.needs == {"sms", "photo", "application"}
     assert content.early_end.message[0] in [
-        w.text() for w in screen.result_page.findChildren(type(screen.hint))
+        w.text() for w in screen.result_page.findChildren(type(screen.item_page.hint))
     ]
-    assert screen.group_label.text().endswith(content.groups.debutant.label)
+    assert screen.result_page.group_label.text().endswith(content.groups.debutant.label)
 
 
 def test_an_intermediate_user(screen, qtbot, content):
@@ -138,7 +139,7 @@ def test_an_intermediate_user(screen, qtbot, content):
     assert result.group == "intermediaire" and not result.early_end and result.needs == frozenset()
     asked = [a.item_id for a in screen.diagnostic.answers()]
     assert "souris-double-clic" in asked  # a success with the hint asks another item of that difficulty
-    assert screen.group_label.text().endswith(content.groups.intermediaire.label)
+    assert screen.result_page.group_label.text().endswith(content.groups.intermediaire.label)
 
 
 def test_an_advanced_user(screen, qtbot, content):
@@ -146,7 +147,7 @@ def test_an_advanced_user(screen, qtbot, content):
     result = shown_result(screen, content)
     assert result.levels == ("autonome",) * 7
     assert result.group == "avance" and result.needs == frozenset()
-    shown = [w.text() for w in screen.result_page.findChildren(type(screen.hint))]
+    shown = [w.text() for w in screen.result_page.findChildren(type(screen.item_page.hint))]
     for area in content.areas:
         assert area.name in shown
     assert shown.count(content.levels.autonome) == 7
@@ -164,7 +165,7 @@ def reach_kind(screen, wanted: str):
         if kind(exercise.item) == wanted:
             return exercise
         wrong_try(exercise)
-        assert screen.hint_box.isVisible()
+        assert screen.item_page.hint_box.isVisible()
         solve(exercise)
     raise AssertionError(wanted)
 
@@ -174,8 +175,8 @@ def reach_kind(screen, wanted: str):
 def test_passer_and_je_ne_sais_pas_on_every_kind(screen, wanted, button):
     exercise = reach_kind(screen, wanted)
     item = exercise.item
-    assert screen.skip_button.isVisible() and screen.dont_know_button.isVisible()
-    click(screen.skip_button if button == "skip" else screen.dont_know_button)
+    assert screen.item_page.skip_button.isVisible() and screen.item_page.dont_know_button.isVisible()
+    click(screen.item_page.skip_button if button == "skip" else screen.item_page.dont_know_button)
     last = screen.diagnostic.answers()[-1]
     assert last.item_id == item.id
     assert last.outcome == (Outcome.SKIPPED if button == "skip" else Outcome.DONT_KNOW)
@@ -185,20 +186,20 @@ def test_passer_and_je_ne_sais_pas_on_every_kind(screen, wanted, button):
 @pytest.mark.parametrize("wanted", ALL_KINDS)
 def test_the_hint_shows_after_a_wrong_try_and_a_second_one_fails(screen, wanted):
     exercise = reach_kind(screen, wanted)
-    assert not screen.hint_box.isVisible()
+    assert not screen.item_page.hint_box.isVisible()
     wrong_try(exercise)
-    assert screen.hint_box.isVisible() and screen.hint.text() == exercise.item.hint
+    assert screen.item_page.hint_box.isVisible() and screen.item_page.hint.text() == exercise.item.hint
     assert screen.exercise is exercise
     wrong_try(exercise)
     assert screen.diagnostic.answers()[-1].outcome == Outcome.FAILED
-    assert not screen.hint_box.isVisible()
+    assert not screen.item_page.hint_box.isVisible()
 
 
 def test_a_single_click_left_alone_is_a_wrong_try_of_a_double_click(screen, qtbot):
     exercise = reach_kind(screen, "double_click")
     target = next(t for t in exercise.item.targets if t.id == exercise.item.answer)
     click(exercise, exercise.target_centre(target).toPoint())
-    qtbot.waitUntil(screen.hint_box.isVisible, timeout=3000)
+    qtbot.waitUntil(screen.item_page.hint_box.isVisible, timeout=3000)
 
 
 def test_the_second_field_must_be_reached_with_tab(qtbot, styled, content, icons):
@@ -223,12 +224,12 @@ def test_the_printed_sheet_holds_the_levels_and_the_code(screen, qtbot, content)
     with qtbot.waitSignal(screen.sheetReady) as ready:
         click(screen.print_button)
     path = Path(ready.args[0])
-    assert path.name == "Ma fiche diagnostic.pdf" and path.parent == screen._sheet_folder
+    assert path.name == "Ma fiche diagnostic.pdf" and path.parent == screen.result_page._sheet_folder
     document = QPdfDocument()
     assert document.load(str(path)) == QPdfDocument.Error.None_
     text = " ".join(document.getAllText(p).text() for p in range(document.pageCount())).replace("\n", " ")
     document.close()
-    assert screen.code_label.text() in text
+    assert screen.result_page.code_label.text() in text
     assert content.levels.avec_aide in text
     for area in content.areas:
         assert area.name.split()[-1] in text
@@ -241,7 +242,9 @@ def test_reset_forgets_the_result_and_returns_to_the_welcome(screen, qtbot):
         click(screen.print_button)
     screen.reset()
     assert screen.pages.currentWidget() is screen.welcome_page
-    assert screen.result is None and screen.sheet is None and screen.code_label is None
+    assert (
+        screen.result is None and screen.result_page.sheet is None and screen.result_page.code_label is None
+    )
     assert screen.diagnostic.answers() == () and screen.diagnostic.result().group == "debutant"
     assert not Path(ready.args[0]).exists()
     click(screen.start_button)
@@ -251,7 +254,7 @@ def test_reset_forgets_the_result_and_returns_to_the_welcome(screen, qtbot):
 def test_terminer_closes_and_starts_over(screen, qtbot):
     play(screen, qtbot, lambda item: "skip", None)
     with qtbot.waitSignal(screen.closed):
-        click(screen.finish_button)
+        click(screen.result_page.finish_button)
     assert screen.pages.currentWidget() is screen.welcome_page
     assert screen.diagnostic.answers() == ()
 
@@ -266,8 +269,8 @@ def test_ecouter_reads_the_prompt_with_the_mock_engine(make_screen, qtbot):
     words = []
     speech.wordSaid.connect(words.append)
     click(screen.start_button)
-    assert screen.listen_button.isVisible()
-    click(screen.listen_button)
+    assert screen.item_page.listen_button.isVisible()
+    click(screen.item_page.listen_button)
     prompt = screen.exercise.item.prompt
     qtbot.waitUntil(lambda: len(words) >= len(prompt.split()), timeout=10000)
     assert words[0] == prompt.split()[0] and all(word in prompt for word in words)
@@ -283,9 +286,9 @@ def test_without_an_engine_ecouter_is_hidden(make_screen, speech, qtbot):
             pass
         assert told.args == [False]
         engine.close()
-    assert not screen.welcome_listen.isVisible()
+    assert not screen.welcome_page.listen_button.isVisible()
     click(screen.start_button)
-    assert not screen.listen_button.isVisible() and screen.skip_button.isVisible()
+    assert not screen.item_page.listen_button.isVisible() and screen.item_page.skip_button.isVisible()
 
 
 # --- pictures for a person to look at ------------------------------------------------------------------
@@ -309,12 +312,14 @@ def test_screenshots(screen, qtbot, tmp_path):
 def test_a_sheet_that_cannot_be_written_says_so_and_loses_nothing(make_screen, qtbot, tmp_path):
     screen = make_screen()
     play(screen, qtbot, lambda item: "right", "oui")
-    screen._sheet_folder = tmp_path / "not-a-folder"
-    screen._sheet_folder.write_text("a file where the folder should be")  # mkdir fails: as a full disk would
+    screen.result_page._sheet_folder = tmp_path / "not-a-folder"
+    screen.result_page._sheet_folder.write_text(
+        "a file where the folder should be"
+    )  # mkdir fails: as a full disk would
     ready = []
     screen.sheetReady.connect(ready.append)
     click(screen.print_button)
-    qtbot.waitUntil(lambda: screen.sheet_problem.isVisible(), timeout=10000)
+    qtbot.waitUntil(lambda: screen.result_page.sheet_problem.isVisible(), timeout=10000)
     assert ready == [] and screen.print_button.isEnabled()
-    assert "conseiller" in screen.sheet_problem.text()
-    assert screen.code_label.text()  # the result stays on the screen
+    assert "conseiller" in screen.result_page.sheet_problem.text()
+    assert screen.result_page.code_label.text()  # the result stays on the screen
