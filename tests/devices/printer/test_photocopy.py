@@ -24,11 +24,11 @@ def test_photocopier_scans_then_prints(print_kiosk, cups, printer, monkeypatch, 
     qtbot.waitUntil(lambda: kiosk.window.screens.currentWidget() is kiosk.printing.wizard, timeout=15000)
     wizard = kiosk.printing.wizard
     assert wizard.path.endswith("Document scanné 1.pdf")
-    qtbot.waitUntil(lambda: wizard._printer is not None, timeout=10000)
-    touch(kiosk.window, wizard.copies.more_button)
-    touch(kiosk.window, wizard.print_button)
+    qtbot.waitUntil(lambda: wizard.options_page.printer is not None, timeout=10000)
+    touch(kiosk.window, wizard.options_page.copies.more_button)
+    touch(kiosk.window, wizard.options_page.print_button)
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.done_page, timeout=30000)
     assert pdf_page_count(cups.output(printer)) == 2  # one page, two copies
 
-    touch(kiosk.window, wizard.done_button)
+    touch(kiosk.window, wizard.done_page.done_button)
     assert kiosk.window.screens.currentWidget() is kiosk.home
