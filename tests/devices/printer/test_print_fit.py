@@ -83,7 +83,7 @@ def test_with_no_document_scanner_un_papier_opens_the_scanner(
     scanner = kiosk.window.screens.currentWidget()
     assert scanner is kiosk.scanning.wizard
     assert scanner.pages.currentWidget() is scanner.choose_page
-    assert scanner.choose_title.text() == "Que voulez-vous scanner ?"
+    assert scanner.choose_page.title.text() == "Que voulez-vous scanner ?"
 
 
 def test_the_print_buttons_say_what_they_do(print_kiosk, make_pdf):  # noqa: F811
@@ -118,13 +118,13 @@ def test_every_photocopy_step_fits_the_screen(print_kiosk, monkeypatch, tmp_path
     touch(kiosk.window, next(t for t in kiosk.home.tiles if t.item_id == "copy"))
     scan = kiosk.window.screens.currentWidget()
     fits(kiosk, "photocopy: choose")
-    touch(kiosk.window, scan.one_sheet_button)
+    touch(kiosk.window, scan.choose_page.one_sheet_button)
     fits(kiosk, "photocopy: place the sheet")
-    touch(kiosk.window, scan.scan_button)
+    touch(kiosk.window, scan.place_page.scan_button)
     fits(kiosk, "photocopy: scanning")
     qtbot.waitUntil(lambda: scan.pages.currentWidget() is scan.preview_page, timeout=30000)
     fits(kiosk, "photocopy: is it readable")
-    touch(kiosk.window, scan.yes_button)
+    touch(kiosk.window, scan.preview_page.yes_button)
     qtbot.waitUntil(lambda: kiosk.window.screens.currentWidget() is kiosk.printing.wizard, timeout=15000)
     wizard = kiosk.printing.wizard
     qtbot.waitUntil(lambda: wizard.options_page.printer is not None, timeout=10000)
