@@ -22,10 +22,10 @@ from kiosk.devices.printer.images import image_to_pdf, pdf_name
 from kiosk.devices.printer.messages import Message, message, page_limit_message
 from kiosk.devices.printer.problems import Problem
 from kiosk.devices.printer.service import PrintService
-from kiosk.devices.printer.steps.choose import ChooseStep
-from kiosk.devices.printer.steps.done import DoneStep
+from kiosk.devices.printer.steps.choose import PrintChooseStep
+from kiosk.devices.printer.steps.done import PrintDoneStep
 from kiosk.devices.printer.steps.options import OptionsStep
-from kiosk.devices.printer.steps.problem import ProblemStep
+from kiosk.devices.printer.steps.problem import PrintProblemStep
 from kiosk.devices.printer.steps.progress import ProgressStep
 from kiosk.session_documents import IMAGES, sniff_file
 from kiosk.shell.icons import Icons
@@ -48,11 +48,11 @@ class PrintWizard(QWidget):
         self._ticket: int | None = None
         self._sheets_sent = 0  # pages × copies of the job being printed
 
-        self.choose_page = ChooseStep(icons)
+        self.choose_page = PrintChooseStep(icons)
         self.options_page = OptionsStep(service, icons)
         self.progress_page = ProgressStep(icons)
-        self.done_page = DoneStep(icons)
-        self.problem_page = ProblemStep(icons)
+        self.done_page = PrintDoneStep(icons)
+        self.problem_page = PrintProblemStep(icons)
         self.pages = QStackedWidget()
         for page in (
             self.choose_page,

@@ -24,11 +24,11 @@ from kiosk.devices.scanner.defaults import Purpose
 from kiosk.devices.scanner.messages import ProblemText, pdf_failed_text, problem_text
 from kiosk.devices.scanner.problems import Problem
 from kiosk.devices.scanner.service import ScanService
-from kiosk.devices.scanner.steps.choose import ChooseStep
-from kiosk.devices.scanner.steps.done import DoneStep
+from kiosk.devices.scanner.steps.choose import ScanChooseStep
+from kiosk.devices.scanner.steps.done import ScanDoneStep
 from kiosk.devices.scanner.steps.place import PlaceStep
 from kiosk.devices.scanner.steps.preview import PreviewStep
-from kiosk.devices.scanner.steps.problem import ProblemStep
+from kiosk.devices.scanner.steps.problem import ScanProblemStep
 from kiosk.devices.scanner.steps.scanning import ScanningStep
 from kiosk.shell.icons import Icons
 
@@ -48,12 +48,12 @@ class ScanWizard(QWidget):
         self._several = False
         self._document: str | None = None  # the PDF made, once "Terminer" was touched
 
-        self.choose_page = ChooseStep(icons)
+        self.choose_page = ScanChooseStep(icons)
         self.place_page = PlaceStep(icons)
         self.scanning_page = ScanningStep(icons)
         self.preview_page = PreviewStep(icons)
-        self.done_page = DoneStep(icons)
-        self.problem_page = ProblemStep(icons)
+        self.done_page = ScanDoneStep(icons)
+        self.problem_page = ScanProblemStep(icons)
         self.pages = QStackedWidget()
         for page in (
             self.choose_page,

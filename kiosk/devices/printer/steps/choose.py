@@ -17,7 +17,7 @@ from kiosk.shell.wizard_parts import big_button, button_row, wizard_label
 COLUMNS = 4
 
 
-class ChooseStep(QWidget):
+class PrintChooseStep(QWidget):
     chosen = Signal(str)  # the path of the document touched, on "Continuer"
     scanRequested = Signal()  # "Scanner un papier", when there is no document yet
     leaveRequested = Signal()  # "Ne pas imprimer"

@@ -9,7 +9,7 @@ from kiosk.shell.icons import Icons
 from kiosk.shell.wizard_parts import big_button, button_row, centred, picture, wizard_label
 
 
-class DoneStep(QWidget):
+class PrintDoneStep(QWidget):
     closeRequested = Signal()  # "J'ai récupéré mes feuilles"
 
     def __init__(self, icons: Icons, parent: QWidget | None = None):

@@ -11,7 +11,7 @@ from kiosk.shell.icons import Icons
 from kiosk.shell.wizard_parts import big_button, button_row, wizard_label
 
 
-class ChooseStep(QWidget):
+class ScanChooseStep(QWidget):
     chosen = Signal(object, bool)  # (Purpose, several sheets)
     leaveRequested = Signal()  # "Ne pas scanner" / "Ne pas photocopier"
 

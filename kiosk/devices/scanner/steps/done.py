@@ -15,7 +15,7 @@ from kiosk.shell.wizard_parts import big_button, button_row, centred, picture, w
 KEEP_WIDTH = 560  # px: the main button, the two others share its width
 
 
-class DoneStep(QWidget):
+class ScanDoneStep(QWidget):
     keepRequested = Signal()
     printRequested = Signal()
     deleteRequested = Signal()

@@ -11,7 +11,7 @@ from kiosk.shell.icons import Icons
 from kiosk.shell.wizard_parts import big_button, button_row, centred, picture, wizard_label
 
 
-class ProblemStep(QWidget):
+class ScanProblemStep(QWidget):
     retryRequested = Signal()  # "Recommencer"
     closeRequested = Signal()  # "Fermer"
 
