@@ -121,7 +121,7 @@ def test_one_press_of_imprimer_opens_the_print_wizard_with_the_page(kiosk_with_s
     qtbot.waitUntil(lambda: isinstance(kiosk.window.screens.currentWidget(), PrintWizard), timeout=15000)
     wizard = kiosk.window.screens.currentWidget()
     assert Path(wizard.path).name == "Page Alpha.pdf"
-    assert wizard.document.pageCount() == 1  # its preview
+    assert wizard.options_page.document.pageCount() == 1  # its preview
     document = QPdfDocument()
     assert document.load(wizard.path) == QPdfDocument.Error.None_
     assert "attachment" in document.getAllText(0).text()  # the page's own words, as text
@@ -129,7 +129,7 @@ def test_one_press_of_imprimer_opens_the_print_wizard_with_the_page(kiosk_with_s
     assert abs(size.width() - 595.3) < 1 and abs(size.height() - 841.9) < 1  # A4, in points
     del document  # close() alone keeps the file open (see kiosk/shell/pdf_file.py)
 
-    touch(kiosk.window, wizard.back_button)  # "Retour": back to the service
+    touch(kiosk.window, wizard.options_page.back_button)  # "Retour": back to the service
     assert kiosk.window.screens.currentWidget() is screen
     touch(kiosk.window, screen.print_button)  # a second PDF gets its own name
     qtbot.waitUntil(lambda: kiosk.window.screens.currentWidget() is wizard, timeout=15000)

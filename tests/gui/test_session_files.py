@@ -71,13 +71,15 @@ def test_the_print_wizard_lets_go_of_the_document_it_prepared(kiosk, qtbot, inde
     touch(kiosk.window, tile(kiosk, "print"))
     wizard = kiosk.printing.wizard
     assert kiosk.window.screens.currentWidget() is wizard
-    chosen = next(t for t in wizard.document_tiles if t.document.path == documents[index])
-    qtbot.waitUntil(lambda: all(t.has_thumbnail for t in wizard.document_tiles), timeout=5000)
+    chosen = next(t for t in wizard.choose_page.document_tiles if t.document.path == documents[index])
+    qtbot.waitUntil(lambda: all(t.has_thumbnail for t in wizard.choose_page.document_tiles), timeout=5000)
     touch(kiosk.window, chosen)
-    touch(kiosk.window, wizard.continue_button)
+    touch(kiosk.window, wizard.choose_page.continue_button)
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.options_page, timeout=10000)
     assert wizard.path.endswith(".pdf")  # the picture too, made into a PDF beside it
-    qtbot.waitUntil(lambda: wizard._next_thumbnail == wizard.document.pageCount(), timeout=5000)
+    qtbot.waitUntil(
+        lambda: wizard.options_page.thumbnails.drawn == wizard.options_page.document.pageCount(), timeout=5000
+    )
     end_session_and_check(kiosk, qtbot)
 
 
@@ -88,5 +90,5 @@ def test_the_print_wizard_from_the_viewer_lets_go_of_both(kiosk, qtbot):
     touch(kiosk.window, kiosk.window.screens.currentWidget().print_button)
     wizard = kiosk.printing.wizard
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.options_page, timeout=10000)
-    touch(kiosk.window, wizard.back_button)  # back to the viewer, still open
+    touch(kiosk.window, wizard.options_page.back_button)  # back to the viewer, still open
     end_session_and_check(kiosk, qtbot)

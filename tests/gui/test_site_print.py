@@ -47,7 +47,7 @@ def test_window_print_opens_the_print_wizard_with_the_page_as_printed(qtbot, kio
     assert PRINTED in text  # the site's print styles apply
     assert "pickers" not in text  # its buttons are for the screen only
 
-    touch(kiosk.window, wizard.back_button)
+    touch(kiosk.window, wizard.options_page.back_button)
     assert kiosk.window.screens.currentWidget() is screen
     kiosk.session_control.end("button")
     assert files_held_under(kiosk.paths.session_scratch) == []

@@ -15,10 +15,11 @@
 
 The driver never runs in the kiosk's process: each scan is a `scanimage` child process driven by QProcess
 (asynchronous: the GUI thread only reads its stderr when Qt says there is some). A driver that hangs is
-killed by a watchdog once it has made no progress for `stall_timeout` seconds; one that crashes ends the
-scan with a problem code, never the kiosk. Listing devices and making PDFs run on kiosk.tasks (a QThreadPool);
-`wipe` forgets their answers. It kills a running scan without waiting on the GUI thread: the killed process
-is reaped when Qt says it has ended, and what it may have left is removed then.
+killed by a `Watchdog` once it has made no progress for `stall_timeout` seconds; one that crashes ends the
+scan with a problem code, never the kiosk. Listing devices (`DeviceList`) and making PDFs run
+on kiosk.tasks (a QThreadPool); `wipe` forgets their answers. It kills a running scan without waiting on
+the GUI thread: the killed process is reaped when Qt says it has ended, and what it may have left is removed
+then.
 
 Pages are PNG files in `pages_folder` (by default a hidden `.scans` folder in `folder`, so the raw pages are
 not offered to web pages as documents); PDFs are written in `folder`, named "Document scanné N.pdf".
@@ -38,7 +39,8 @@ from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QThreadPool, 
 
 from kiosk.devices.scanner import pdf
 from kiosk.devices.scanner.defaults import Purpose, ScanSettings, choose_settings
-from kiosk.devices.scanner.probe import ProbeResult, Scanner, probe
+from kiosk.devices.scanner.device_list import DeviceList
+from kiosk.devices.scanner.probe import ProbeResult, Scanner
 from kiosk.devices.scanner.problems import Ending, Problem, problem_for
 from kiosk.devices.scanner.scanimage import (
     SCANIMAGE,
@@ -50,12 +52,10 @@ from kiosk.devices.scanner.scanimage import (
     scan_command,
     scan_environment,
 )
+from kiosk.devices.scanner.watchdog import STALL_TIMEOUT, Watchdog
 from kiosk.tasks import Tasks
 
 log = logging.getLogger(__name__)
-
-STALL_TIMEOUT = 60.0  # seconds without any output: a lamp warms up in 20-30 s on some flatbeds
-CANCEL_GRACE_MS = 3000  # after SIGTERM (scanimage then cancels cleanly), before SIGKILL
 
 
 @dataclass(frozen=True)
@@ -91,12 +91,11 @@ class ScanService(QObject):
         base = os.environ if environment is None else environment
         self._environment = scan_environment(base, sane_config_dir)
         self._program = program
-        self._stall_ms = max(1, round(stall_timeout * 1000))
         self._tasks = Tasks(self, pool=pool)  # wipe() forgets their answers: nothing reaches the next visitor
+        self._devices = DeviceList(self._environment, program, pool, self)
+        self._devices.listed.connect(self._devices_probed)
+        self._devices.failed.connect(self._probe_failed)
 
-        self._scanners: tuple[Scanner, ...] | None = None  # None: never listed
-        self._probe_result: ProbeResult | None = None
-        self._refreshing = False
         self._pending_scan: tuple[Purpose, bool, str | None] | None = None
         self._pages: list[ScannedPage] = []
         self._pdfs: set[Path] = set()
@@ -112,12 +111,7 @@ class ScanService(QObject):
         self._current_page = 0
         self._awaiting: list[int] = []  # pages scanimage said it finished, until their file is renamed
         self._run_pages: list[str] = []
-        self._cancelled = False
-        self._timed_out = False
-        self._watchdog = QTimer(self, singleShot=True, interval=self._stall_ms)
-        self._watchdog.timeout.connect(self._stalled)
-        self._kill_timer = QTimer(self, singleShot=True, interval=CANCEL_GRACE_MS)
-        self._kill_timer.timeout.connect(self._kill)
+        self._watchdog = Watchdog(stall_timeout, self)
         self._rename_poll = QTimer(self, interval=50)
         self._rename_poll.timeout.connect(self._collect_pages)
 
@@ -126,33 +120,24 @@ class ScanService(QObject):
     @property
     def scanners(self) -> tuple[Scanner, ...]:
         """The scanners of the last refresh (empty before the first one ends)."""
-        return self._scanners or ()
+        return self._devices.scanners
 
     @property
     def probe_result(self) -> ProbeResult | None:
-        return self._probe_result
+        return self._devices.result
 
     def refresh_devices(self) -> None:
         """List the scanners and read their capabilities on a worker thread; `devices_changed` follows."""
-        if self._refreshing:
-            return
-        self._refreshing = True
-        environment, program = dict(self._environment), self._program
-        self._tasks.run(lambda: probe(environment, program=program), self._devices_probed, self._probe_failed)
+        self._devices.refresh()
 
     def _devices_probed(self, result: ProbeResult) -> None:
-        self._refreshing = False
-        self._probe_result = result
-        self._scanners = result.scanners
         self.devices_changed.emit(result.scanners)
         if self._pending_scan is not None:
             purpose, feeder, device = self._pending_scan
             self._pending_scan = None
             self._start(purpose, feeder, device)
 
-    def _probe_failed(self, error: Exception) -> None:
-        log.error("listing the scanners failed", exc_info=error)  # a bug: probe() reports problems itself
-        self._refreshing = False
+    def _probe_failed(self) -> None:
         if self._pending_scan is not None:
             self._pending_scan = None
             self.failed.emit(Problem.NO_DEVICE.value)
@@ -169,7 +154,7 @@ class ScanService(QObject):
         scanners first if that was never done."""
         if self.scanning:
             return False
-        if self._scanners is None:
+        if self._devices.result is None:
             self._pending_scan = (purpose, feeder, device)
             self.refresh_devices()
             return True
@@ -189,14 +174,10 @@ class ScanService(QObject):
             self._pending_scan = None
             QTimer.singleShot(0, lambda: self.failed.emit(Problem.CANCELLED.value))
             return
-        if self._process is None or self._cancelled:
-            return
-        self._cancelled = True
-        self._process.terminate()  # scanimage cancels the scan with the driver, then exits
-        self._kill_timer.start()
+        self._watchdog.cancel()  # scanimage cancels the scan with the driver, then exits
 
     def _start(self, purpose: Purpose, feeder: bool, device: str | None) -> None:
-        scanner = self._find(device)
+        scanner = self._devices.find(device)
         if scanner is None:
             QTimer.singleShot(0, lambda: self.failed.emit(Problem.NO_DEVICE.value))
             return
@@ -207,7 +188,6 @@ class ScanService(QObject):
         self._first_index = len(self._pages)
         self._current_page = 1
         self._awaiting, self._run_pages = [], []
-        self._cancelled = self._timed_out = False
         command = scan_command(
             scanner.device.name, self._settings, self._pages_folder, self._run, program=self._program
         )
@@ -222,14 +202,8 @@ class ScanService(QObject):
         process.errorOccurred.connect(self._process_error)
         self._process = process
         process.start(command[0], command[1:])
-        self._watchdog.start()
+        self._watchdog.watch(process)
         self.progress.emit(0, self._first_index + 1)
-
-    def _find(self, device: str | None) -> Scanner | None:
-        for scanner in self.scanners:
-            if device is None or scanner.device.name == device:
-                return scanner
-        return None
 
     @Slot()
     def _read_stderr(self) -> None:
@@ -237,7 +211,7 @@ class ScanService(QObject):
         if process is not self._process or process is None:
             return
         chunk = bytes(process.readAllStandardError()).decode("utf-8", "replace")
-        self._watchdog.start()  # any output is a sign of life
+        self._watchdog.alive()  # any output is a sign of life
         for event in self._reader.feed(chunk):
             self._handle(event)
         self._collect_pages()
@@ -263,18 +237,6 @@ class ScanService(QObject):
         if not self._awaiting:
             self._rename_poll.stop()
 
-    @Slot()
-    def _stalled(self) -> None:
-        if self._process is not None:
-            log.warning("scanimage made no progress for %d ms: killed", self._stall_ms)
-            self._timed_out = True
-            self._process.kill()
-
-    @Slot()
-    def _kill(self) -> None:
-        if self._process is not None:
-            self._process.kill()
-
     @Slot(QProcess.ProcessError)
     def _process_error(self, error: QProcess.ProcessError) -> None:
         if error == QProcess.ProcessError.FailedToStart and self.sender() is self._process:
@@ -297,8 +259,8 @@ class ScanService(QObject):
             stderr=self._reader.text,
             pages=len(self._run_pages),
             crashed=status == QProcess.ExitStatus.CrashExit,
-            cancelled=self._cancelled,
-            timed_out=self._timed_out,
+            cancelled=self._watchdog.cancelled,
+            timed_out=self._watchdog.timed_out,
             feeder=bool(self._settings and self._settings.feeder),
         )
         self._end(problem_for(ending))
@@ -306,7 +268,6 @@ class ScanService(QObject):
     def _end(self, problem: Problem | None) -> None:
         process, self._process = self._process, None
         self._watchdog.stop()
-        self._kill_timer.stop()
         self._rename_poll.stop()
         if process is not None:
             process.deleteLater()
@@ -408,11 +369,10 @@ class ScanService(QObject):
         """Stop any scan at once and delete every page and PDF this service made. No signal follows. Never
         waits: a running scanimage is killed (SIGKILL: it cannot write again) and reaped once it has ended."""
         self._tasks.forget()
-        self._refreshing = False  # a listing still running will not say it is done
+        self._devices.forget()  # a listing still running will not say it is done
         self._pending_scan = None
         process, self._process = self._process, None
         self._watchdog.stop()
-        self._kill_timer.stop()
         self._rename_poll.stop()
         if process is not None:
             self._bury(process, self._run)

@@ -14,21 +14,21 @@ def test_photocopier_scans_then_prints(print_kiosk, cups, printer, monkeypatch, 
     kiosk = print_kiosk()
     touch(kiosk.window, next(t for t in kiosk.home.tiles if t.item_id == "copy"))
     scan = kiosk.window.screens.currentWidget()
-    assert scan.choose_title.text() == "Que voulez-vous photocopier ?"
-    touch(kiosk.window, scan.one_sheet_button)
-    assert scan.scan_button.text() == "Photocopier"
-    touch(kiosk.window, scan.scan_button)
+    assert scan.choose_page.title.text() == "Que voulez-vous photocopier ?"
+    touch(kiosk.window, scan.choose_page.one_sheet_button)
+    assert scan.place_page.scan_button.text() == "Photocopier"
+    touch(kiosk.window, scan.place_page.scan_button)
     qtbot.waitUntil(lambda: scan.pages.currentWidget() is scan.preview_page, timeout=30000)
-    touch(kiosk.window, scan.yes_button)  # "Est-elle lisible ?" Oui: one sheet, to the printer
+    touch(kiosk.window, scan.preview_page.yes_button)  # "Est-elle lisible ?" Oui: one sheet, to the printer
 
     qtbot.waitUntil(lambda: kiosk.window.screens.currentWidget() is kiosk.printing.wizard, timeout=15000)
     wizard = kiosk.printing.wizard
     assert wizard.path.endswith("Document scanné 1.pdf")
-    qtbot.waitUntil(lambda: wizard._printer is not None, timeout=10000)
-    touch(kiosk.window, wizard.copies.more_button)
-    touch(kiosk.window, wizard.print_button)
+    qtbot.waitUntil(lambda: wizard.options_page.printer is not None, timeout=10000)
+    touch(kiosk.window, wizard.options_page.copies.more_button)
+    touch(kiosk.window, wizard.options_page.print_button)
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.done_page, timeout=30000)
     assert pdf_page_count(cups.output(printer)) == 2  # one page, two copies
 
-    touch(kiosk.window, wizard.done_button)
+    touch(kiosk.window, wizard.done_page.done_button)
     assert kiosk.window.screens.currentWidget() is kiosk.home

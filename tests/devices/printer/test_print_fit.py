@@ -26,22 +26,22 @@ def test_every_print_step_fits_the_screen(print_kiosk, make_pdf, cups, printer, 
     touch(kiosk.window, print_tile(kiosk))
     wizard = kiosk.window.screens.currentWidget()
     fits(kiosk, "choose")
-    assert wizard.document_tiles[0].name.text() == "Page CAF"
-    touch(kiosk.window, wizard.document_tiles[0])
-    touch(kiosk.window, wizard.continue_button)
-    qtbot.waitUntil(lambda: wizard._printer is not None, timeout=10000)
-    assert wizard.title.text() == "Imprimer « Page CAF »"
+    assert wizard.choose_page.document_tiles[0].name.text() == "Page CAF"
+    touch(kiosk.window, wizard.choose_page.document_tiles[0])
+    touch(kiosk.window, wizard.choose_page.continue_button)
+    qtbot.waitUntil(lambda: wizard.options_page.printer is not None, timeout=10000)
+    assert wizard.options_page.title.text() == "Imprimer « Page CAF »"
     assert wizard.path.endswith("Page CAF.pdf")  # the file keeps its name
     fits(kiosk, "options")
-    touch(kiosk.window, wizard.some_pages_button)
+    touch(kiosk.window, wizard.options_page.some_pages_button)
     fits(kiosk, "some pages")
 
-    touch(kiosk.window, wizard.print_button)
+    touch(kiosk.window, wizard.options_page.print_button)
     assert wizard.pages.currentWidget() is wizard.progress_page
     fits(kiosk, "printing")
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.done_page, timeout=30000)
     fits(kiosk, "done")
-    assert wizard.done_button.text() == "J'ai récupéré mes feuilles"
+    assert wizard.done_page.done_button.text() == "J'ai récupéré mes feuilles"
 
 
 def test_the_progress_bar_moves(print_kiosk, make_pdf, cups, printer, qtbot):  # noqa: F811
@@ -50,13 +50,13 @@ def test_the_progress_bar_moves(print_kiosk, make_pdf, cups, printer, qtbot):  #
     kiosk = print_kiosk()
     wizard = kiosk.printing.show()
     wizard.start(put_in_session(kiosk, make_pdf(2), "page.pdf"))
-    qtbot.waitUntil(lambda: wizard._printer is not None, timeout=10000)
-    touch(kiosk.window, wizard.print_button)
-    bar = wizard.progress_bar
+    qtbot.waitUntil(lambda: wizard.options_page.printer is not None, timeout=10000)
+    touch(kiosk.window, wizard.options_page.print_button)
+    bar = wizard.progress_page.bar
     assert (bar.minimum(), bar.maximum()) == (0, 0)  # busy
     kiosk.printing.service.progress.emit(wizard._ticket, 1, 2, JobState.PROCESSING, None)  # as CUPS tells it
     assert (bar.maximum(), bar.value()) == (2, 1)
-    assert wizard.progress_text.text() == "Pages imprimées : 1 sur 2."
+    assert wizard.progress_page.text.text() == "Pages imprimées : 1 sur 2."
     fits(kiosk, "printing, one page out")
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.done_page, timeout=30000)
 
@@ -71,14 +71,19 @@ def test_with_no_document_scanner_un_papier_opens_the_scanner(
     touch(kiosk.window, print_tile(kiosk))
     wizard = kiosk.window.screens.currentWidget()
     fits(kiosk, "no document")
-    assert wizard.choose_title.text() == "Vous n'avez pas encore de document à imprimer."
-    assert wizard.scan_button.isVisible() and wizard.scan_button.text() == "Scanner un papier"
-    assert wizard.scan_button.height() >= wizard.leave_button.height()  # big, the way out of the dead end
-    touch(kiosk.window, wizard.scan_button)
+    assert wizard.choose_page.title.text() == "Vous n'avez pas encore de document à imprimer."
+    assert (
+        wizard.choose_page.scan_button.isVisible()
+        and wizard.choose_page.scan_button.text() == "Scanner un papier"
+    )
+    assert (
+        wizard.choose_page.scan_button.height() >= wizard.choose_page.leave_button.height()
+    )  # big, the way out of the dead end
+    touch(kiosk.window, wizard.choose_page.scan_button)
     scanner = kiosk.window.screens.currentWidget()
     assert scanner is kiosk.scanning.wizard
     assert scanner.pages.currentWidget() is scanner.choose_page
-    assert scanner.choose_title.text() == "Que voulez-vous scanner ?"
+    assert scanner.choose_page.title.text() == "Que voulez-vous scanner ?"
 
 
 def test_the_print_buttons_say_what_they_do(print_kiosk, make_pdf):  # noqa: F811
@@ -89,10 +94,10 @@ def test_the_print_buttons_say_what_they_do(print_kiosk, make_pdf):  # noqa: F81
     wizard = kiosk.window.screens.currentWidget()
     texts = {button.text() for button in wizard.findChildren(QPushButton)}
     assert not {text for text in texts if text.startswith(("Termin", "Retour"))}
-    touch(kiosk.window, wizard.document_tiles[0])
-    touch(kiosk.window, wizard.continue_button)
-    assert wizard.back_button.text() == "Étape précédente"  # to the choice of a document
-    touch(kiosk.window, wizard.back_button)
+    touch(kiosk.window, wizard.choose_page.document_tiles[0])
+    touch(kiosk.window, wizard.choose_page.continue_button)
+    assert wizard.options_page.back_button.text() == "Étape précédente"  # to the choice of a document
+    touch(kiosk.window, wizard.options_page.back_button)
     assert wizard.pages.currentWidget() is wizard.choose_page
 
 
@@ -100,9 +105,9 @@ def test_a_printer_problem_fits_the_screen(print_kiosk, make_pdf, cups, printer,
     kiosk = print_kiosk()
     wizard = kiosk.printing.show()
     wizard.start(put_in_session(kiosk, make_pdf(1), "page.pdf"))
-    qtbot.waitUntil(lambda: wizard._printer is not None, timeout=10000)
+    qtbot.waitUntil(lambda: wizard.options_page.printer is not None, timeout=10000)
     cups.tool("cupsdisable", printer)
-    touch(kiosk.window, wizard.print_button)
+    touch(kiosk.window, wizard.options_page.print_button)
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.problem_page, timeout=15000)
     fits(kiosk, "problem")
 
@@ -113,16 +118,16 @@ def test_every_photocopy_step_fits_the_screen(print_kiosk, monkeypatch, tmp_path
     touch(kiosk.window, next(t for t in kiosk.home.tiles if t.item_id == "copy"))
     scan = kiosk.window.screens.currentWidget()
     fits(kiosk, "photocopy: choose")
-    touch(kiosk.window, scan.one_sheet_button)
+    touch(kiosk.window, scan.choose_page.one_sheet_button)
     fits(kiosk, "photocopy: place the sheet")
-    touch(kiosk.window, scan.scan_button)
+    touch(kiosk.window, scan.place_page.scan_button)
     fits(kiosk, "photocopy: scanning")
     qtbot.waitUntil(lambda: scan.pages.currentWidget() is scan.preview_page, timeout=30000)
     fits(kiosk, "photocopy: is it readable")
-    touch(kiosk.window, scan.yes_button)
+    touch(kiosk.window, scan.preview_page.yes_button)
     qtbot.waitUntil(lambda: kiosk.window.screens.currentWidget() is kiosk.printing.wizard, timeout=15000)
     wizard = kiosk.printing.wizard
-    qtbot.waitUntil(lambda: wizard._printer is not None, timeout=10000)
-    assert wizard.title.text() == "Imprimer « Document scanné 1 »"
-    assert wizard.back_button.text() == "Ne pas imprimer"
+    qtbot.waitUntil(lambda: wizard.options_page.printer is not None, timeout=10000)
+    assert wizard.options_page.title.text() == "Imprimer « Document scanné 1 »"
+    assert wizard.options_page.back_button.text() == "Ne pas imprimer"
     fits(kiosk, "photocopy: print options")

@@ -42,27 +42,27 @@ def test_from_the_home_tile_to_the_sheets(print_kiosk, make_pdf, cups, printer, 
     touch(kiosk.window, print_tile(kiosk))
     wizard = kiosk.window.screens.currentWidget()
     assert wizard.pages.currentWidget() is wizard.choose_page
-    assert [t.document.name for t in wizard.document_tiles] == ["attestation.pdf"]
-    assert not wizard.continue_button.isEnabled()  # nothing chosen yet
+    assert [t.document.name for t in wizard.choose_page.document_tiles] == ["attestation.pdf"]
+    assert not wizard.choose_page.continue_button.isEnabled()  # nothing chosen yet
 
-    touch(kiosk.window, wizard.document_tiles[0])
-    touch(kiosk.window, wizard.continue_button)
+    touch(kiosk.window, wizard.choose_page.document_tiles[0])
+    touch(kiosk.window, wizard.choose_page.continue_button)
     assert wizard.pages.currentWidget() is wizard.options_page
-    qtbot.waitUntil(lambda: wizard._printer is not None, timeout=10000)  # CUPS answered
-    assert wizard.summary.text() == "Vous allez imprimer 3 pages."
+    qtbot.waitUntil(lambda: wizard.options_page.printer is not None, timeout=10000)  # CUPS answered
+    assert wizard.options_page.summary.text() == "Vous allez imprimer 3 pages."
 
-    touch(kiosk.window, wizard.copies.more_button)
-    touch(kiosk.window, wizard.some_pages_button)
-    touch(kiosk.window, wizard.first_page.more_button)  # pages 2 to 3
-    assert wizard.summary.text() == "Vous allez imprimer 4 pages."
-    assert wizard.allowance.text() == "Vous pouvez encore imprimer 30 pages."
+    touch(kiosk.window, wizard.options_page.copies.more_button)
+    touch(kiosk.window, wizard.options_page.some_pages_button)
+    touch(kiosk.window, wizard.options_page.first_page.more_button)  # pages 2 to 3
+    assert wizard.options_page.summary.text() == "Vous allez imprimer 4 pages."
+    assert wizard.options_page.allowance.text() == "Vous pouvez encore imprimer 30 pages."
 
-    touch(kiosk.window, wizard.print_button)
+    touch(kiosk.window, wizard.options_page.print_button)
     assert wizard.pages.currentWidget() is wizard.progress_page
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.done_page, timeout=30000)
     assert pdf_texts(cups.output(printer)) == ["Page 2", "Page 3", "Page 2", "Page 3"]
 
-    touch(kiosk.window, wizard.done_button)
+    touch(kiosk.window, wizard.done_page.done_button)
     assert kiosk.window.screens.currentWidget() is kiosk.home
     assert kiosk.printing.service.allowance.remaining == 26
 
@@ -73,12 +73,12 @@ def test_a_stopped_printer_says_so_and_prints_nothing(print_kiosk, make_pdf, cup
     put_in_session(kiosk, make_pdf(1), "page.pdf")
     touch(kiosk.window, print_tile(kiosk))
     wizard = kiosk.window.screens.currentWidget()
-    touch(kiosk.window, wizard.document_tiles[0])
-    touch(kiosk.window, wizard.continue_button)
-    qtbot.waitUntil(lambda: not wizard.printer_warning.isHidden(), timeout=10000)
-    assert "L'imprimante est arrêtée." in wizard.printer_warning.text()
-    assert "conseiller" in wizard.printer_warning.text()
-    assert not wizard.print_button.isEnabled()
+    touch(kiosk.window, wizard.choose_page.document_tiles[0])
+    touch(kiosk.window, wizard.choose_page.continue_button)
+    qtbot.waitUntil(lambda: not wizard.options_page.printer_warning.isHidden(), timeout=10000)
+    assert "L'imprimante est arrêtée." in wizard.options_page.printer_warning.text()
+    assert "conseiller" in wizard.options_page.printer_warning.text()
+    assert not wizard.options_page.print_button.isEnabled()
 
 
 def test_a_printer_stopped_after_the_check_gives_the_problem_screen(
@@ -88,14 +88,14 @@ def test_a_printer_stopped_after_the_check_gives_the_problem_screen(
     put_in_session(kiosk, make_pdf(1), "page.pdf")
     touch(kiosk.window, print_tile(kiosk))
     wizard = kiosk.window.screens.currentWidget()
-    touch(kiosk.window, wizard.document_tiles[0])
-    touch(kiosk.window, wizard.continue_button)
-    qtbot.waitUntil(lambda: wizard._printer is not None, timeout=10000)
+    touch(kiosk.window, wizard.choose_page.document_tiles[0])
+    touch(kiosk.window, wizard.choose_page.continue_button)
+    qtbot.waitUntil(lambda: wizard.options_page.printer is not None, timeout=10000)
     cups.tool("cupsdisable", printer)  # stopped while the visitor chose the copies
-    touch(kiosk.window, wizard.print_button)
+    touch(kiosk.window, wizard.options_page.print_button)
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.problem_page, timeout=15000)
-    assert wizard.problem_what.text() == "L'imprimante est arrêtée."
-    touch(kiosk.window, wizard.retry_button)
+    assert wizard.problem_page.what.text() == "L'imprimante est arrêtée."
+    touch(kiosk.window, wizard.problem_page.retry_button)
     assert wizard.pages.currentWidget() is wizard.options_page
 
 
@@ -104,24 +104,24 @@ def test_the_page_limit_holds(print_kiosk, make_pdf, qtbot):
     put_in_session(kiosk, make_pdf(5), "long.pdf")
     touch(kiosk.window, print_tile(kiosk))
     wizard = kiosk.window.screens.currentWidget()
-    touch(kiosk.window, wizard.document_tiles[0])
-    touch(kiosk.window, wizard.continue_button)
-    qtbot.waitUntil(lambda: wizard._printer is not None, timeout=10000)
-    assert not wizard.print_button.isEnabled()
-    assert "3 page" in wizard.allowance.text()
+    touch(kiosk.window, wizard.choose_page.document_tiles[0])
+    touch(kiosk.window, wizard.choose_page.continue_button)
+    qtbot.waitUntil(lambda: wizard.options_page.printer is not None, timeout=10000)
+    assert not wizard.options_page.print_button.isEnabled()
+    assert "3 page" in wizard.options_page.allowance.text()
 
-    touch(kiosk.window, wizard.some_pages_button)
+    touch(kiosk.window, wizard.options_page.some_pages_button)
     for _ in range(2):
-        touch(kiosk.window, wizard.last_page.less_button)  # pages 1 to 3
-    assert wizard.print_button.isEnabled()
+        touch(kiosk.window, wizard.options_page.last_page.less_button)  # pages 1 to 3
+    assert wizard.options_page.print_button.isEnabled()
 
 
 def test_without_documents_the_wizard_says_how_to_get_one(print_kiosk):
     kiosk = print_kiosk()
     touch(kiosk.window, print_tile(kiosk))
     wizard = kiosk.window.screens.currentWidget()
-    assert wizard.no_document.isVisible()
-    assert not wizard.continue_button.isVisible()
+    assert wizard.choose_page.no_document.isVisible()
+    assert not wizard.choose_page.continue_button.isVisible()
 
 
 def test_the_session_end_leaves_no_job_and_no_file(print_kiosk, make_pdf, qtbot):
@@ -129,14 +129,14 @@ def test_the_session_end_leaves_no_job_and_no_file(print_kiosk, make_pdf, qtbot)
     put_in_session(kiosk, make_pdf(2), "page.pdf")
     touch(kiosk.window, print_tile(kiosk))
     wizard = kiosk.window.screens.currentWidget()
-    touch(kiosk.window, wizard.document_tiles[0])
-    touch(kiosk.window, wizard.continue_button)
-    qtbot.waitUntil(lambda: wizard._printer is not None, timeout=10000)
-    touch(kiosk.window, wizard.print_button)
+    touch(kiosk.window, wizard.choose_page.document_tiles[0])
+    touch(kiosk.window, wizard.choose_page.continue_button)
+    qtbot.waitUntil(lambda: wizard.options_page.printer is not None, timeout=10000)
+    touch(kiosk.window, wizard.options_page.print_button)
 
     kiosk.session_control.end("button")
     assert kiosk.printing.service.pending() == []
-    assert wizard.path is None and wizard.document_tiles == []
+    assert wizard.path is None and wizard.choose_page.document_tiles == []
     assert list(kiosk.paths.session_scratch.iterdir()) == []
     assert kiosk.window.screens.currentWidget() is kiosk.home
 
@@ -146,11 +146,11 @@ def test_the_end_confirmation_says_a_print_in_progress_is_lost(print_kiosk, make
     put_in_session(kiosk, make_pdf(1), "page.pdf")
     touch(kiosk.window, print_tile(kiosk))
     wizard = kiosk.window.screens.currentWidget()
-    touch(kiosk.window, wizard.document_tiles[0])
-    touch(kiosk.window, wizard.continue_button)
-    qtbot.waitUntil(lambda: wizard._printer is not None, timeout=10000)
+    touch(kiosk.window, wizard.choose_page.document_tiles[0])
+    touch(kiosk.window, wizard.choose_page.continue_button)
+    qtbot.waitUntil(lambda: wizard.options_page.printer is not None, timeout=10000)
     cups.tool("cupsdisable", printer)  # the job waits in the queue: still in progress
-    touch(kiosk.window, wizard.print_button)
+    touch(kiosk.window, wizard.options_page.print_button)
     assert kiosk.printing.service.pending() != []
 
     touch(kiosk.window, kiosk.top_bar.end_button)
@@ -170,15 +170,15 @@ def test_a_downloaded_picture_prints_as_one_a4_page(print_kiosk, cups, printer, 
     picture.save(str(kiosk.paths.session_scratch / "capture.png"))
     touch(kiosk.window, print_tile(kiosk))
     wizard = kiosk.window.screens.currentWidget()
-    assert [t.document.name for t in wizard.document_tiles] == ["capture.png"]
-    touch(kiosk.window, wizard.document_tiles[0])
-    touch(kiosk.window, wizard.continue_button)
+    assert [t.document.name for t in wizard.choose_page.document_tiles] == ["capture.png"]
+    touch(kiosk.window, wizard.choose_page.document_tiles[0])
+    touch(kiosk.window, wizard.choose_page.continue_button)
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.options_page, timeout=10000)
     assert wizard.path.endswith("capture.pdf")
-    size = wizard.document.pagePointSize(0)
+    size = wizard.options_page.document.pagePointSize(0)
     assert round(size.width()) == 842 and round(size.height()) == 595  # A4, turned like the picture
-    qtbot.waitUntil(lambda: wizard._printer is not None, timeout=10000)
-    touch(kiosk.window, wizard.print_button)
+    qtbot.waitUntil(lambda: wizard.options_page.printer is not None, timeout=10000)
+    touch(kiosk.window, wizard.options_page.print_button)
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.done_page, timeout=30000)
     assert len(pdf_texts(cups.output(printer))) == 1
 
@@ -190,4 +190,4 @@ def test_a_file_that_is_not_a_picture_gets_a_plain_message(print_kiosk, qtbot):
     wizard = kiosk.printing.show()
     wizard.start(fake)
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.problem_page, timeout=10000)
-    assert wizard.problem_what.text() == "Ce document ne peut pas être imprimé."
+    assert wizard.problem_page.what.text() == "Ce document ne peut pas être imprimé."

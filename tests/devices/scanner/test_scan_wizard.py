@@ -38,9 +38,10 @@ def page_count(path: str) -> int:
 
 def scan_a_page(kiosk, wizard, qtbot) -> None:
     assert wizard.pages.currentWidget() is wizard.place_page
-    touch(kiosk.window, wizard.scan_button)
+    touch(kiosk.window, wizard.place_page.scan_button)
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.preview_page, timeout=30000)
-    qtbot.waitUntil(lambda: wizard.preview.pixmap() is not None and not wizard.preview.pixmap().isNull())
+    preview = wizard.preview_page.preview
+    qtbot.waitUntil(lambda: preview.pixmap() is not None and not preview.pixmap().isNull())
 
 
 def test_from_the_home_tile_to_a_document_kept_for_a_website(scan_kiosk, qtbot):
@@ -48,21 +49,23 @@ def test_from_the_home_tile_to_a_document_kept_for_a_website(scan_kiosk, qtbot):
     touch(kiosk.window, tile(kiosk, "scan"))
     wizard = kiosk.window.screens.currentWidget()
     assert kiosk.window.top_bar.place_label.text() == "Scanner"
-    touch(kiosk.window, wizard.one_sheet_button)
+    touch(kiosk.window, wizard.choose_page.one_sheet_button)
     scan_a_page(kiosk, wizard, qtbot)
-    assert wizard.page_count.text() == "Votre document a 1 page."
-    upright = wizard.preview.pixmap().size()
-    touch(kiosk.window, wizard.no_button)  # "Est-elle lisible ?" Non: turned
-    touch(kiosk.window, wizard.rotate_button)
+    assert wizard.preview_page.page_count.text() == "Votre document a 1 page."
+    preview = wizard.preview_page.preview
+    upright = preview.pixmap().size()
+    touch(kiosk.window, wizard.preview_page.no_button)  # "Est-elle lisible ?" Non: turned
+    touch(kiosk.window, wizard.preview_page.rotate_button)
     assert upright.height() > upright.width()
-    turned = lambda: wizard.preview.pixmap().width() > wizard.preview.pixmap().height()  # noqa: E731
+    turned = lambda: preview.pixmap().width() > preview.pixmap().height()  # noqa: E731
     qtbot.waitUntil(turned, timeout=5000)
-    assert wizard.answers.currentWidget() is wizard.question_box  # asked again, about the turned page
+    answers = wizard.preview_page.answers
+    assert answers.currentWidget() is wizard.preview_page.question_box  # asked again, about the turned page
 
-    touch(kiosk.window, wizard.yes_button)  # one sheet, readable: the document is made
+    touch(kiosk.window, wizard.preview_page.yes_button)  # one sheet, readable: the document is made
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.done_page, timeout=15000)
-    assert wizard.done_name.text() == "Document scanné 1"  # its file keeps its .pdf
-    touch(kiosk.window, wizard.keep_button)
+    assert wizard.done_page.done_name.text() == "Document scanné 1"  # its file keeps its .pdf
+    touch(kiosk.window, wizard.done_page.keep_button)
     assert kiosk.window.screens.currentWidget() is kiosk.home
 
     documents = list_documents(kiosk.paths.session_scratch)
@@ -74,24 +77,24 @@ def test_several_pages_make_one_pdf_and_a_page_can_be_scanned_again(scan_kiosk, 
     kiosk = scan_kiosk()
     touch(kiosk.window, tile(kiosk, "scan"))
     wizard = kiosk.window.screens.currentWidget()
-    touch(kiosk.window, wizard.several_sheets_button)
+    touch(kiosk.window, wizard.choose_page.several_sheets_button)
     scan_a_page(kiosk, wizard, qtbot)
-    touch(kiosk.window, wizard.yes_button)
-    touch(kiosk.window, wizard.add_button)
+    touch(kiosk.window, wizard.preview_page.yes_button)
+    touch(kiosk.window, wizard.preview_page.add_button)
     scan_a_page(kiosk, wizard, qtbot)
-    touch(kiosk.window, wizard.no_button)  # the second page was crooked: scanned again
-    touch(kiosk.window, wizard.again_button)
+    touch(kiosk.window, wizard.preview_page.no_button)  # the second page was crooked: scanned again
+    touch(kiosk.window, wizard.preview_page.again_button)
     scan_a_page(kiosk, wizard, qtbot)
-    touch(kiosk.window, wizard.yes_button)
-    touch(kiosk.window, wizard.add_button)
+    touch(kiosk.window, wizard.preview_page.yes_button)
+    touch(kiosk.window, wizard.preview_page.add_button)
     scan_a_page(kiosk, wizard, qtbot)
-    touch(kiosk.window, wizard.yes_button)
-    assert wizard.page_count.text() == "Votre document a 3 pages."
+    touch(kiosk.window, wizard.preview_page.yes_button)
+    assert wizard.preview_page.page_count.text() == "Votre document a 3 pages."
 
-    touch(kiosk.window, wizard.finish_button)
+    touch(kiosk.window, wizard.preview_page.finish_button)
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.done_page, timeout=15000)
     assert page_count(wizard.document) == 3
-    touch(kiosk.window, wizard.delete_button)
+    touch(kiosk.window, wizard.done_page.delete_button)
     assert list_documents(kiosk.paths.session_scratch) == []
 
 
@@ -99,11 +102,11 @@ def test_no_scanner_gives_a_plain_message(scan_kiosk, qtbot):
     kiosk = scan_kiosk(backends="")
     touch(kiosk.window, tile(kiosk, "scan"))
     wizard = kiosk.window.screens.currentWidget()
-    touch(kiosk.window, wizard.card_button)
-    touch(kiosk.window, wizard.scan_button)
+    touch(kiosk.window, wizard.choose_page.card_button)
+    touch(kiosk.window, wizard.place_page.scan_button)
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.problem_page, timeout=15000)
-    assert wizard.problem_what.text() == "Le scanner ne répond pas."
-    touch(kiosk.window, wizard.close_button)
+    assert wizard.problem_page.what.text() == "Le scanner ne répond pas."
+    touch(kiosk.window, wizard.problem_page.close_button)
     assert kiosk.window.screens.currentWidget() is kiosk.home
 
 
@@ -111,20 +114,20 @@ def test_annuler_stops_the_scan(scan_kiosk, qtbot):
     kiosk = scan_kiosk(**SLOW)
     touch(kiosk.window, tile(kiosk, "scan"))
     wizard = kiosk.window.screens.currentWidget()
-    touch(kiosk.window, wizard.card_button)
-    touch(kiosk.window, wizard.scan_button)
+    touch(kiosk.window, wizard.choose_page.card_button)
+    touch(kiosk.window, wizard.place_page.scan_button)
     qtbot.waitUntil(lambda: kiosk.scanning.service.driver_pid is not None, timeout=15000)
-    touch(kiosk.window, wizard.cancel_button)
+    touch(kiosk.window, wizard.scanning_page.cancel_button)
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.problem_page, timeout=15000)
-    assert wizard.problem_what.text() == "Vous avez arrêté la numérisation."
+    assert wizard.problem_page.what.text() == "Vous avez arrêté la numérisation."
 
 
 def test_the_session_end_mid_scan_leaves_no_file_and_no_driver(scan_kiosk, qtbot):
     kiosk = scan_kiosk(**SLOW)
     touch(kiosk.window, tile(kiosk, "scan"))
     wizard = kiosk.window.screens.currentWidget()
-    touch(kiosk.window, wizard.card_button)
-    touch(kiosk.window, wizard.scan_button)
+    touch(kiosk.window, wizard.choose_page.card_button)
+    touch(kiosk.window, wizard.place_page.scan_button)
     qtbot.waitUntil(lambda: kiosk.scanning.service.driver_pid is not None, timeout=15000)
 
     kiosk.session_control.end("button")
@@ -139,12 +142,12 @@ def test_a_scanned_page_its_pdf_and_its_print_preview_are_let_go_at_the_session_
     kiosk = scan_kiosk()
     touch(kiosk.window, tile(kiosk, "scan"))
     wizard = kiosk.window.screens.currentWidget()
-    touch(kiosk.window, wizard.several_sheets_button)
+    touch(kiosk.window, wizard.choose_page.several_sheets_button)
     scan_a_page(kiosk, wizard, qtbot)  # its preview read from the page's file
-    touch(kiosk.window, wizard.yes_button)
-    touch(kiosk.window, wizard.finish_button)
+    touch(kiosk.window, wizard.preview_page.yes_button)
+    touch(kiosk.window, wizard.preview_page.finish_button)
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.done_page, timeout=15000)
-    touch(kiosk.window, wizard.print_button)
+    touch(kiosk.window, wizard.done_page.print_button)
     printer = kiosk.printing.wizard
     qtbot.waitUntil(lambda: printer.pages.currentWidget() is printer.options_page, timeout=10000)
     assert files_held_under(kiosk.paths.session_scratch) != []  # the print preview reads the PDF

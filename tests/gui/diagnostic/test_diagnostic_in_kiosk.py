@@ -30,7 +30,7 @@ def test_from_the_home_tile_to_the_printed_sheet_then_forgotten(kiosk, qtbot):
     wizard = kiosk.printing.wizard
     assert wizard.path.endswith("Ma fiche diagnostic.pdf")
     assert files_held_under(kiosk.paths.session_scratch) != []  # the wizard shows it: the check sees it
-    touch(kiosk.window, wizard.back_button)
+    touch(kiosk.window, wizard.options_page.back_button)
     assert kiosk.window.screens.currentWidget() is screen  # back to the result
 
     kiosk.session_control.end("button")

@@ -1,0 +1,34 @@
+"""The scan wizard's problem screen: what happened and what to do, in plain words, with "Fermer" and
+"Recommencer" (back to placing the document)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from kiosk.devices.scanner.messages import ProblemText
+from kiosk.shell.icons import Icons
+from kiosk.shell.wizard_parts import big_button, button_row, centred, picture, wizard_label
+
+
+class ScanProblemStep(QWidget):
+    retryRequested = Signal()  # "Recommencer"
+    closeRequested = Signal()  # "Fermer"
+
+    def __init__(self, icons: Icons, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.what = wizard_label("", "WizardTitle")
+        self.todo = wizard_label("", "WizardText")
+        self.retry_button = big_button(icons, "rotate-cw", self.tr("Recommencer"), self.retryRequested.emit)
+        self.close_button = big_button(icons, "x", self.tr("Fermer"), self.closeRequested.emit)
+        centred(
+            self,
+            picture(icons, "circle-help"),
+            self.what,
+            self.todo,
+            button_row(self.close_button, None, self.retry_button),
+        )
+
+    def show_text(self, text: ProblemText) -> None:
+        self.what.setText(text.what)
+        self.todo.setText(text.todo)
