@@ -202,164 +202,76 @@
 <context>
     <name>DiagnosticScreen</name>
     <message>
-        <location filename="../../diagnostic/views/screen.py" line="79"/>
+        <location filename="../../diagnostic/views/screen.py" line="46"/>
         <source>Faire le point</source>
         <translation>Check my skills</translation>
-    </message>
-    <message>
-        <location filename="../../diagnostic/views/screen.py" line="164"/>
-        <source>Quelques petits exercices pour voir ce que vous savez déjà faire.</source>
-        <translation>A few small exercises to see what you can already do.</translation>
-    </message>
-    <message>
-        <location filename="../../diagnostic/views/screen.py" line="165"/>
-        <source>Cela prend 10 à 15 minutes.</source>
-        <translation>It takes 10 to 15 minutes.</translation>
-    </message>
-    <message>
-        <location filename="../../diagnostic/views/screen.py" line="166"/>
-        <source>Ce n&apos;est pas un examen. Vous pouvez passer un exercice.</source>
-        <translation>It is not an exam. You can skip an exercise.</translation>
-    </message>
-    <message>
-        <location filename="../../diagnostic/views/screen.py" line="167"/>
-        <source>Rien n&apos;est gardé : tout s&apos;efface à la fin.</source>
-        <translation>Nothing is kept: everything is erased at the end.</translation>
-    </message>
-    <message>
-        <location filename="../../diagnostic/views/screen.py" line="177"/>
-        <source>Commencer</source>
-        <translation>Start</translation>
-    </message>
-    <message>
-        <location filename="../../diagnostic/views/screen.py" line="222"/>
-        <source>Je ne sais pas</source>
-        <translation>I don&apos;t know</translation>
-    </message>
-    <message>
-        <location filename="../../diagnostic/views/screen.py" line="223"/>
-        <location filename="../../diagnostic/views/screen.py" line="257"/>
-        <source>Passer</source>
-        <translation>Skip</translation>
-    </message>
-    <message>
-        <location filename="../../diagnostic/views/screen.py" line="244"/>
-        <source>Pour finir, quelques questions sur votre téléphone.</source>
-        <translation>To finish, a few questions about your phone.</translation>
-    </message>
-    <message>
-        <location filename="../../diagnostic/views/screen.py" line="281"/>
-        <source>Continuer</source>
-        <translation>Continue</translation>
-    </message>
-    <message>
-        <location filename="../../diagnostic/views/screen.py" line="312"/>
-        <source>Partie {n} sur {total}</source>
-        <translation>Part {n} of {total}</translation>
-    </message>
-    <message>
-        <location filename="../../diagnostic/views/screen.py" line="515"/>
-        <source>Revenir à l&apos;accueil</source>
-        <translation>Back to the home screen</translation>
-    </message>
-    <message>
-        <location filename="../../diagnostic/views/screen.py" line="517"/>
-        <source>Gardez votre fiche. Un conseiller peut vous aider.</source>
-        <translation>Keep your sheet. An advisor can help you.</translation>
-    </message>
-    <message>
-        <location filename="../../diagnostic/views/screen.py" line="468"/>
-        <source>Votre groupe : {group}</source>
-        <translation>Your group: {group}</translation>
-    </message>
-    <message>
-        <location filename="../../diagnostic/views/screen.py" line="490"/>
-        <source>Votre code, à montrer à un conseiller :</source>
-        <translation>Your code, to show an advisor:</translation>
-    </message>
-    <message>
-        <location filename="../../diagnostic/views/screen.py" line="497"/>
-        <source>{name} : {address}</source>
-        <translation>{name}: {address}</translation>
-    </message>
-    <message>
-        <location filename="../../diagnostic/views/screen.py" line="505"/>
-        <source>Vous voulez apprendre à :</source>
-        <translation>You want to learn to:</translation>
-    </message>
-    <message>
-        <location filename="../../diagnostic/views/screen.py" line="514"/>
-        <source>Imprimer ma fiche</source>
-        <translation>Print my sheet</translation>
-    </message>
-    <message>
-        <location filename="../../diagnostic/views/screen.py" line="520"/>
-        <source>La fiche n&apos;a pas pu être préparée. Demandez de l&apos;aide à un conseiller.</source>
-        <translation>The sheet could not be made. Ask an advisor for help.</translation>
-    </message>
-    <message>
-        <location filename="../../diagnostic/views/screen.py" line="576"/>
-        <source>Écouter</source>
-        <translation>Listen</translation>
     </message>
 </context>
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../browser/document_viewer.py" line="70"/>
+        <location filename="../../browser/document_viewer.py" line="69"/>
         <source>Votre document</source>
         <translation>Your document</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="71"/>
+        <location filename="../../browser/document_viewer.py" line="70"/>
         <source>Plus petit</source>
         <translation>Smaller</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="72"/>
+        <location filename="../../browser/document_viewer.py" line="71"/>
         <source>Plus grand</source>
         <translation>Bigger</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="73"/>
+        <location filename="../../browser/document_viewer.py" line="72"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="74"/>
+        <location filename="../../browser/document_viewer.py" line="73"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="115"/>
-        <location filename="../../browser/document_viewer.py" line="156"/>
+        <location filename="../../browser/document_viewer.py" line="114"/>
+        <location filename="../../browser/document_viewer.py" line="155"/>
         <source>Il est peut-être abîmé.</source>
         <translation>It may be damaged.</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="153"/>
+        <location filename="../../browser/document_viewer.py" line="152"/>
         <source>Il est protégé par un mot de passe.</source>
         <translation>It is protected by a password.</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="159"/>
+        <location filename="../../browser/document_viewer.py" line="158"/>
         <source>1 page</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="159"/>
+        <location filename="../../browser/document_viewer.py" line="158"/>
         <source>{n} pages</source>
         <translation>{n} pages</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="181"/>
+        <location filename="../../browser/document_viewer.py" line="180"/>
         <source>Ce document ne peut pas être affiché.</source>
         <translation>This document cannot be shown.</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="183"/>
+        <location filename="../../browser/document_viewer.py" line="182"/>
         <source>Touchez « Fermer » pour revenir.</source>
         <translation>Touch “Close” to go back.</translation>
+    </message>
+</context>
+<context>
+    <name>EarlyEndPage</name>
+    <message>
+        <location filename="../../diagnostic/views/early_end_page.py" line="26"/>
+        <source>Continuer</source>
+        <translation>Continue</translation>
     </message>
 </context>
 <context>
@@ -459,42 +371,42 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../shell/home.py" line="65"/>
+        <location filename="../../shell/home.py" line="67"/>
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../shell/home.py" line="121"/>
+        <location filename="../../shell/home.py" line="123"/>
         <source>Page précédente</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../shell/home.py" line="124"/>
+        <location filename="../../shell/home.py" line="126"/>
         <source>Plus de services</source>
         <translation>More services</translation>
     </message>
     <message>
-        <location filename="../../shell/home.py" line="219"/>
+        <location filename="../../shell/home.py" line="221"/>
         <source>La session précédente est terminée et effacée. Touchez un service.</source>
         <translation>The previous session has ended and been erased. Touch a service.</translation>
     </message>
     <message>
-        <location filename="../../shell/home.py" line="231"/>
+        <location filename="../../shell/home.py" line="233"/>
         <source>{category} (suite)</source>
         <translation>{category} (continued)</translation>
     </message>
     <message>
-        <location filename="../../shell/home.py" line="252"/>
+        <location filename="../../shell/home.py" line="254"/>
         <source>Page {n} sur {total}</source>
         <translation>Page {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../shell/home.py" line="218"/>
+        <location filename="../../shell/home.py" line="220"/>
         <source>Touchez un service pour commencer. C&apos;est gratuit.</source>
         <translation>Touch a service to start. It is free.</translation>
     </message>
     <message>
-        <location filename="../../shell/home.py" line="100"/>
+        <location filename="../../shell/home.py" line="102"/>
         <source>Les services de la borne</source>
         <translation>Kiosk services</translation>
     </message>
@@ -525,6 +437,24 @@
         <location filename="../../shell/overlay.py" line="122"/>
         <source>1 seconde</source>
         <translation>1 second</translation>
+    </message>
+</context>
+<context>
+    <name>ItemPage</name>
+    <message>
+        <location filename="../../diagnostic/views/item_page.py" line="63"/>
+        <source>Je ne sais pas</source>
+        <translation>I don&apos;t know</translation>
+    </message>
+    <message>
+        <location filename="../../diagnostic/views/item_page.py" line="66"/>
+        <source>Passer</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <location filename="../../diagnostic/views/item_page.py" line="88"/>
+        <source>Partie {n} sur {total}</source>
+        <translation>Part {n} of {total}</translation>
     </message>
 </context>
 <context>
@@ -617,6 +547,81 @@
     </message>
 </context>
 <context>
+    <name>OptionsStep</name>
+    <message>
+        <location filename="../../devices/printer/steps/options.py" line="43"/>
+        <location filename="../../devices/printer/steps/options.py" line="70"/>
+        <source>Nombre d&apos;exemplaires</source>
+        <translation>Number of copies</translation>
+    </message>
+    <message>
+        <location filename="../../devices/printer/steps/options.py" line="45"/>
+        <source>Toutes les pages</source>
+        <translation>All pages</translation>
+    </message>
+    <message>
+        <location filename="../../devices/printer/steps/options.py" line="46"/>
+        <source>Seulement certaines pages</source>
+        <translation>Only some pages</translation>
+    </message>
+    <message>
+        <location filename="../../devices/printer/steps/options.py" line="51"/>
+        <source>Première page</source>
+        <translation>First page</translation>
+    </message>
+    <message>
+        <location filename="../../devices/printer/steps/options.py" line="52"/>
+        <source>Dernière page</source>
+        <translation>Last page</translation>
+    </message>
+    <message>
+        <location filename="../../devices/printer/steps/options.py" line="58"/>
+        <source>De la page</source>
+        <translation>From page</translation>
+    </message>
+    <message>
+        <location filename="../../devices/printer/steps/options.py" line="60"/>
+        <source>à la page</source>
+        <translation>to page</translation>
+    </message>
+    <message>
+        <location filename="../../devices/printer/steps/options.py" line="72"/>
+        <source>Pages à imprimer</source>
+        <translation>Pages to print</translation>
+    </message>
+    <message>
+        <location filename="../../devices/printer/steps/options.py" line="82"/>
+        <location filename="../../devices/printer/steps/options.py" line="109"/>
+        <source>Étape précédente</source>
+        <translation>Previous step</translation>
+    </message>
+    <message>
+        <location filename="../../devices/printer/steps/options.py" line="84"/>
+        <source>Imprimer</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../devices/printer/steps/options.py" line="108"/>
+        <source>Imprimer « {name} »</source>
+        <translation>Print “{name}”</translation>
+    </message>
+    <message>
+        <location filename="../../devices/printer/steps/options.py" line="109"/>
+        <source>Ne pas imprimer</source>
+        <translation>Do not print</translation>
+    </message>
+    <message>
+        <location filename="../../devices/printer/steps/options.py" line="172"/>
+        <source>Vous allez imprimer 1 page.</source>
+        <translation>You are going to print 1 page.</translation>
+    </message>
+    <message>
+        <location filename="../../devices/printer/steps/options.py" line="174"/>
+        <source>Vous allez imprimer {n} pages.</source>
+        <translation>You are going to print {n} pages.</translation>
+    </message>
+</context>
+<context>
     <name>PageDialog</name>
     <message>
         <location filename="../../browser/dialogs.py" line="25"/>
@@ -641,6 +646,63 @@
     </message>
 </context>
 <context>
+    <name>PageThumbnails</name>
+    <message>
+        <location filename="../../devices/printer/steps/thumbnails.py" line="53"/>
+        <source>Page {n}</source>
+        <translation>Page {n}</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceStep</name>
+    <message>
+        <location filename="../../devices/scanner/steps/place.py" line="30"/>
+        <location filename="../../devices/scanner/steps/place.py" line="43"/>
+        <source>Scanner</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/steps/place.py" line="32"/>
+        <source>Étape précédente</source>
+        <translation>Previous step</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/steps/place.py" line="35"/>
+        <source>Posez votre document sur la vitre</source>
+        <translation>Put your document on the glass</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/steps/place.py" line="43"/>
+        <source>Photocopier</source>
+        <translation>Photocopy</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/steps/place.py" line="48"/>
+        <source>Posez la carte ou la photo face vers le bas, dans le coin de la flèche.</source>
+        <translation>Put the card or photo face down, in the corner of the arrow.</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/steps/place.py" line="50"/>
+        <source>Posez la feuille suivante face vers le bas, dans le coin de la flèche.</source>
+        <translation>Put the next sheet face down, in the corner of the arrow.</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/steps/place.py" line="52"/>
+        <source>Posez la feuille face vers le bas, dans le coin de la flèche.</source>
+        <translation>Put the sheet face down, in the corner of the arrow.</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/steps/place.py" line="54"/>
+        <source>Fermez le couvercle, puis touchez « Photocopier ».</source>
+        <translation>Close the lid, then touch “Photocopy”.</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/steps/place.py" line="56"/>
+        <source>Fermez le couvercle, puis touchez « Scanner ».</source>
+        <translation>Close the lid, then touch “Scan”.</translation>
+    </message>
+</context>
+<context>
     <name>PopupPanel</name>
     <message>
         <location filename="../../browser/popup.py" line="23"/>
@@ -649,152 +711,159 @@
     </message>
 </context>
 <context>
-    <name>PrintWizard</name>
+    <name>PreviewStep</name>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="74"/>
-        <location filename="../../devices/printer/wizard.py" line="318"/>
-        <source>Imprimer</source>
-        <translation>Print</translation>
+        <location filename="../../devices/scanner/steps/preview.py" line="41"/>
+        <source>Oui</source>
+        <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="141"/>
-        <source>Vous n&apos;avez pas encore de document à imprimer.</source>
-        <translation>You have no document to print yet.</translation>
+        <location filename="../../devices/scanner/steps/preview.py" line="43"/>
+        <source>Non</source>
+        <translation>No</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="156"/>
-        <source>Préparation du document…</source>
-        <translation>Preparing the document…</translation>
+        <location filename="../../devices/scanner/steps/preview.py" line="46"/>
+        <source>Voici votre page. Est-elle lisible ?</source>
+        <translation>Here is your page. Can you read it?</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="175"/>
-        <source>Imprimer « {name} »</source>
-        <translation>Print “{name}”</translation>
+        <location filename="../../devices/scanner/steps/preview.py" line="54"/>
+        <source>Tourner la page</source>
+        <translation>Turn the page</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="177"/>
-        <location filename="../../devices/printer/wizard.py" line="317"/>
-        <location filename="../../devices/printer/wizard.py" line="364"/>
+        <location filename="../../devices/scanner/steps/preview.py" line="57"/>
+        <source>Scanner à nouveau</source>
+        <translation>Scan again</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/steps/preview.py" line="62"/>
         <source>Étape précédente</source>
         <translation>Previous step</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="177"/>
-        <location filename="../../devices/printer/wizard.py" line="257"/>
-        <source>Ne pas imprimer</source>
-        <translation>Do not print</translation>
+        <location filename="../../devices/scanner/steps/preview.py" line="66"/>
+        <source>Que faire ?</source>
+        <translation>What to do?</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="228"/>
+        <location filename="../../devices/scanner/steps/preview.py" line="67"/>
+        <source>La page est à l&apos;envers ou couchée :</source>
+        <translation>The page is upside down or sideways:</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/steps/preview.py" line="69"/>
+        <source>La page est floue ou coupée :</source>
+        <translation>The page is blurred or cut off:</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/steps/preview.py" line="76"/>
+        <source>Scanner une autre feuille</source>
+        <translation>Scan another sheet</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/steps/preview.py" line="79"/>
+        <location filename="../../devices/scanner/steps/preview.py" line="99"/>
+        <source>J&apos;ai fini de scanner</source>
+        <translation>I have finished scanning</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/steps/preview.py" line="82"/>
+        <source>Avez-vous une autre feuille ?</source>
+        <translation>Do you have another sheet?</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/steps/preview.py" line="99"/>
+        <source>C&apos;est fini, imprimer</source>
+        <translation>That&apos;s all, print</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/steps/preview.py" line="105"/>
+        <source>Votre document a 1 page.</source>
+        <translation>Your document has 1 page.</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/steps/preview.py" line="107"/>
+        <source>Votre document a {n} pages.</source>
+        <translation>Your document has {n} pages.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintChooseStep</name>
+    <message>
+        <location filename="../../devices/printer/steps/choose.py" line="30"/>
         <source>Touchez le document à imprimer.</source>
         <translation>Touch the document to print.</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="245"/>
-        <source>Continuer</source>
-        <translation>Continue</translation>
-    </message>
-    <message>
-        <location filename="../../devices/printer/wizard.py" line="143"/>
-        <source>Choisissez un document</source>
-        <translation>Choose a document</translation>
-    </message>
-    <message>
-        <location filename="../../devices/printer/wizard.py" line="230"/>
+        <location filename="../../devices/printer/steps/choose.py" line="32"/>
         <source>Scannez un papier, ou ouvrez un site et touchez « Imprimer » en haut.</source>
         <translation>Scan a paper, or open a site and touch “Print” at the top.</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="233"/>
+        <location filename="../../devices/printer/steps/choose.py" line="35"/>
         <source>Scanner un papier</source>
         <translation>Scan a paper</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="279"/>
-        <location filename="../../devices/printer/wizard.py" line="306"/>
-        <source>Nombre d&apos;exemplaires</source>
-        <translation>Number of copies</translation>
+        <location filename="../../devices/printer/steps/choose.py" line="47"/>
+        <source>Continuer</source>
+        <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="281"/>
-        <source>Toutes les pages</source>
-        <translation>All pages</translation>
+        <location filename="../../devices/printer/steps/choose.py" line="49"/>
+        <source>Ne pas imprimer</source>
+        <translation>Do not print</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="282"/>
-        <source>Seulement certaines pages</source>
-        <translation>Only some pages</translation>
+        <location filename="../../devices/printer/steps/choose.py" line="81"/>
+        <source>Vous n&apos;avez pas encore de document à imprimer.</source>
+        <translation>You have no document to print yet.</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="287"/>
-        <source>Première page</source>
-        <translation>First page</translation>
+        <location filename="../../devices/printer/steps/choose.py" line="83"/>
+        <source>Choisissez un document</source>
+        <translation>Choose a document</translation>
     </message>
+</context>
+<context>
+    <name>PrintDoneStep</name>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="288"/>
-        <source>Dernière page</source>
-        <translation>Last page</translation>
-    </message>
-    <message>
-        <location filename="../../devices/printer/wizard.py" line="294"/>
-        <source>De la page</source>
-        <translation>From page</translation>
-    </message>
-    <message>
-        <location filename="../../devices/printer/wizard.py" line="296"/>
-        <source>à la page</source>
-        <translation>to page</translation>
-    </message>
-    <message>
-        <location filename="../../devices/printer/wizard.py" line="308"/>
-        <source>Pages à imprimer</source>
-        <translation>Pages to print</translation>
-    </message>
-    <message>
-        <location filename="../../devices/printer/wizard.py" line="333"/>
-        <location filename="../../devices/printer/wizard.py" line="462"/>
-        <source>Impression en cours…</source>
-        <translation>Printing…</translation>
-    </message>
-    <message>
-        <location filename="../../devices/printer/wizard.py" line="336"/>
-        <source>Annuler l&apos;impression</source>
-        <translation>Cancel printing</translation>
-    </message>
-    <message>
-        <location filename="../../devices/printer/wizard.py" line="349"/>
+        <location filename="../../devices/printer/steps/done.py" line="18"/>
         <source>J&apos;ai récupéré mes feuilles</source>
         <translation>I have my sheets</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="354"/>
+        <location filename="../../devices/printer/steps/done.py" line="23"/>
         <source>C&apos;est imprimé.</source>
         <translation>It is printed.</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="355"/>
+        <location filename="../../devices/printer/steps/done.py" line="24"/>
         <source>Récupérez vos feuilles dans l&apos;imprimante.</source>
         <translation>Take your sheets from the printer.</translation>
     </message>
+</context>
+<context>
+    <name>PrintProblemStep</name>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="366"/>
+        <location filename="../../devices/printer/steps/problem.py" line="23"/>
+        <source>Étape précédente</source>
+        <translation>Previous step</translation>
+    </message>
+    <message>
+        <location filename="../../devices/printer/steps/problem.py" line="25"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
+</context>
+<context>
+    <name>PrintWizard</name>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="408"/>
-        <source>Vous allez imprimer 1 page.</source>
-        <translation>You are going to print 1 page.</translation>
-    </message>
-    <message>
-        <location filename="../../devices/printer/wizard.py" line="410"/>
-        <source>Vous allez imprimer {n} pages.</source>
-        <translation>You are going to print {n} pages.</translation>
-    </message>
-    <message>
-        <location filename="../../devices/printer/wizard.py" line="558"/>
-        <source>Page {n}</source>
-        <translation>Page {n}</translation>
+        <location filename="../../devices/printer/wizard.py" line="46"/>
+        <source>Imprimer</source>
+        <translation>Print</translation>
     </message>
 </context>
 <context>
@@ -981,265 +1050,227 @@
     </message>
 </context>
 <context>
+    <name>ProgressStep</name>
+    <message>
+        <location filename="../../devices/printer/steps/progress.py" line="20"/>
+        <location filename="../../devices/printer/steps/progress.py" line="42"/>
+        <source>Impression en cours…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../devices/printer/steps/progress.py" line="23"/>
+        <source>Annuler l&apos;impression</source>
+        <translation>Cancel printing</translation>
+    </message>
+    <message>
+        <location filename="../../devices/printer/steps/progress.py" line="35"/>
+        <source>Préparation du document…</source>
+        <translation>Preparing the document…</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionPage</name>
+    <message>
+        <location filename="../../diagnostic/views/question_page.py" line="27"/>
+        <source>Pour finir, quelques questions sur votre téléphone.</source>
+        <translation>To finish, a few questions about your phone.</translation>
+    </message>
+    <message>
+        <location filename="../../diagnostic/views/question_page.py" line="33"/>
+        <source>Passer</source>
+        <translation>Skip</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloud</name>
+    <message>
+        <location filename="../../diagnostic/views/read_aloud.py" line="28"/>
+        <source>Écouter</source>
+        <translation>Listen</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <location filename="../../diagnostic/views/result_page.py" line="69"/>
+        <source>Votre groupe : {group}</source>
+        <translation>Your group: {group}</translation>
+    </message>
+    <message>
+        <location filename="../../diagnostic/views/result_page.py" line="91"/>
+        <source>Imprimer ma fiche</source>
+        <translation>Print my sheet</translation>
+    </message>
+    <message>
+        <location filename="../../diagnostic/views/result_page.py" line="94"/>
+        <source>Revenir à l&apos;accueil</source>
+        <translation>Back to the home screen</translation>
+    </message>
+    <message>
+        <location filename="../../diagnostic/views/result_page.py" line="97"/>
+        <source>Gardez votre fiche. Un conseiller peut vous aider.</source>
+        <translation>Keep your sheet. An advisor can help you.</translation>
+    </message>
+    <message>
+        <location filename="../../diagnostic/views/result_page.py" line="100"/>
+        <source>La fiche n&apos;a pas pu être préparée. Demandez de l&apos;aide à un conseiller.</source>
+        <translation>The sheet could not be made. Ask an advisor for help.</translation>
+    </message>
+    <message>
+        <location filename="../../diagnostic/views/result_page.py" line="125"/>
+        <source>Votre code, à montrer à un conseiller :</source>
+        <translation>Your code, to show an advisor:</translation>
+    </message>
+    <message>
+        <location filename="../../diagnostic/views/result_page.py" line="132"/>
+        <source>{name} : {address}</source>
+        <translation>{name}: {address}</translation>
+    </message>
+    <message>
+        <location filename="../../diagnostic/views/result_page.py" line="140"/>
+        <source>Vous voulez apprendre à :</source>
+        <translation>You want to learn to:</translation>
+    </message>
+</context>
+<context>
     <name>ResultSheet</name>
     <message>
-        <location filename="../../diagnostic/result_sheet.py" line="26"/>
+        <location filename="../../diagnostic/result_sheet.py" line="28"/>
         <source>Ma fiche diagnostic</source>
         <translation>My skills sheet</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/result_sheet.py" line="75"/>
+        <location filename="../../diagnostic/result_sheet.py" line="77"/>
         <source>Mon niveau par domaine</source>
         <translation>My level in each area</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/result_sheet.py" line="81"/>
+        <location filename="../../diagnostic/result_sheet.py" line="83"/>
         <source>Mon groupe : {group}</source>
         <translation>My group: {group}</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/result_sheet.py" line="86"/>
+        <location filename="../../diagnostic/result_sheet.py" line="88"/>
         <source>Pour la suite</source>
         <translation>What comes next</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/result_sheet.py" line="93"/>
+        <location filename="../../diagnostic/result_sheet.py" line="95"/>
         <source>Vous voulez apprendre à :</source>
         <translation>You want to learn to:</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/result_sheet.py" line="98"/>
+        <location filename="../../diagnostic/result_sheet.py" line="100"/>
         <source>Mon code, à montrer à un conseiller :</source>
         <translation>My code, to show an advisor:</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/result_sheet.py" line="100"/>
+        <location filename="../../diagnostic/result_sheet.py" line="102"/>
         <source>Ce code ne dit pas qui vous êtes.</source>
         <translation>This code does not say who you are.</translation>
     </message>
 </context>
 <context>
-    <name>ScanWizard</name>
+    <name>ScanChooseStep</name>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="80"/>
-        <location filename="../../devices/scanner/wizard.py" line="84"/>
-        <source>Photocopier</source>
-        <translation>Photocopy</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="80"/>
-        <location filename="../../devices/scanner/wizard.py" line="89"/>
-        <location filename="../../devices/scanner/wizard.py" line="139"/>
-        <source>Scanner</source>
-        <translation>Scan</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="82"/>
-        <source>Que voulez-vous photocopier ?</source>
-        <translation>What do you want to photocopy?</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="83"/>
-        <source>Ne pas photocopier</source>
-        <translation>Do not copy</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="85"/>
-        <source>C&apos;est fini, imprimer</source>
-        <translation>That&apos;s all, print</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="87"/>
-        <source>Que voulez-vous scanner ?</source>
-        <translation>What do you want to scan?</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="88"/>
-        <location filename="../../devices/scanner/wizard.py" line="116"/>
-        <source>Ne pas scanner</source>
-        <translation>Do not scan</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="90"/>
-        <location filename="../../devices/scanner/wizard.py" line="207"/>
-        <source>J&apos;ai fini de scanner</source>
-        <translation>I have finished scanning</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="109"/>
+        <location filename="../../devices/scanner/steps/choose.py" line="22"/>
         <source>Une feuille</source>
         <translation>One sheet</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="111"/>
+        <location filename="../../devices/scanner/steps/choose.py" line="24"/>
         <source>Plusieurs feuilles</source>
         <translation>Several sheets</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="114"/>
+        <location filename="../../devices/scanner/steps/choose.py" line="27"/>
         <source>Une carte ou une photo</source>
         <translation>A card or a photo</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="176"/>
-        <source>Oui</source>
-        <translation>Yes</translation>
+        <location filename="../../devices/scanner/steps/choose.py" line="29"/>
+        <location filename="../../devices/scanner/steps/choose.py" line="48"/>
+        <source>Ne pas scanner</source>
+        <translation>Do not scan</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="177"/>
-        <source>Non</source>
-        <translation>No</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="122"/>
+        <location filename="../../devices/scanner/steps/choose.py" line="35"/>
         <source>Touchez votre choix. La borne règle le scanner pour vous.</source>
         <translation>Touch your choice. The kiosk sets the scanner for you.</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="140"/>
-        <location filename="../../devices/scanner/wizard.py" line="191"/>
-        <source>Étape précédente</source>
-        <translation>Previous step</translation>
+        <location filename="../../devices/scanner/steps/choose.py" line="44"/>
+        <source>Que voulez-vous photocopier ?</source>
+        <translation>What do you want to photocopy?</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="143"/>
-        <source>Posez votre document sur la vitre</source>
-        <translation>Put your document on the glass</translation>
+        <location filename="../../devices/scanner/steps/choose.py" line="45"/>
+        <source>Ne pas photocopier</source>
+        <translation>Do not copy</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="155"/>
-        <source>Annuler</source>
-        <translation>Cancel</translation>
+        <location filename="../../devices/scanner/steps/choose.py" line="47"/>
+        <source>Que voulez-vous scanner ?</source>
+        <translation>What do you want to scan?</translation>
     </message>
+</context>
+<context>
+    <name>ScanDoneStep</name>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="179"/>
-        <source>Voici votre page. Est-elle lisible ?</source>
-        <translation>Here is your page. Can you read it?</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="186"/>
-        <source>Tourner la page</source>
-        <translation>Turn the page</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="188"/>
-        <source>Scanner à nouveau</source>
-        <translation>Scan again</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="194"/>
-        <source>Que faire ?</source>
-        <translation>What to do?</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="195"/>
-        <source>La page est à l&apos;envers ou couchée :</source>
-        <translation>The page is upside down or sideways:</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="197"/>
-        <source>La page est floue ou coupée :</source>
-        <translation>The page is blurred or cut off:</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="204"/>
-        <source>Scanner une autre feuille</source>
-        <translation>Scan another sheet</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="210"/>
-        <source>Avez-vous une autre feuille ?</source>
-        <translation>Do you have another sheet?</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="229"/>
+        <location filename="../../devices/scanner/steps/done.py" line="26"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="232"/>
+        <location filename="../../devices/scanner/steps/done.py" line="31"/>
         <source>Garder pour l&apos;envoyer sur un site</source>
         <translation>Keep it to send to a website</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="235"/>
+        <location filename="../../devices/scanner/steps/done.py" line="36"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="238"/>
+        <location filename="../../devices/scanner/steps/done.py" line="39"/>
         <source>Sur le site, touchez le bouton pour ajouter un document ou un fichier.</source>
         <translation>On the site, touch the button to add a document or a file.</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="240"/>
+        <location filename="../../devices/scanner/steps/done.py" line="41"/>
         <source>La borne vous proposera alors ce document.</source>
         <translation>The kiosk will then offer you this document.</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="246"/>
+        <location filename="../../devices/scanner/steps/done.py" line="47"/>
         <source>Votre document est prêt.</source>
         <translation>Your document is ready.</translation>
     </message>
+</context>
+<context>
+    <name>ScanProblemStep</name>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="257"/>
+        <location filename="../../devices/scanner/steps/problem.py" line="22"/>
         <source>Recommencer</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="258"/>
+        <location filename="../../devices/scanner/steps/problem.py" line="23"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
+</context>
+<context>
+    <name>ScanWizard</name>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="275"/>
-        <source>Posez la carte ou la photo face vers le bas, dans le coin de la flèche.</source>
-        <translation>Put the card or photo face down, in the corner of the arrow.</translation>
+        <location filename="../../devices/scanner/wizard.py" line="98"/>
+        <source>Photocopier</source>
+        <translation>Photocopy</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="277"/>
-        <source>Posez la feuille suivante face vers le bas, dans le coin de la flèche.</source>
-        <translation>Put the next sheet face down, in the corner of the arrow.</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="279"/>
-        <source>Posez la feuille face vers le bas, dans le coin de la flèche.</source>
-        <translation>Put the sheet face down, in the corner of the arrow.</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="281"/>
-        <source>Fermez le couvercle, puis touchez « Photocopier ».</source>
-        <translation>Close the lid, then touch “Photocopy”.</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="283"/>
-        <source>Fermez le couvercle, puis touchez « Scanner ».</source>
-        <translation>Close the lid, then touch “Scan”.</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="297"/>
-        <source>Numérisation en cours…</source>
-        <translation>Scanning…</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="298"/>
-        <source>Ne soulevez pas le couvercle.</source>
-        <translation>Do not lift the lid.</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="321"/>
-        <source>Votre document a 1 page.</source>
-        <translation>Your document has 1 page.</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="323"/>
-        <source>Votre document a {n} pages.</source>
-        <translation>Your document has {n} pages.</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanner/wizard.py" line="372"/>
-        <source>Préparation du document…</source>
-        <translation>Preparing the document…</translation>
+        <location filename="../../devices/scanner/wizard.py" line="98"/>
+        <source>Scanner</source>
+        <translation>Scan</translation>
     </message>
 </context>
 <context>
@@ -1351,6 +1382,29 @@
     </message>
 </context>
 <context>
+    <name>ScanningStep</name>
+    <message>
+        <location filename="../../devices/scanner/steps/scanning.py" line="22"/>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/steps/scanning.py" line="33"/>
+        <source>Numérisation en cours…</source>
+        <translation>Scanning…</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/steps/scanning.py" line="34"/>
+        <source>Ne soulevez pas le couvercle.</source>
+        <translation>Do not lift the lid.</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanner/steps/scanning.py" line="40"/>
+        <source>Préparation du document…</source>
+        <translation>Preparing the document…</translation>
+    </message>
+</context>
+<context>
     <name>SessionFiles</name>
     <message>
         <location filename="../../shell/session_files.py" line="27"/>
@@ -1416,6 +1470,34 @@
         <location filename="../../diagnostic/views/web.py" line="51"/>
         <source>Retour</source>
         <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <location filename="../../diagnostic/views/welcome_page.py" line="22"/>
+        <source>Quelques petits exercices pour voir ce que vous savez déjà faire.</source>
+        <translation>A few small exercises to see what you can already do.</translation>
+    </message>
+    <message>
+        <location filename="../../diagnostic/views/welcome_page.py" line="23"/>
+        <source>Cela prend 10 à 15 minutes.</source>
+        <translation>It takes 10 to 15 minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../diagnostic/views/welcome_page.py" line="24"/>
+        <source>Ce n&apos;est pas un examen. Vous pouvez passer un exercice.</source>
+        <translation>It is not an exam. You can skip an exercise.</translation>
+    </message>
+    <message>
+        <location filename="../../diagnostic/views/welcome_page.py" line="25"/>
+        <source>Rien n&apos;est gardé : tout s&apos;efface à la fin.</source>
+        <translation>Nothing is kept: everything is erased at the end.</translation>
+    </message>
+    <message>
+        <location filename="../../diagnostic/views/welcome_page.py" line="35"/>
+        <source>Commencer</source>
+        <translation>Start</translation>
     </message>
 </context>
 </TS>
