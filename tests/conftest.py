@@ -1,8 +1,9 @@
-"""The whole test run shares one private Xvfb screen and one private D-Bus session bus: widget tests and
-QtWebEngine tests then run in the same Qt application on a real X server, as the kiosk does on a terminal.
-Nothing here touches the developer's own display or bus, and nothing the run starts outlives it: both servers
-end with the pytest process (even one killed), and after the last test the run fails if a process it
-started is still alive (tests/processes.py)."""
+"""Every test outside tests/unit runs on one private Xvfb screen with one private D-Bus session bus: widget
+tests and QtWebEngine tests then run in the same Qt application on a real X server, as the kiosk does on a
+terminal. Both start just before the first such test (`start_screen`), so a run of tests/unit alone starts no
+X server and imports no Qt (tests/unit/test_without_qt.py proves it). Nothing here touches the developer's own
+display or bus, and nothing the run starts outlives it: both servers end with the pytest process (even one
+killed), and after the last test the run fails if a process it started is still alive (tests/processes.py)."""
 
 from __future__ import annotations
 
@@ -20,13 +21,31 @@ from kiosk.session_bus import ADDRESS, start_session_bus
 from tests.processes import RUN_MARKER, descends_from, marked_processes
 
 SCREEN = "ILOT_TEST_SCREEN"
+UNIT = Path(__file__).resolve().parent / "unit"
 _server = None
 _bus = None
 
 
 def pytest_configure(config) -> None:
-    global _server, _bus
     os.environ[RUN_MARKER] = str(os.getpid())  # first: every process the run starts carries it
+    # The developer's screen and bus are never the run's: until start_screen(), a test sees none.
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", ADDRESS):
+        os.environ.pop(name, None)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item) -> None:
+    """Before the fixtures of the first test that is not a unit test (its qapp among them): the screen."""
+    if _server is None and not item.path.resolve().is_relative_to(UNIT):
+        start_screen()
+
+
+def start_screen() -> None:
+    """Starts the run's bus and Xvfb screen and prepares Qt as the kiosk does, once: later calls do nothing.
+    Everything here happens before the run's QApplication exists and before its first web page."""
+    global _server, _bus
+    if _server is not None:
+        return
     # Before Qt: without a bus, libdbus would autolaunch one (dbus-launch) that outlives the run and keeps
     # a connection to the Xvfb, which -terminate then never ends.
     _bus = start_session_bus()
@@ -43,6 +62,7 @@ def pytest_configure(config) -> None:
     from PySide6.QtCore import QCoreApplication, Qt
 
     # As the kiosk does before its QApplication: QtWebEngine loads later, in the same application.
+    assert QCoreApplication.instance() is None, "a QApplication was made before the run's screen"
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
 

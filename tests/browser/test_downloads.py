@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWebEngineCore import QWebEnginePage
@@ -62,10 +63,11 @@ class Browser:
         return sorted(p.name for p in self.scratch.iterdir()) if self.scratch.exists() else []
 
     def close(self) -> None:
+        engine_profile = self.profile.profile()
         self.view.setPage(None)
         self.view.deleteLater()
         self.profile.discard()
-        self.qtbot.wait(50)
+        self.qtbot.waitUntil(lambda: not shiboken6.isValid(engine_profile), timeout=TIMEOUT)
 
 
 @pytest.fixture

@@ -302,10 +302,11 @@ def browser(qtbot, screen, scratch):
     view.setPage(page)
     QVBoxLayout(screen).addWidget(view)
     yield view, page, chooser
+    engine_profile = profile.profile()
     if shiboken6.isValid(screen):
         view.deleteLater()  # the view before its page, the page before its profile
     profile.discard()
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(engine_profile), timeout=5000)
 
 
 def run_js(qtbot, page, script: str):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 
+import shiboken6
 from PySide6.QtCore import QUrl
 from pytestqt.exceptions import TimeoutError as WaitTimeout
 
@@ -170,9 +171,10 @@ def test_the_next_visitor_gets_the_notice_too(qtbot, open_browser, service):
     shortcut = make_shortcut(service, "/frames")
     first, _ = open_counting(qtbot, open_browser, shortcut)
     wait_in_frame(qtbot, first.page, "direct", FIRST_PARAGRAPH, NOTICE)
+    old_profile = open_browser.profile.profile()
     first.deleteLater()  # as the session wiper does: the screen, then the pages and the profile
     open_browser.profile.discard()
-    qtbot.wait(200)
+    qtbot.waitUntil(lambda: not shiboken6.isValid(old_profile), timeout=5000)  # the deferred deletions ran
     second, refused = open_counting(qtbot, open_browser, shortcut)  # a new profile, its own notice handler
     wait_in_frame(qtbot, second.page, "direct", FIRST_PARAGRAPH, NOTICE)
     qtbot.waitUntil(lambda: len(refused) == 2, timeout=5000)

@@ -42,6 +42,19 @@ def stored_counts(database) -> dict[tuple[str, str], int]:
         connection.close()
 
 
+def counters_table_made(database) -> bool:
+    if not database.exists():
+        return False
+    connection = sqlite3.connect(f"{database.as_uri()}?mode=ro", uri=True)
+    try:
+        connection.execute("SELECT 1 FROM usage_counters LIMIT 1").fetchall()
+        return True
+    except sqlite3.OperationalError:  # not made yet
+        return False
+    finally:
+        connection.close()
+
+
 def test_an_ended_session_is_counted_in_the_database_after_a_kill_9(x_display, tmp_path):
     config, data = tmp_path / "etc", tmp_path / "data"
     config.mkdir()
@@ -61,7 +74,11 @@ def test_an_ended_session_is_counted_in_the_database_after_a_kill_9(x_display, t
         while (0, 0, *SCREEN) not in window_geometries(x_display) and time.monotonic() < deadline:
             time.sleep(0.2)
         assert (0, 0, *SCREEN) in window_geometries(x_display)
-        time.sleep(1)  # the database opens just after the first paint
+        # The database opens just after the first paint: touch once its counters' table is there.
+        deadline = time.monotonic() + 30
+        while not counters_table_made(data / "kiosk.db") and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert counters_table_made(data / "kiosk.db"), "the kiosk made no database"
         centre = [str(SCREEN[0] // 2), str(SCREEN[1] // 2)]
         subprocess.run(
             ["xdotool", "mousemove", *centre, "click", "1"], env={"DISPLAY": x_display}, check=True

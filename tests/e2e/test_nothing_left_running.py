@@ -98,8 +98,13 @@ def test_a_test_run_leaves_neither_its_xvfb_nor_its_bus(tmp_path):
         stderr=subprocess.STDOUT,
         text=True,
     )
-    time.sleep(3)
-    during = marked_processes(str(run.pid))
+    # While its test runs: the run's Xvfb is among the processes carrying its marker.
+    deadline = time.monotonic() + 120
+    during = []
+    while not any(p.command.startswith("Xvfb") for p in during) and run.poll() is None:
+        assert time.monotonic() < deadline, "the run started no Xvfb"
+        time.sleep(0.1)
+        during = marked_processes(str(run.pid))
     output, _ = run.communicate(timeout=300)
     assert run.returncode == 0, output[-3000:]
     assert any(p.command.startswith("Xvfb") for p in during)  # the marker finds the run's processes

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import textwrap
 
 import pytest
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from kiosk.config import load_config
 from kiosk.paths import Paths

@@ -6,6 +6,7 @@ document is tried for real: the viewer with a PDF and a picture, the print wizar
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 
 from tests.browser.download_site import small_png, two_page_pdf
 from tests.gui.conftest import files_held_under, touch
@@ -35,7 +36,7 @@ def end_session_and_check(kiosk, qtbot) -> None:
     assert not kiosk.session.active
     assert list(scratch.iterdir()) == []
     assert files_held_under(scratch) == []  # at once, not only once Qt has deleted the screens
-    qtbot.wait(200)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # Qt deletes them now
     assert files_held_under(scratch) == []
 
 
