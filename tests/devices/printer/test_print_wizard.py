@@ -32,6 +32,18 @@ def put_in_session(kiosk, pdf, name: str):
     return target
 
 
+def to_the_options(kiosk, qtbot, pdf, name: str):
+    """`pdf` among the session's documents, then by touch: Imprimer, the document, Continuer; returns the
+    wizard once CUPS has answered about the printer."""
+    put_in_session(kiosk, pdf, name)
+    touch(kiosk.window, print_tile(kiosk))
+    wizard = kiosk.window.screens.currentWidget()
+    touch(kiosk.window, wizard.choose_page.document_tiles[0])
+    touch(kiosk.window, wizard.choose_page.continue_button)
+    qtbot.waitUntil(lambda: wizard.options_page.printer is not None, timeout=10000)
+    return wizard
+
+
 def print_tile(kiosk):
     return next(t for t in kiosk.home.tiles if t.item_id == "print")
 
@@ -85,12 +97,7 @@ def test_a_printer_stopped_after_the_check_gives_the_problem_screen(
     print_kiosk, make_pdf, cups, printer, qtbot
 ):
     kiosk = print_kiosk()
-    put_in_session(kiosk, make_pdf(1), "page.pdf")
-    touch(kiosk.window, print_tile(kiosk))
-    wizard = kiosk.window.screens.currentWidget()
-    touch(kiosk.window, wizard.choose_page.document_tiles[0])
-    touch(kiosk.window, wizard.choose_page.continue_button)
-    qtbot.waitUntil(lambda: wizard.options_page.printer is not None, timeout=10000)
+    wizard = to_the_options(kiosk, qtbot, make_pdf(1), "page.pdf")
     cups.tool("cupsdisable", printer)  # stopped while the visitor chose the copies
     touch(kiosk.window, wizard.options_page.print_button)
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.problem_page, timeout=15000)
@@ -101,12 +108,7 @@ def test_a_printer_stopped_after_the_check_gives_the_problem_screen(
 
 def test_the_page_limit_holds(print_kiosk, make_pdf, qtbot):
     kiosk = print_kiosk(print_page_limit=3)
-    put_in_session(kiosk, make_pdf(5), "long.pdf")
-    touch(kiosk.window, print_tile(kiosk))
-    wizard = kiosk.window.screens.currentWidget()
-    touch(kiosk.window, wizard.choose_page.document_tiles[0])
-    touch(kiosk.window, wizard.choose_page.continue_button)
-    qtbot.waitUntil(lambda: wizard.options_page.printer is not None, timeout=10000)
+    wizard = to_the_options(kiosk, qtbot, make_pdf(5), "long.pdf")
     assert not wizard.options_page.print_button.isEnabled()
     assert "3 page" in wizard.options_page.allowance.text()
 
@@ -126,12 +128,7 @@ def test_without_documents_the_wizard_says_how_to_get_one(print_kiosk):
 
 def test_the_session_end_leaves_no_job_and_no_file(print_kiosk, make_pdf, qtbot):
     kiosk = print_kiosk()
-    put_in_session(kiosk, make_pdf(2), "page.pdf")
-    touch(kiosk.window, print_tile(kiosk))
-    wizard = kiosk.window.screens.currentWidget()
-    touch(kiosk.window, wizard.choose_page.document_tiles[0])
-    touch(kiosk.window, wizard.choose_page.continue_button)
-    qtbot.waitUntil(lambda: wizard.options_page.printer is not None, timeout=10000)
+    wizard = to_the_options(kiosk, qtbot, make_pdf(2), "page.pdf")
     touch(kiosk.window, wizard.options_page.print_button)
 
     kiosk.session_control.end("button")
@@ -143,12 +140,7 @@ def test_the_session_end_leaves_no_job_and_no_file(print_kiosk, make_pdf, qtbot)
 
 def test_the_end_confirmation_says_a_print_in_progress_is_lost(print_kiosk, make_pdf, cups, printer, qtbot):
     kiosk = print_kiosk()
-    put_in_session(kiosk, make_pdf(1), "page.pdf")
-    touch(kiosk.window, print_tile(kiosk))
-    wizard = kiosk.window.screens.currentWidget()
-    touch(kiosk.window, wizard.choose_page.document_tiles[0])
-    touch(kiosk.window, wizard.choose_page.continue_button)
-    qtbot.waitUntil(lambda: wizard.options_page.printer is not None, timeout=10000)
+    wizard = to_the_options(kiosk, qtbot, make_pdf(1), "page.pdf")
     cups.tool("cupsdisable", printer)  # the job waits in the queue: still in progress
     touch(kiosk.window, wizard.options_page.print_button)
     assert kiosk.printing.service.pending() != []
