@@ -7,11 +7,21 @@ import logging
 import threading
 import time
 
-from PySide6.QtCore import QObject, QThread
+from PySide6.QtCore import QObject, QThread, QThreadPool
 
 from kiosk.tasks import Tasks
 
 WAIT = 5000
+
+
+def parallel_tasks(threads: int = 4) -> Tasks:
+    """Tasks on a pool of its own with room for `threads` works at once: the shared pool has as many threads
+    as the machine has cores (two here), and a test whose works wait for each other needs more."""
+    pool = QThreadPool()
+    pool.setMaxThreadCount(threads)
+    tasks = Tasks(pool=pool)
+    tasks.pool = pool  # kept alive as long as the tasks
+    return tasks
 
 
 class Heard:
@@ -78,7 +88,7 @@ def test_an_error_without_a_failed_callback_is_logged(qtbot, caplog) -> None:
 
 
 def test_answers_to_work_started_before_forget_are_dropped_and_discarded(qtbot, qapp) -> None:
-    tasks, heard = Tasks(), Heard()
+    tasks, heard = parallel_tasks(), Heard()
     release = threading.Event()
 
     def slow(value: str) -> str:
@@ -104,7 +114,7 @@ def test_answers_to_work_started_before_forget_are_dropped_and_discarded(qtbot, 
 
 
 def test_latest_only_drops_the_older_answer_and_discards_what_it_made(qtbot) -> None:
-    tasks, heard = Tasks(), Heard()
+    tasks, heard = parallel_tasks(), Heard()
     first_may_end = threading.Event()
 
     def first() -> str:
