@@ -119,7 +119,7 @@ class KioskWindow(QWidget):
         if self.public:
             screen = QGuiApplication.primaryScreen()
             self._cover(screen.geometry())
-            screen.geometryChanged.connect(self._cover)
+            screen.geometryChanged.connect(self._cover, Qt.ConnectionType.UniqueConnection)
             self.showFullScreen()
         else:
             self.resize(1280, 800)
