@@ -38,6 +38,7 @@ PURE_MODULES = [
     "kiosk.usage",
     "kiosk.usage.counter",
     "kiosk.usage.metrics",
+    "kiosk.usage.outbox",
     "kiosk.usage.retry",
     "kiosk.browser",
     "kiosk.browser.download_policy",
