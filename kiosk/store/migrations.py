@@ -33,7 +33,8 @@ def _v1_usage_counters(db: Database) -> None:
 
 
 def _v2_outbox(db: Database) -> None:
-    """Closed hours waiting for the hub, in batches (kiosk/usage/outbox.py)."""
+    """Closed hours waiting for the hub, in batches (kiosk/usage/outbox.py), and what the sync client last
+    saw (kiosk/usage/sync.py), for `kiosk check`."""
     db.execute(
         """
         CREATE TABLE outbox_batches (
@@ -52,6 +53,15 @@ def _v2_outbox(db: Database) -> None:
             key TEXT NOT NULL,
             count INTEGER NOT NULL,
             PRIMARY KEY (batch_id, period_start, metric, key)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE sync_state (
+            name TEXT PRIMARY KEY,  -- last_success, last_error, paused
+            value TEXT NOT NULL,
+            at TEXT NOT NULL  -- ISO time UTC
         )
         """
     )
