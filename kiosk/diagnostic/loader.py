@@ -24,13 +24,11 @@ import msgspec
 from kiosk.config.loader import read_yaml, yaml_problem  # the config reader: UTF-8, syntax, lines
 from kiosk.config.problems import ConfigError, ConfigProblem, Issue, KeyPath, check_struct, show
 from kiosk.diagnostic.checks import typing_ok
-from kiosk.diagnostic.schema import (
+from kiosk.diagnostic.items import (
     BROWSER_CONTROLS,
     ITEM_KINDS,
-    Area,
     ChoiceItem,
     ClickItem,
-    ContentFile,
     DoubleClickItem,
     DragItem,
     FilePickerItem,
@@ -40,6 +38,7 @@ from kiosk.diagnostic.schema import (
     TypingItem,
     WebPageItem,
 )
+from kiosk.diagnostic.schema import Area, ContentFile
 from kiosk.diagnostic.typography import french_spacing_in
 from kiosk.resources import resource_path
 

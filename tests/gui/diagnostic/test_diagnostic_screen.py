@@ -12,7 +12,8 @@ from PySide6.QtPdf import QPdfDocument
 
 from kiosk.diagnostic.code import decode
 from kiosk.diagnostic.engine import Outcome
-from kiosk.diagnostic.schema import ITEM_KINDS, NOT_ASSESSED
+from kiosk.diagnostic.items import ITEM_KINDS
+from kiosk.diagnostic.schema import NOT_ASSESSED
 from kiosk.diagnostic.speech import Speech
 from kiosk.diagnostic.views import EXERCISES, Pictures, make_exercise
 from kiosk.diagnostic.views.base import TARGET_COLOURS
