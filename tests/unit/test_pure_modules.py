@@ -67,6 +67,8 @@ PURE_MODULES = [
     "kiosk.devices.printer.check",
     "kiosk.devices.printer.images",
     "kiosk.devices.printer.ipp",
+    "kiosk.devices.printer.ipp_codes",
+    "kiosk.devices.printer.ipp_message",
     "kiosk.devices.printer.limits",
     "kiosk.devices.printer.problems",
     "kiosk.devices.printer.server_settings",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.devices.printer import backend, ipp
+from kiosk.devices.printer import backend, ipp, ipp_codes, ipp_message
 from kiosk.devices.printer.backend import PrintOptions
 from kiosk.devices.printer.limits import PageAllowance
 from kiosk.devices.printer.problems import JobState, Problem
@@ -150,15 +150,15 @@ def test_wipe_cancels_unfinished_session_jobs_and_forgets_them(
 def _jobs_on(server, printer):
     response = ipp.request(
         server,
-        ipp.GET_JOBS,
+        ipp_codes.GET_JOBS,
         f"/printers/{printer}",
         [
-            ipp.attr("printer-uri", ipp.URI, server.printer_uri(printer)),
-            ipp.attr("which-jobs", ipp.KEYWORD, "not-completed"),
-            ipp.attr("requested-attributes", ipp.KEYWORD, "job-id"),
+            ipp_message.attr("printer-uri", ipp_codes.URI, server.printer_uri(printer)),
+            ipp_message.attr("which-jobs", ipp_codes.KEYWORD, "not-completed"),
+            ipp_message.attr("requested-attributes", ipp_codes.KEYWORD, "job-id"),
         ],
     )
-    return [job["job-id"] for job in response.all_groups(ipp.JOB_GROUP)]
+    return [job["job-id"] for job in response.all_groups(ipp_codes.JOB_GROUP)]
 
 
 def test_unreadable_document(server, printer, make_service, tmp_path, qtbot):
