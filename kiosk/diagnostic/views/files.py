@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QScroller, QVBoxLayout, QWidget
 
-from kiosk.diagnostic.schema import File, FilePickerItem, Folder
+from kiosk.diagnostic.items import File, FilePickerItem, Folder
 from kiosk.diagnostic.typography import french_spacing as said
 from kiosk.diagnostic.views.base import Exercise, TileButton, passive
 from kiosk.shell import theme

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.diagnostic import checks
-from kiosk.diagnostic.schema import Choice, ChoiceItem, ScrollItem, TypingItem
+from kiosk.diagnostic.items import Choice, ChoiceItem, ScrollItem, TypingItem
 from kiosk.diagnostic.views.base import Exercise, TileButton, passive
 from kiosk.shell import theme
 from kiosk.shell.wizard_parts import wizard_label as label

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.diagnostic.schema import MailboxItem, Message
+from kiosk.diagnostic.items import MailboxItem, Message
 from kiosk.diagnostic.views.base import Exercise, TileButton, passive
 from kiosk.shell import theme
 from kiosk.shell.wizard_parts import wizard_label as label

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.diagnostic.schema import ADDRESS_BAR, BACK_BUTTON, Page, PageElement, WebPageItem
+from kiosk.diagnostic.items import ADDRESS_BAR, BACK_BUTTON, Page, PageElement, WebPageItem
 from kiosk.diagnostic.views.base import Exercise
 from kiosk.shell import theme
 
