@@ -117,12 +117,12 @@ def _sync(args: argparse.Namespace) -> int:
     store.start()
     hub = HubClient(site.hub_url, site.hub_token)
     try:
-        report = SyncClient(hub, lambda work: store.submit(work).result()).send_due()
+        report = SyncClient(hub, store.call).send_due()
     finally:
         hub.close()
         store.close(timeout=30)
     print(
-        f"Hub {site.hub_url}: {report.batches_sent} batch(es) sent, {report.rows_delivered} row(s) delivered."
+        f"Hub {site.hub_url}: {report.batches_sent} batch(es) sent, {report.rows_delivered} row(s) taken."
     )
     if report.rows_dropped or report.evicted:
         print(f"Lost and counted as usage_lost: {report.rows_dropped} refused, {report.evicted} evicted.")

@@ -136,6 +136,9 @@ class SyncClient:
         self._clock = clock
         self._rng = rng or random.Random()
 
+    def close(self) -> None:
+        self._hub.close()
+
     def send_due(self) -> SyncReport:
         now = self._clock()
         self._in_store(lambda db: outbox.close_hours(db, now))
@@ -214,6 +217,11 @@ def next_hour_close(now: float) -> float:
     return (now // 3600 + 1) * 3600 + outbox.GRACE
 
 
+def runner_for(hub_url: str, token: str, in_store: InStore) -> SyncRunner:
+    """The kiosk's sync thread for the site's hub (not started)."""
+    return SyncRunner(SyncClient(HubClient(hub_url, token), in_store))
+
+
 class SyncRunner:
     """The kiosk's sync thread: a pass at start, then at each hour's close (plus a random spread), or when
     the hub said to try again; `wake()` (the network came back) tries at once. Never waits on the GUI."""
@@ -234,11 +242,13 @@ class SyncRunner:
         self._wake.set()
 
     def close(self, timeout: float = 5.0) -> None:
-        """Stops the thread; a send in progress may finish first, at most `timeout` seconds are waited."""
+        """Stops the thread; a send in progress may finish first, at most `timeout` seconds are waited (what
+        it did not finish is sent again next time: nothing is lost)."""
         self._stop.set()
         self._wake.set()
         if self._thread.is_alive():
             self._thread.join(timeout)
+        self._client.close()
 
     def _run(self) -> None:
         while not self._stop.is_set():

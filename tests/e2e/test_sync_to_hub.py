@@ -43,10 +43,6 @@ def store(tmp_path):
     worker.close(timeout=10)
 
 
-def in_store(store):
-    return lambda work: store.submit(work).result(timeout=30)
-
-
 def a_week_of_counts(store, seed: int = 1) -> dict[tuple[str, str, str], int]:
     rng = random.Random(seed)
     metrics = [
@@ -67,7 +63,7 @@ def a_week_of_counts(store, seed: int = 1) -> dict[tuple[str, str, str], int]:
 
 def sync_client(store, hub_url: str, token: str, **kwargs) -> SyncClient:
     hub = HubClient(hub_url, token, timeout=kwargs.pop("timeout", (5, 30)))
-    return SyncClient(hub, in_store(store), clock=kwargs.pop("clock", lambda: AFTER_THE_WEEK), **kwargs)
+    return SyncClient(hub, store.call, clock=kwargs.pop("clock", lambda: AFTER_THE_WEEK), **kwargs)
 
 
 def terminal(url: str) -> tuple[str, str]:
