@@ -25,28 +25,27 @@ def store_usage(connection: Connection, terminal: Terminal, batch: UsageBatch) -
     before: a resend), drop (never storable)."""
     received = now_utc()
     too_late = received + FUTURE_LIMIT
-    keep = [row for row in batch.rows if row.hour() <= too_late]
+    hours = [row.hour() for row in batch.rows]
+    keep = [
+        {
+            "terminal": terminal.id,
+            "period_start": hour,
+            "metric": row.metric,
+            "key": row.key,
+            "count": row.count,
+            "received_at": received,
+        }
+        for row, hour in zip(batch.rows, hours, strict=True)
+        if hour <= too_late
+    ]
     stored: set[tuple[datetime, str, str]] = set()
     if keep:
         statement = (
             _insert(connection, usage_counts)
-            .values(
-                [
-                    {
-                        "terminal": terminal.id,
-                        "period_start": row.hour(),
-                        "metric": row.metric,
-                        "key": row.key,
-                        "count": row.count,
-                        "received_at": received,
-                    }
-                    for row in keep
-                ]
-            )
             .on_conflict_do_nothing(index_elements=["terminal", "period_start", "metric", "key"])
             .returning(usage_counts.c.period_start, usage_counts.c.metric, usage_counts.c.key)
         )
-        stored = {tuple(r) for r in connection.execute(statement)}
+        stored = {tuple(r) for r in connection.execute(statement, keep)}  # one statement: insertmanyvalues
     connection.execute(
         _insert(connection, batches)
         .values(
@@ -59,7 +58,8 @@ def store_usage(connection: Connection, terminal: Terminal, batch: UsageBatch) -
         .on_conflict_do_nothing(index_elements=["terminal", "batch_id"])
     )
     return [
-        _answer(row.hour() <= too_late, (row.hour(), row.metric, row.key) in stored) for row in batch.rows
+        _answer(hour <= too_late, (hour, row.metric, row.key) in stored)
+        for row, hour in zip(batch.rows, hours, strict=True)
     ]
 
 

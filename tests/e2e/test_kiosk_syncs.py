@@ -3,6 +3,9 @@ technician runs it — both against a real hub on loopback, with the kiosk's rea
 
 from __future__ import annotations
 
+import time
+from datetime import UTC, datetime
+
 import pytest
 
 from kiosk.store.database import open_store
@@ -12,7 +15,8 @@ from tests.hub_on_loopback import add_terminal, hub_totals, running_hub, sqlite_
 
 pytestmark = pytest.mark.e2e
 
-PAST = [(f"2026-11-20T{h:02d}:00:00Z", "session_started", "", h + 1) for h in range(24)]
+DAY = datetime.fromtimestamp(time.time() - 3 * 86400, UTC).strftime("%Y-%m-%d")  # closed, within 90 days
+PAST = [(f"{DAY}T{h:02d}:00:00Z", "session_started", "", h + 1) for h in range(24)]
 
 
 @pytest.fixture(scope="module")
