@@ -2,6 +2,10 @@
 each offered by a feature (`Feature.destinations()`) and registered in `Destinations` by the composition
 root; the home screen shows exactly what is registered, after the public-service shortcuts. No global
 registry.
+
+A destination carries its words as source text (French) with their translation context, marked for the
+translation tools with `QT_TRANSLATE_NOOP(context, text)`: the home translates them each time it shows them,
+so its tiles follow a language change.
 """
 
 from __future__ import annotations
@@ -9,14 +13,25 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 
 @dataclass(frozen=True)
 class Destination:
     id: str
-    label: str  # already translated
-    description: str  # already translated
+    label: str  # source text, translated in `context`
+    description: str  # source text, translated in `context`
     icon: str  # a name in kiosk/assets/icons/
     open: Callable[[], None]
+    context: str = ""  # the translation context of label and description: the offering feature's class name
+
+    def shown_label(self) -> str:
+        """The label in the current language."""
+        return QCoreApplication.translate(self.context, self.label)
+
+    def shown_description(self) -> str:
+        """The description in the current language."""
+        return QCoreApplication.translate(self.context, self.description)
 
 
 class Destinations:
