@@ -5,15 +5,13 @@ registry.
 
 A destination carries its words as source text (French) with their translation context, marked for the
 translation tools with `QT_TRANSLATE_NOOP(context, text)`: the home translates them each time it shows them,
-so its tiles follow a language change.
+so its tiles follow a language change. This module stays pure (no Qt).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-
-from PySide6.QtCore import QCoreApplication
 
 
 @dataclass(frozen=True)
@@ -24,14 +22,6 @@ class Destination:
     icon: str  # a name in kiosk/assets/icons/
     open: Callable[[], None]
     context: str = ""  # the translation context of label and description: the offering feature's class name
-
-    def shown_label(self) -> str:
-        """The label in the current language."""
-        return QCoreApplication.translate(self.context, self.label)
-
-    def shown_description(self) -> str:
-        """The description in the current language."""
-        return QCoreApplication.translate(self.context, self.description)
 
 
 class Destinations:

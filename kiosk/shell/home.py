@@ -10,7 +10,7 @@ screen the kiosk is on, and is made again when that size changes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -107,7 +107,7 @@ class HomeScreen(Retranslating, QWidget):
             row.setContentsMargins(MARGIN, 6, MARGIN, 6)
             row.setSpacing(16)
             for d in services:
-                tile = ServiceTile(d.id, d.shown_label(), d.shown_description(), d.icon, icons)
+                tile = ServiceTile(d.id, *_shown(d), d.icon, icons)
                 tile.clicked.connect(lambda _=False, i=d.id: self.destinationRequested.emit(i))
                 self.tiles.append(tile)
                 self._services.append((tile, d))
@@ -121,7 +121,7 @@ class HomeScreen(Retranslating, QWidget):
         if self.dock is not None:
             self.dock.setAccessibleName(self.tr("Les services de la borne"))
         for tile, destination in self._services:
-            tile.set_texts(destination.shown_label(), destination.shown_description())
+            tile.set_texts(*_shown(destination))
         self.previous_button.setText(self.tr("Page précédente"))
         self.next_button.setText(self.tr("Plus de services"))
         for label, category, continued in self._headings:
@@ -292,6 +292,14 @@ class HomeScreen(Retranslating, QWidget):
         self.pages.setCurrentIndex(0)
         if self.focusWidget():
             self.focusWidget().clearFocus()
+
+
+def _shown(destination: Destination) -> tuple[str, str]:
+    """A destination's label and description in the current language."""
+    translate = QCoreApplication.translate
+    return translate(destination.context, destination.label), translate(
+        destination.context, destination.description
+    )
 
 
 def _heading(text: str) -> QLabel:
