@@ -10,15 +10,21 @@ from collections import defaultdict
 
 import pytest
 import shiboken6
+import yaml
 from PySide6.QtCore import QCoreApplication, QUrl
 from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
+from kiosk.devices.printer.messages import message
+from kiosk.devices.printer.problems import Problem
+from kiosk.devices.scanner.messages import problem_text
+from kiosk.devices.scanner.problems import Problem as ScanProblem
 from kiosk.resources import resource_path
 from kiosk.shell.translation import switch_language
 from tests.browser.conftest import make_shortcut
 from tests.browser.download_site import DownloadSite, two_page_pdf
 from tests.gui import home_configs
 from tests.gui.conftest import touch
+from tests.gui.diagnostic.driver import kind
 
 TS_FILE = resource_path("assets", "translations", "kiosk_en.ts")
 
@@ -28,8 +34,8 @@ def sources() -> dict[str, set[str]]:
     contexts = defaultdict(set)
     for context in ElementTree.parse(TS_FILE).getroot().iter("context"):
         name = context.findtext("name") or ""
-        for message in context.iter("message"):
-            contexts[message.findtext("source")].add(name)
+        for entry in context.iter("message"):
+            contexts[entry.findtext("source")].add(name)
     return contexts
 
 
@@ -54,15 +60,17 @@ def switch(kiosk, language: str) -> None:
     QCoreApplication.processEvents()  # Qt posts LanguageChange to the windows
 
 
-def assert_follows_the_language(kiosk, at_least: int = 2) -> None:
-    """The screen shown now turns English, then French again."""
+def assert_follows_the_language(kiosk, at_least: int = 2, as_written: set[str] = frozenset()) -> None:
+    """The screen shown now turns English, then French again; texts `as_written` (content) may stay."""
     window = kiosk.window
     before = shown_texts(window)
     contexts = sources()
     switch(kiosk, "en")
     try:
         english = english_of(contexts)
-        checked = {w: french for w, french in before.items() if french in english}
+        checked = {
+            w: french for w, french in before.items() if french in english and french not in as_written
+        }
         assert len(checked) >= at_least, sorted(before.values())
         kept_french = {french: w.text() for w, french in checked.items() if w.text() not in english[french]}
         assert kept_french == {}, "these texts did not follow the language change"
@@ -134,6 +142,10 @@ def test_the_print_and_scan_wizards_follow_the_language(kiosk, qtbot):
     qtbot.waitUntil(lambda: kiosk.window.screens.currentWidget() is wizard)
     assert wizard.pages.currentWidget() is wizard.choose_page
     assert_follows_the_language(kiosk, at_least=3)
+    wizard.problem_page.show_message(lambda: message(Problem.MEDIA_EMPTY))  # as a failed job shows it
+    wizard.pages.setCurrentWidget(wizard.problem_page)
+    assert_follows_the_language(kiosk, at_least=4)  # what happened and what to do among them
+    wizard.pages.setCurrentWidget(wizard.choose_page)
     touch(kiosk.window, wizard.choose_page.leave_button)
 
     kiosk.scanning.open(photocopy=True)
@@ -143,27 +155,32 @@ def test_the_print_and_scan_wizards_follow_the_language(kiosk, qtbot):
     touch(kiosk.window, scan.choose_page.one_sheet_button)
     assert scan.pages.currentWidget() is scan.place_page
     assert_follows_the_language(kiosk, at_least=3)
+    scan.problem_page.show_text(lambda: problem_text(ScanProblem.COVER_OPEN))
+    scan.pages.setCurrentWidget(scan.problem_page)
+    assert_follows_the_language(kiosk, at_least=4)
 
 
 def test_the_diagnostic_pages_follow_the_language(kiosk, qtbot):
     touch(kiosk.window, next(t for t in kiosk.home.tiles if t.item_id == "diagnostic"))
     screen = kiosk.window.screens.currentWidget()
+    written = content_texts()
     assert screen.pages.currentWidget() is screen.welcome_page
-    assert_follows_the_language(kiosk, at_least=3)
+    assert_follows_the_language(kiosk, at_least=3, as_written=written)
     touch(kiosk.window, screen.start_button)
     assert screen.pages.currentWidget() is screen.item_page
-    assert_follows_the_language(kiosk, at_least=2)
-    seen = set()
+    assert_follows_the_language(kiosk, at_least=2, as_written=written)
+    seen = set()  # the pages and the kinds of exercise checked
     for _ in range(200):
         page = screen.pages.currentWidget()
         if page is screen.result_page:
             break
-        if page not in seen and page is not screen.item_page:
-            seen.add(page)
-            assert_follows_the_language(kiosk, at_least=1)
+        shown = type(screen.exercise) if page is screen.item_page else page
+        if shown not in seen:
+            seen.add(shown)
+            assert_follows_the_language(kiosk, at_least=1, as_written=written)
         touch(kiosk.window, page.continue_button if page is screen.early_page else page.skip_button)
     assert screen.question_page in seen
-    assert_follows_the_language(kiosk, at_least=3)
+    assert_follows_the_language(kiosk, at_least=3, as_written=written)
 
 
 def test_page_numbers_and_the_countdown_are_made_again_in_the_new_language(make_kiosk, paths, qtbot):
@@ -186,3 +203,33 @@ def test_page_numbers_and_the_countdown_are_made_again_in_the_new_language(make_
         switch(kiosk, "fr")
     assert home.page_number.text() == french_page
     assert kiosk.window.idle_overlay.countdown.text() == french_countdown
+
+
+def content_texts() -> set[str]:
+    """Every text of the diagnostic's content: it stays as written, whatever the kiosk's language."""
+    path = resource_path("assets", "diagnostic", "contenu.yaml")
+    texts, values = set(), [yaml.safe_load(path.read_text(encoding="utf-8"))]
+    while values:
+        value = values.pop()
+        if isinstance(value, dict):
+            values.extend(value.values())
+        elif isinstance(value, list):
+            values.extend(value)
+        elif isinstance(value, str):
+            texts.add(value)
+    return texts
+
+
+def test_every_kind_of_exercise_follows_the_language(kiosk, qtbot):
+    touch(kiosk.window, next(t for t in kiosk.home.tiles if t.item_id == "diagnostic"))
+    screen = kiosk.window.screens.currentWidget()
+    touch(kiosk.window, screen.start_button)
+    first_of_each_kind = {}
+    for area in screen.content.areas:
+        for item in area.items:
+            first_of_each_kind.setdefault(kind(item), item)
+    assert len(first_of_each_kind) >= 5
+    for item in first_of_each_kind.values():
+        screen.item_page.show_item(item, screen.diagnostic.progress())
+        assert screen.pages.currentWidget() is screen.item_page
+        assert_follows_the_language(kiosk, at_least=2, as_written=content_texts())
