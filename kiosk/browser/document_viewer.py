@@ -24,12 +24,14 @@ from kiosk.session_documents import IMAGES, PDF, shown_name, sniff_file
 from kiosk.shell.bar_button import bar_button
 from kiosk.shell.icons import Icons
 from kiosk.shell.pdf_file import PdfFile
+from kiosk.shell.retranslate import Retranslating
 from kiosk.shell.zoom import ZoomSteps
 
 ZOOM_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0)
+DAMAGED, PROTECTED = "damaged", "protected"  # why a document cannot be shown
 
 
-class DocumentViewer(QWidget):
+class DocumentViewer(Retranslating, QWidget):
     closed = Signal()
     printRequested = Signal(str)  # the document's path
 
@@ -40,6 +42,8 @@ class DocumentViewer(QWidget):
         self._path: str | None = None
         self._zoom = ZoomSteps(ZOOM_STEPS)
         self._image = QPixmap()
+        self._page_count: int | None = None  # shown as "3 pages" once a PDF shows
+        self._cannot_show_why: str | None = None  # DAMAGED or PROTECTED while the message shows
 
         self._pdf = PdfFile(self)  # closed, it lets go of the file: the session can delete it
         self.document = self._pdf.document
@@ -66,11 +70,10 @@ class DocumentViewer(QWidget):
         self.pages = QLabel()
         self.pages.setObjectName("ViewerPages")
         self.title.setWordWrap(True)
-        self.setWindowTitle(self.tr("Votre document"))  # the top bar shows it
-        self.smaller_button = bar_button(icons, "zoom-out", self.tr("Plus petit"), self.zoom_out)
-        self.bigger_button = bar_button(icons, "zoom-in", self.tr("Plus grand"), self.zoom_in)
-        self.print_button = bar_button(icons, "printer", self.tr("Imprimer"), self._print)
-        self.close_button = bar_button(icons, "x", self.tr("Fermer"), self.close_document, primary=True)
+        self.smaller_button = bar_button(icons, "zoom-out", "", self.zoom_out)
+        self.bigger_button = bar_button(icons, "zoom-in", "", self.zoom_in)
+        self.print_button = bar_button(icons, "printer", "", self._print)
+        self.close_button = bar_button(icons, "x", "", self.close_document, primary=True)
         bar = QWidget()
         bar.setObjectName("ViewerBar")
         row = QHBoxLayout(bar)
@@ -88,6 +91,17 @@ class DocumentViewer(QWidget):
         column.setSpacing(0)
         column.addWidget(bar)
         column.addWidget(self.content, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Votre document"))  # the top bar shows it
+        self.smaller_button.setText(self.tr("Plus petit"))
+        self.bigger_button.setText(self.tr("Plus grand"))
+        self.print_button.setText(self.tr("Imprimer"))
+        self.close_button.setText(self.tr("Fermer"))
+        self._show_page_count(self._page_count)
+        if self._cannot_show_why is not None:
+            self._cannot_show(self._cannot_show_why)
 
     @property
     def path(self) -> str | None:
@@ -103,7 +117,8 @@ class DocumentViewer(QWidget):
         self._path = str(path)
         self._zoom.reset()
         self.title.setText(shown_name(Path(path).name))  # without file jargon (".pdf")
-        self.pages.setText("")
+        self._show_page_count(None)
+        self._cannot_show_why = None
         kind = sniff_file(Path(path))
         if kind == PDF:
             self._open_pdf()
@@ -111,7 +126,7 @@ class DocumentViewer(QWidget):
             self.content.setCurrentWidget(self.image_area)
             self._show_image()
         else:
-            self._cannot_show(self.tr("Il est peut-être abîmé."))
+            self._cannot_show(DAMAGED)
         self._update_buttons()
 
     def close_document(self) -> None:
@@ -149,13 +164,12 @@ class DocumentViewer(QWidget):
         error = self._pdf.load(self._path)
         if error == QPdfDocument.Error.IncorrectPassword:
             self._pdf.close()
-            self._cannot_show(self.tr("Il est protégé par un mot de passe."))
+            self._cannot_show(PROTECTED)
         elif error != QPdfDocument.Error.None_ or self.document.pageCount() < 1:
             self._pdf.close()
-            self._cannot_show(self.tr("Il est peut-être abîmé."))
+            self._cannot_show(DAMAGED)
         else:
-            count = self.document.pageCount()
-            self.pages.setText(self.tr("1 page") if count == 1 else self.tr("{n} pages").format(n=count))
+            self._show_page_count(self.document.pageCount())
             self.pdf_view.setZoomFactor(self.zoom_factor())
             self.pdf_view.verticalScrollBar().setValue(0)
             self.content.setCurrentWidget(self.pdf_view)
@@ -175,10 +189,23 @@ class DocumentViewer(QWidget):
         )
         self.image_label.resize(size)
 
+    def _show_page_count(self, count: int | None) -> None:
+        self._page_count = count
+        if count is None:
+            self.pages.setText("")
+        else:
+            self.pages.setText(self.tr("1 page") if count == 1 else self.tr("{n} pages").format(n=count))
+
     def _cannot_show(self, why: str) -> None:
+        """`why`: DAMAGED or PROTECTED."""
+        self._cannot_show_why = why
+        reasons = {
+            DAMAGED: self.tr("Il est peut-être abîmé."),
+            PROTECTED: self.tr("Il est protégé par un mot de passe."),
+        }
         lines = (
             self.tr("Ce document ne peut pas être affiché."),
-            why,
+            reasons[why],
             self.tr("Touchez « Fermer » pour revenir."),
         )
         self.message.setText("\n".join(lines))

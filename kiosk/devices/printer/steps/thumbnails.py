@@ -11,13 +11,14 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 
 from kiosk.shell import theme
 from kiosk.shell.page_pictures import render_page
+from kiosk.shell.retranslate import Retranslating
 from kiosk.shell.wizard_parts import wizard_label
 
 THUMBNAIL = QSize(150, 200)  # px: the box each page is fitted into
 SPACING = 16
 
 
-class PageThumbnails(QScrollArea):
+class PageThumbnails(Retranslating, QScrollArea):
     def __init__(self, document: QPdfDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._document = document
@@ -35,6 +36,11 @@ class PageThumbnails(QScrollArea):
         self.setWidget(holder)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for index, cell in enumerate(self._cells):
+            cell.findChild(QLabel, "PageNumber").setText(self.tr("Page {n}").format(n=index + 1))
 
     def show_pages(self, count: int) -> None:
         """Blank thumbnails for the document's `count` pages at once, then their pictures one by one."""
@@ -43,14 +49,14 @@ class PageThumbnails(QScrollArea):
         blank = QPixmap(THUMBNAIL * scale)
         blank.fill(QColor(theme.WHITE))
         blank.setDevicePixelRatio(scale)
-        for index in range(count):
+        for _ in range(count):
             cell = QWidget()
             thumbnail = QLabel()
             thumbnail.setObjectName("PageThumbnail")
             thumbnail.setFixedSize(THUMBNAIL + QSize(4, 4))
             thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
             thumbnail.setPixmap(blank)
-            number = wizard_label(self.tr("Page {n}").format(n=index + 1), "PageNumber")
+            number = wizard_label("", "PageNumber")
             number.setAlignment(Qt.AlignmentFlag.AlignHCenter)
             stack = QVBoxLayout(cell)
             stack.setContentsMargins(0, 0, 0, 0)
@@ -58,6 +64,7 @@ class PageThumbnails(QScrollArea):
             stack.addWidget(thumbnail, 0, Qt.AlignmentFlag.AlignHCenter)
             stack.addWidget(number)
             self._cells.append(cell)
+        self.retranslate()
         self._lay_out()
         self.drawn = 0
         self._drawing.start()
