@@ -30,9 +30,10 @@ def _parser() -> argparse.ArgumentParser:
         "check",
         help="check the configuration, the printers and the scanners",
         description="Exit status: 0 all is well; 1 the configuration has problems; 3 the configuration is "
-        "fine but a printer or scanner needs a technician.",
+        "fine but a printer, a scanner or the link to the hub needs a technician.",
     )
     check.add_argument("--config", type=Path, help="site configuration folder (default /etc/ilot)")
+    check.add_argument("--data-dir", type=Path, help="data folder (default /var/lib/ilot)")
     check.add_argument("--config-only", action="store_true", help="check the configuration files only")
 
     sync = commands.add_parser(
@@ -80,9 +81,23 @@ def _check(args: argparse.Namespace) -> int:
     if args.config_only:
         return 1 if problems else 0
     devices_ok = _check_devices()
+    hub_ok = _check_hub(default_paths(args.config, args.data_dir, demo=False))
     if problems:
         return 1
-    return 0 if devices_ok else 3
+    return 0 if devices_ok and hub_ok else 3
+
+
+def _check_hub(paths) -> bool:
+    """Prints the state of the link to the hub; False when it needs a technician."""
+    from kiosk.config import load_config
+    from kiosk.usage.hub_check import hub_report
+
+    site = load_config(paths.config_dir, bundled_shortcuts(), paths.last_good_config).config.site
+    print("\nHub:")
+    lines = hub_report(site, paths.database)
+    for line in lines:
+        print(f"  {'! ' if line.problem else ''}{line.text}")
+    return not any(line.problem for line in lines)
 
 
 def _check_devices() -> bool:
@@ -121,9 +136,7 @@ def _sync(args: argparse.Namespace) -> int:
     finally:
         hub.close()
         store.close(timeout=30)
-    print(
-        f"Hub {site.hub_url}: {report.batches_sent} batch(es) sent, {report.rows_delivered} row(s) taken."
-    )
+    print(f"Hub {site.hub_url}: {report.batches_sent} batch(es) sent, {report.rows_delivered} row(s) taken.")
     if report.rows_dropped or report.evicted:
         print(f"Lost and counted as usage_lost: {report.rows_dropped} refused, {report.evicted} evicted.")
     print(f"Waiting: {report.backlog.rows} row(s) in {report.backlog.batches} batch(es).")

@@ -1,6 +1,7 @@
-"""The terminals' API: `POST /api/v1/usage` (a batch of hourly counts, answered per row) and
-`POST /api/v1/heartbeat`. A terminal is known by its bearer token only, never by what its body says;
-every request counts against its rate limit, kept in the database so that every hub process shares it."""
+"""The terminals' API: `POST /api/v1/usage` (a batch of hourly counts, answered per row),
+`POST /api/v1/heartbeat`, and `GET /api/v1/terminal` (whose token this is, for `kiosk check`). A terminal
+is known by its bearer token only, never by what its body says; every request counts against its rate
+limit, kept in the database so that every hub process shares it."""
 
 from __future__ import annotations
 
@@ -56,6 +57,12 @@ def receive_usage(
     with request.app.state.engine.begin() as connection:
         answers = ingest.store_usage(connection, terminal, batch)
     return UsageAnswer(batch_id=str(batch.batch_id), answers=answers)
+
+
+@router.get("/terminal")
+def whoami(terminal: Annotated[Terminal, Depends(authenticated)]) -> dict[str, str]:
+    """Which terminal the token opens: `kiosk check` compares it with the terminal's own site.yaml."""
+    return {"site_id": terminal.site_id, "terminal_id": terminal.terminal_id}
 
 
 @router.post("/heartbeat")

@@ -74,3 +74,46 @@ def test_sync_once_says_what_it_sent_and_what_stopped_it(hub, tmp_path):
     assert sent.returncode == 0, sent.stdout + sent.stderr
     assert "24 row(s) taken" in sent.stdout and "Waiting: 0 row(s)" in sent.stdout
     assert hub_totals(url, "poste-cli") == totals(PAST)
+
+
+def hub_lines(config, data) -> str:
+    checked = run_kiosk("check", "--config", str(config), "--data-dir", str(data))
+    assert checked.returncode in (0, 3), checked.stdout + checked.stderr  # 3: printers, scanners or hub
+    return checked.stdout.split("\nHub:\n", 1)[1]
+
+
+def test_check_says_whether_the_hub_takes_this_terminal(hub, tmp_path):
+    url, base = hub
+    token = add_terminal(url, site="poste-check")
+    config, data = terminal_folders(tmp_path, base, token, "poste-check")
+    lines = hub_lines(config, data)
+    assert "accepts this terminal's token" in lines and "! " not in lines
+    assert "Waiting to be sent: 0 row(s)" in lines  # the hours are still in the counters, not the outbox
+    assert "Last success: never" in lines
+
+    assert run_kiosk("sync", "--once", "--config", str(config), "--data-dir", str(data)).returncode == 0
+    lines = hub_lines(config, data)
+    assert "Last success: 20" in lines and "Waiting to be sent: 0 row(s)" in lines
+
+    site = config / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8").replace(token, token + "x"), encoding="utf-8")
+    lines = hub_lines(config, data)
+    assert "! The hub answers but refuses this terminal's token" in lines
+    assert "rotate-token borne-1 --site poste-check" in lines
+
+    other = add_terminal(url, "borne-9", site="poste-autre")
+    site.write_text(site.read_text(encoding="utf-8").replace(token + "x", other), encoding="utf-8")
+    assert "! The hub knows this token as poste-autre/borne-9" in hub_lines(config, data)
+
+
+def test_check_says_when_the_hub_does_not_answer(tmp_path):
+    url = sqlite_url(tmp_path / "hub")
+    token = add_terminal(url, site="poste-loin")
+    with running_hub(url) as base:
+        pass
+    config, data = terminal_folders(tmp_path, base, token, "poste-loin")
+    assert run_kiosk("sync", "--once", "--config", str(config), "--data-dir", str(data)).returncode == 1
+    lines = hub_lines(config, data)
+    assert "! The hub does not answer" in lines
+    assert "Waiting to be sent: 24 row(s) in 1 batch(es)" in lines
+    assert "Last error" in lines and "cannot reach the hub" in lines
