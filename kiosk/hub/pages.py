@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Annotated
 from urllib.parse import quote
@@ -174,7 +174,7 @@ def login(
 
 
 def _locked_message(until: datetime) -> str:
-    wait = fleet.duration(until - now_utc())
+    wait = fleet.duration(until - now_utc() + timedelta(seconds=59))  # rounded up
     if wait.startswith("moins"):
         wait = "une minute"
     return (

@@ -201,7 +201,7 @@ def _over_time(period: Period, local: list[tuple[datetime, str, int]]) -> Table:
     else:
         days = (period.end - period.start).days
         steps = [(period.start + timedelta(days=i), "") for i in range(days)]
-        steps = [(d, f"{DAYS[d.weekday()][:3]}. {d.day}") for d, _ in steps]
+        steps = [(d, f"{DAYS[d.weekday()][:3]}.\u00a0{d.day}") for d, _ in steps]
 
         def step(t: datetime):
             return t.date()
