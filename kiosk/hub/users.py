@@ -9,7 +9,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Connection, delete, insert, select, update
 
-from kiosk.hub.tables import user_sites, users
+from kiosk.hub.tables import sessions, user_sites, users
 from kiosk.hub.terminals import now_utc
 
 MIN_PASSWORD_LENGTH = 12
@@ -93,5 +93,6 @@ def remove(connection: Connection, email: str) -> None:
     ).scalar_one_or_none()
     if user_id is None:
         raise UserError(f"{normalised_email(email)} has no account.")
+    connection.execute(delete(sessions).where(sessions.c.user == user_id))
     connection.execute(delete(user_sites).where(user_sites.c.user == user_id))
     connection.execute(delete(users).where(users.c.id == user_id))

@@ -130,3 +130,11 @@ def test_the_lockout_counts_in_the_database(connection):
     assert lockout.locked_until(connection, [key, "address:x"]) is not None
     lockout.forget(connection, key)
     assert lockout.locked_until(connection, [key]) is None
+
+
+def test_removing_a_user_ends_their_sessions(connection):
+    user = users.add(connection, "gone@example.org", "un mot de passe long")
+    session = sessions.start(connection, user.id)
+    users.remove(connection, "gone@example.org")
+    assert sessions.find(connection, session.token) is None
+    assert users.authenticate(connection, "gone@example.org", "un mot de passe long") is None
