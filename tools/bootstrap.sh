@@ -28,6 +28,7 @@ runtime_packages=(
 test_packages=(
   imagemagick x11-utils binutils libpython3.11 cups cups-client cups-filters cups-ipp-utils
   xdotool sqlite3 dbus-x11
+  chromium  # headless: opens the hub's statistics and fleet pages, takes their screenshots
 )
 # The demo prints to PDF files (cups-pdf) and scans from SANE's virtual test scanner; import (imagemagick)
 # takes the README's picture of the demo's virtual screen.
