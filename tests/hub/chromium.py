@@ -45,6 +45,9 @@ class Chromium:
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            # No session bus: on the tests' own bus, Chromium has D-Bus start an accessibility bus launcher,
+            # which outlives it.
+            env={**os.environ, "DBUS_SESSION_BUS_ADDRESS": "disabled:", "NO_AT_BRIDGE": "1"},
             preexec_fn=on_fds_3_and_4,
             close_fds=False,
             start_new_session=True,
@@ -133,6 +136,8 @@ class Chromium:
         except subprocess.TimeoutExpired:
             os.killpg(self._process.pid, 9)
             self._process.wait()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self._process.pid, 9)  # its helpers (crashpad, a D-Bus launcher) go with it
         os.close(self._commands)
         os.close(self._answers)
         self._profile.cleanup()
