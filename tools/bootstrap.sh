@@ -75,7 +75,10 @@ if [ "$mode" = demo ]; then
     printf 'site_id: demo\nterminal_id: borne-1\nhub_url: "%s"\nhub_token: "%s"\n' "$demo_hub" "$token" \
       >"$demo_config/site.yaml"
   fi
-  setsid setpriv --pdeathsig TERM .venv/bin/kiosk hub serve --port 8470 >"$ILOT_HUB_DATA_DIR/hub.log" 2>&1 &
+  demo_login=demo@ilot.example demo_password=demo-ilot-reseau  # a demo's login, on loopback only
+  printf '%s\n' "$demo_password" | .venv/bin/kiosk hub add-user "$demo_login" >/dev/null 2>&1 || true
+  setsid setpriv --pdeathsig TERM .venv/bin/kiosk hub serve --port 8470 --insecure-cookies \
+    >"$ILOT_HUB_DATA_DIR/hub.log" 2>&1 &
   hub=$!
   for _ in $(seq 100); do
     .venv/bin/python -c "import requests, sys; requests.get(sys.argv[1] + 'healthz', timeout=1).raise_for_status()" \
@@ -84,7 +87,8 @@ if [ "$mode" = demo ]; then
     sleep 0.1
   done
   if kill -0 "$hub" 2>/dev/null; then
-    echo "The demo's hub: $demo_hub (an hour's counts arrive after the hour, within 20 minutes)."
+    echo "The demo's hub: $demo_hub (statistics and terminals), login $demo_login, password $demo_password."
+    echo "An hour's counts reach it after the hour, within 20 minutes."
   else
     echo "The demo's hub did not start (is port 8470 taken?): see $ILOT_HUB_DATA_DIR/hub.log." \
       "The kiosk keeps its counts meanwhile."
