@@ -1,9 +1,12 @@
 """Large tiles for the visitor's documents (downloads, scans): the first page of a PDF or the picture, its
 name below (whole when it fits two lines, without its ".pdf"), a thick border and a check mark once
 touched. Used wherever a visitor picks a document: the upload
-chooser and the print wizard."""
+chooser and the print wizard. The thumbnail is drawn off the GUI thread (kiosk.tasks); a tile deleted
+meanwhile never hears of it."""
 
 from __future__ import annotations
+
+import logging
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QImage, QImageReader, QPixmap
@@ -14,6 +17,10 @@ from kiosk.session_documents import SessionDocument
 from kiosk.shell import theme
 from kiosk.shell.icons import Icons
 from kiosk.shell.page_pictures import render_page
+from kiosk.shell.pdf_file import opened_pdf
+from kiosk.tasks import Tasks
+
+log = logging.getLogger(__name__)
 
 THUMBNAIL = QSize(180, 220)  # px: the box a first page or a picture is fitted into
 TILE_SIZE = QSize(220, 320)
@@ -21,15 +28,13 @@ CHECK_SIZE = 44
 
 
 def render_thumbnail(document: SessionDocument, box: QSize) -> QImage:
-    """The first page of a PDF, or the picture, fitted into `box`; a null image if it cannot be read."""
+    """The first page of a PDF, or the picture, fitted into `box`; a null image if it cannot be read. Safe
+    on a worker thread (no widget, no pixmap)."""
     if document.kind == "pdf":
-        pdf = QPdfDocument(None)
-        try:
-            if pdf.load(str(document.path)) != QPdfDocument.Error.None_ or pdf.pageCount() < 1:
+        with opened_pdf(document.path) as pdf:
+            if pdf.status() != QPdfDocument.Status.Ready or pdf.pageCount() < 1:
                 return QImage()
             return render_page(pdf, 0, box)
-        finally:
-            pdf.close()
     reader = QImageReader(str(document.path))
     reader.setAutoTransform(True)  # photos taken sideways
     if reader.size().isValid():
@@ -63,6 +68,7 @@ class DocumentTile(QPushButton):
         placeholder = "file-text" if document.kind == "pdf" else "image"
         self.thumbnail.setPixmap(icons.pixmap(placeholder, theme.BLUE, 96, scale))
         self.has_thumbnail = False
+        self._tasks = Tasks(self)  # deleted with the tile: a thumbnail still being drawn is dropped
         self.name = QLabel()
         self.name.setObjectName("DocumentName")
         self.name.ensurePolished()
@@ -101,13 +107,19 @@ class DocumentTile(QPushButton):
         return TILE_SIZE
 
     def draw_thumbnail(self) -> None:
-        scale = self.devicePixelRatioF()
-        image = render_thumbnail(self.document, THUMBNAIL * scale)
+        """Draws the thumbnail off the GUI thread; the placeholder stays if the document cannot be read."""
+        document, box = self.document, THUMBNAIL * self.devicePixelRatioF()
+        self._tasks.run(lambda: render_thumbnail(document, box), self._set_thumbnail, self._not_drawn)
+
+    def _set_thumbnail(self, image: QImage) -> None:
         if not image.isNull():
             pixmap = QPixmap.fromImage(image)
-            pixmap.setDevicePixelRatio(scale)
+            pixmap.setDevicePixelRatio(self.devicePixelRatioF())
             self.thumbnail.setPixmap(pixmap)
             self.has_thumbnail = True
+
+    def _not_drawn(self, error: Exception) -> None:
+        log.warning("no thumbnail for a document: %s", type(error).__name__)
 
 
 def _fitted(name: str, metrics: QFontMetrics, width: int, lines: int = 2) -> str:

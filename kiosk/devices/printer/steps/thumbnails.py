@@ -1,32 +1,35 @@
-"""The pages of the document to print as thumbnails, as many a row as the area holds, drawn one per
-event-loop turn (the options screen shows at once even for a long document); pages left out of the chosen
-range are greyed."""
+"""The pages of the document to print as thumbnails, as many a row as the area holds: blank at once, then
+drawn a few pages at a time off the GUI thread (kiosk.tasks), in page order, so that the options screen
+shows at once even for a long document; pages left out of the chosen range are greyed."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QColor, QPixmap
-from PySide6.QtPdf import QPdfDocument
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPixmap
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.shell import theme
-from kiosk.shell.page_pictures import render_page
+from kiosk.shell.page_pictures import render_pages
 from kiosk.shell.wizard_parts import wizard_label
+from kiosk.tasks import Tasks
+
+log = logging.getLogger(__name__)
 
 THUMBNAIL = QSize(150, 200)  # px: the box each page is fitted into
 SPACING = 16
+BATCH = 8  # pages drawn by one work: each work opens the document anew, and answers soon
 
 
 class PageThumbnails(QScrollArea):
-    def __init__(self, document: QPdfDocument, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._document = document
+        self._path: str | None = None
         self._cells: list[QWidget] = []
         self.drawn = 0  # thumbnails drawn so far, in page order
-        self._drawing = QTimer(self)
-        self._drawing.setSingleShot(True)
-        self._drawing.setInterval(0)
-        self._drawing.timeout.connect(self._draw_next)
+        self._drawing = Tasks(self)  # clear() forgets the pages still being drawn
         self._grid = QGridLayout()
         self._grid.setSpacing(SPACING)
         self._grid.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -36,9 +39,10 @@ class PageThumbnails(QScrollArea):
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
-    def show_pages(self, count: int) -> None:
-        """Blank thumbnails for the document's `count` pages at once, then their pictures one by one."""
+    def show_pages(self, path: str | Path, count: int) -> None:
+        """Blank thumbnails for the `count` pages of the PDF at `path` at once, then their pictures."""
         self.clear()
+        self._path = str(path)
         scale = self.devicePixelRatioF()
         blank = QPixmap(THUMBNAIL * scale)
         blank.fill(QColor(theme.WHITE))
@@ -60,10 +64,11 @@ class PageThumbnails(QScrollArea):
             self._cells.append(cell)
         self._lay_out()
         self.drawn = 0
-        self._drawing.start()
+        self._draw_next()
 
     def clear(self) -> None:
-        self._drawing.stop()
+        self._drawing.forget()
+        self._path = None
         for cell in self._cells:
             cell.deleteLater()
         self._cells = []
@@ -93,12 +98,24 @@ class PageThumbnails(QScrollArea):
             self._grid.addWidget(cell, index // columns, index % columns)
 
     def _draw_next(self) -> None:
-        index = self.drawn
-        if index >= len(self._cells) or self._document.status() != QPdfDocument.Status.Ready:
+        """The next few pages, on a worker thread; their answer asks for the ones after."""
+        first, path = self.drawn, self._path
+        if path is None or first >= len(self._cells):
             return
+        last, box = first + BATCH - 1, THUMBNAIL * self.devicePixelRatioF()
+        self._drawing.run(lambda: render_pages(path, first, last, box), self._put, self._not_drawn)
+
+    def _put(self, pages: list[QImage]) -> None:
         scale = self.devicePixelRatioF()
-        pixmap = QPixmap.fromImage(render_page(self._document, index, THUMBNAIL * scale))
-        pixmap.setDevicePixelRatio(scale)
-        self._cells[index].findChild(QLabel, "PageThumbnail").setPixmap(pixmap)
-        self.drawn += 1
-        self._drawing.start()
+        for image in pages:
+            if self.drawn >= len(self._cells):
+                return
+            pixmap = QPixmap.fromImage(image)
+            pixmap.setDevicePixelRatio(scale)
+            self._cells[self.drawn].findChild(QLabel, "PageThumbnail").setPixmap(pixmap)
+            self.drawn += 1
+        if pages:
+            self._draw_next()
+
+    def _not_drawn(self, error: Exception) -> None:
+        log.warning("page thumbnails not drawn: %s", type(error).__name__)  # the blank ones stay
