@@ -121,7 +121,8 @@ def test_one_press_of_imprimer_opens_the_print_wizard_with_the_page(kiosk_with_s
     qtbot.waitUntil(lambda: isinstance(kiosk.window.screens.currentWidget(), PrintWizard), timeout=15000)
     wizard = kiosk.window.screens.currentWidget()
     assert Path(wizard.path).name == "Page Alpha.pdf"
-    assert wizard.options_page.document.pageCount() == 1  # its preview
+    qtbot.waitUntil(lambda: wizard.options_page.thumbnails.drawn == 1, timeout=5000)  # its preview
+    assert wizard.options_page.page_count == 1
     document = QPdfDocument()
     assert document.load(wizard.path) == QPdfDocument.Error.None_
     assert "attachment" in document.getAllText(0).text()  # the page's own words, as text

@@ -10,6 +10,7 @@ import shutil
 import msgspec
 import pytest
 
+from kiosk.shell.pdf_file import opened_pdf
 from tests.devices.printer.conftest import pdf_texts
 from tests.gui.conftest import config, make_kiosk, paths, touch  # noqa: F401 (fixtures)
 
@@ -40,7 +41,9 @@ def to_the_options(kiosk, qtbot, pdf, name: str):
     wizard = kiosk.window.screens.currentWidget()
     touch(kiosk.window, wizard.choose_page.document_tiles[0])
     touch(kiosk.window, wizard.choose_page.continue_button)
-    qtbot.waitUntil(lambda: wizard.options_page.printer is not None, timeout=10000)
+    qtbot.waitUntil(
+        lambda: wizard.options_page.printer is not None and wizard.options_page.page_count > 0, timeout=10000
+    )
     return wizard
 
 
@@ -60,7 +63,10 @@ def test_from_the_home_tile_to_the_sheets(print_kiosk, make_pdf, cups, printer, 
     touch(kiosk.window, wizard.choose_page.document_tiles[0])
     touch(kiosk.window, wizard.choose_page.continue_button)
     assert wizard.pages.currentWidget() is wizard.options_page
+    assert wizard.options_page.summary.text() == "Ouverture du document…"  # its pages counted off the GUI
+    assert not wizard.options_page.print_button.isEnabled()
     qtbot.waitUntil(lambda: wizard.options_page.printer is not None, timeout=10000)  # CUPS answered
+    qtbot.waitUntil(lambda: wizard.options_page.page_count == 3, timeout=5000)
     assert wizard.options_page.summary.text() == "Vous allez imprimer 3 pages."
 
     touch(kiosk.window, wizard.options_page.copies.more_button)
@@ -167,9 +173,12 @@ def test_a_downloaded_picture_prints_as_one_a4_page(print_kiosk, cups, printer, 
     touch(kiosk.window, wizard.choose_page.continue_button)
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.options_page, timeout=10000)
     assert wizard.path.endswith("capture.pdf")
-    size = wizard.options_page.document.pagePointSize(0)
+    with opened_pdf(wizard.path) as document:
+        size = document.pagePointSize(0)
     assert round(size.width()) == 842 and round(size.height()) == 595  # A4, turned like the picture
-    qtbot.waitUntil(lambda: wizard.options_page.printer is not None, timeout=10000)
+    qtbot.waitUntil(
+        lambda: wizard.options_page.printer is not None and wizard.options_page.page_count > 0, timeout=10000
+    )
     touch(kiosk.window, wizard.options_page.print_button)
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.done_page, timeout=30000)
     assert len(pdf_texts(cups.output(printer))) == 1
