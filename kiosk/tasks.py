@@ -20,11 +20,17 @@ The rules, the same for every feature:
 
 If the Tasks object is deleted before work ends, the answer is dropped and `discard` runs on the worker
 thread. Callbacks that raise are logged: nothing raises into Qt.
+
+**Work shares Python's GIL with the GUI thread.** Many PySide6 calls keep it (QPdfDocument.render,
+QImage.scaled), and a worker making many short calls in a row can keep the GUI thread waiting for it far
+longer than Python's switch interval (seen: 100 ms for 300 `pagePointSize` calls). Work that loops over Qt
+calls calls `let_gui_in()` every few milliseconds of work.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -136,6 +142,13 @@ class Tasks(QObject):
                 answer.done(answer.result)
         except Exception:
             log.exception("background callback for %s failed", answer.name)
+
+
+def let_gui_in() -> None:
+    """Worker: a pause (1 ms) in which the GUI thread takes the GIL if it is waiting for it. Releasing it for
+    a moment (time.sleep(0), a PySide call) is not enough: the worker takes it back before the GUI thread
+    wakes."""
+    time.sleep(0.001)
 
 
 def _discard(answer: _Answer) -> None:

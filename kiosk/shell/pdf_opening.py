@@ -14,6 +14,9 @@ from PySide6.QtCore import QThread
 from PySide6.QtPdf import QPdfDocument
 
 from kiosk.shell.pdf_file import PdfFile
+from kiosk.tasks import let_gui_in
+
+SIZES_IN_A_ROW = 5  # page sizes read between two pauses for the GUI thread (a few ms of work)
 
 
 class UnreadablePdf(Exception):
@@ -34,6 +37,8 @@ def open_pdf(path: str | Path, to_thread: QThread) -> PdfFile:
         raise UnreadablePdf(error if error != QPdfDocument.Error.None_ else QPdfDocument.Error.Unknown)
     for page in range(pdf.document.pageCount()):
         pdf.document.pagePointSize(page)
+        if page % SIZES_IN_A_ROW == SIZES_IN_A_ROW - 1:
+            let_gui_in()
     pdf.moveToThread(to_thread)
     return pdf
 

@@ -49,7 +49,7 @@ def test_a_downloaded_pdf_opens_in_the_viewer_and_the_session_end_removes_it(kio
     click_link(qtbot, screen, "attachment")
     qtbot.waitUntil(lambda: isinstance(kiosk.window.screens.currentWidget(), DocumentViewer), timeout=15000)
     viewer = kiosk.window.screens.currentWidget()
-    assert viewer.pages.text() == "2 pages"
+    qtbot.waitUntil(lambda: viewer.pages.text() == "2 pages", timeout=5000)  # read off the GUI thread
     assert viewer.print_button.isVisible()
     saved = [p for p in kiosk.paths.session_scratch.iterdir() if p.suffix == ".pdf"]
     assert len(saved) == 1
@@ -135,6 +135,7 @@ def test_one_press_of_imprimer_opens_the_print_wizard_with_the_page(kiosk_with_s
     touch(kiosk.window, screen.print_button)  # a second PDF gets its own name
     qtbot.waitUntil(lambda: kiosk.window.screens.currentWidget() is wizard, timeout=15000)
     assert Path(wizard.path).name == "Page Alpha (2).pdf"
+    qtbot.waitUntil(lambda: wizard.options_page.page_count == 1, timeout=5000)  # loaded off the GUI thread
 
     kiosk.session_control.end("button")
     assert files_held_under(kiosk.paths.session_scratch) == []  # the wizard's PDF, still shown

@@ -1,8 +1,8 @@
 """The print wizard's options screen: the document's pages as thumbnails, the number of copies, all the pages
 or some of them, what that makes ("Vous allez imprimer 4 pages."), the pages the visitor may still print, and
 the printer's state from CUPS: "Imprimer" works only when the job fits the allowance and the printer can
-print. The document's pages are counted off the GUI thread (kiosk.tasks): the screen shows at once, saying
-"Ouverture du document…" until then."""
+print. The document is loaded off the GUI thread (kiosk.shell.pdf_opening through kiosk.tasks): the screen
+shows at once, saying "Ouverture du document…" until then."""
 
 from __future__ import annotations
 
@@ -10,16 +10,18 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.devices.printer.backend import PrinterInfo, PrintOptions
 from kiosk.devices.printer.messages import message, page_limit_message, remaining_text
-from kiosk.devices.printer.pdfpages import count_pages
 from kiosk.devices.printer.problems import Problem, Severity, severity
 from kiosk.devices.printer.service import PrintService
 from kiosk.devices.printer.steps.thumbnails import PageThumbnails
 from kiosk.session_documents import shown_name
 from kiosk.shell.icons import Icons
+from kiosk.shell.pdf_file import PdfFile
+from kiosk.shell.pdf_opening import let_go, open_pdf
 from kiosk.shell.stepper import Stepper
 from kiosk.shell.wizard_parts import big_button, button_row, choice_button, wizard_label
 from kiosk.tasks import Tasks
@@ -40,8 +42,10 @@ class OptionsStep(QWidget):
         self._path: str | None = None
         self.printer: PrinterInfo | None = None  # the one to print on, once CUPS answered
         self._printer_problem: Problem | None = None
+        self._pdf: PdfFile | None = None  # closed, it lets go of the file: the session can delete it
+        self._no_document = QPdfDocument(self)
         self._pages = 0  # the document's page count, once read (0 until then)
-        self._reading = Tasks(self)  # counts the pages; clear() forgets a count still coming
+        self._reading = Tasks(self)  # loads the document; clear() forgets one still coming
         self.title = wizard_label("", "WizardTitle")
         self.thumbnails = PageThumbnails()
 
@@ -106,13 +110,18 @@ class OptionsStep(QWidget):
         return self._path
 
     @property
+    def document(self) -> QPdfDocument:
+        """The document the options are for, once loaded (an empty one until then)."""
+        return self._pdf.document if self._pdf is not None else self._no_document
+
+    @property
     def page_count(self) -> int:
         """The document's pages, once counted (0 until then)."""
         return self._pages
 
     def show_document(self, path: str | Path, can_go_back: bool) -> None:
-        """The options for the PDF at `path`, all reset, and CUPS asked how its printer is; its pages are
-        counted off the GUI thread, then shown. `unreadable` when the PDF cannot be read. `can_go_back`:
+        """The options for the PDF at `path`, all reset, and CUPS asked how its printer is; the PDF is loaded
+        off the GUI thread, then its pages shown. `unreadable` when it cannot be read. `can_go_back`:
         "Étape précédente" (else "Ne pas imprimer")."""
         self.clear()
         self._path = str(path)
@@ -124,17 +133,27 @@ class OptionsStep(QWidget):
         self._show_range_choice()
         self._printer_problem = None
         self.printer_warning.hide()
-        self._reading.run(lambda: count_pages(path), self._counted, self._not_readable, latest="pages")
+        gui_thread = self.thread()
+        self._reading.run(
+            lambda: open_pdf(path, gui_thread),
+            self._opened,
+            self._not_readable,
+            latest="document",
+            discard=let_go,
+        )
         self.refresh()
 
-    def _counted(self, count: int) -> None:
+    def _opened(self, pdf: PdfFile) -> None:
+        pdf.setParent(self)
+        self._pdf = pdf
+        count = pdf.document.pageCount()
         self._pages = count
         self.first_page.setRange(1, count)
         self.last_page.setRange(1, count)
         self.first_page.setValue(1)
         self.last_page.setValue(count)
         self.some_pages_button.setVisible(count > 1)
-        self.thumbnails.show_pages(self._path, count)
+        self.thumbnails.show_pages(pdf.document)
         self._update_summary()
 
     def _not_readable(self, error: Exception) -> None:
@@ -149,9 +168,12 @@ class OptionsStep(QWidget):
     def clear(self) -> None:
         """Lets go of the document (the session can delete it) and its thumbnails."""
         self._reading.forget()
-        self.thumbnails.clear()
+        self.thumbnails.clear()  # before the document goes: its render thread lets go of it
         self._path = None
         self._pages = 0
+        if self._pdf is not None:
+            let_go(self._pdf)
+            self._pdf = None
 
     def options(self) -> PrintOptions:
         ranges = None
