@@ -1,23 +1,25 @@
 """Large tiles for the visitor's documents (downloads, scans): the first page of a PDF or the picture, its
 name below (whole when it fits two lines, without its ".pdf"), a thick border and a check mark once
 touched. Used wherever a visitor picks a document: the upload
-chooser and the print wizard. The thumbnail is drawn off the GUI thread (kiosk.tasks); a tile deleted
-meanwhile never hears of it."""
+chooser and the print wizard. The thumbnail is made off the GUI thread: a picture decoded on a worker
+(kiosk.tasks), a PDF loaded on one (kiosk.shell.pdf_opening) and its first page drawn on QtPdf's render thread
+(kiosk.shell.page_queue); a tile deleted meanwhile never hears of it."""
 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QImage, QImageReader, QPixmap
-from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.session_documents import SessionDocument
 from kiosk.shell import theme
 from kiosk.shell.icons import Icons
-from kiosk.shell.page_pictures import render_page
-from kiosk.shell.pdf_file import opened_pdf
+from kiosk.shell.page_queue import PageQueue
+from kiosk.shell.pdf_file import PdfFile
+from kiosk.shell.pdf_opening import let_go, open_pdf
 from kiosk.tasks import Tasks
 
 log = logging.getLogger(__name__)
@@ -27,15 +29,9 @@ TILE_SIZE = QSize(220, 320)
 CHECK_SIZE = 44
 
 
-def render_thumbnail(document: SessionDocument, box: QSize) -> QImage:
-    """The first page of a PDF, or the picture, fitted into `box`; a null image if it cannot be read. Safe
-    on a worker thread (no widget, no pixmap)."""
-    if document.kind == "pdf":
-        with opened_pdf(document.path) as pdf:
-            if pdf.status() != QPdfDocument.Status.Ready or pdf.pageCount() < 1:
-                return QImage()
-            return render_page(pdf, 0, box)
-    reader = QImageReader(str(document.path))
+def picture_thumbnail(path: Path, box: QSize) -> QImage:
+    """Worker: the picture at `path` fitted into `box`; a null image if it cannot be read."""
+    reader = QImageReader(str(path))
     reader.setAutoTransform(True)  # photos taken sideways
     if reader.size().isValid():
         reader.setScaledSize(reader.size().scaled(box, Qt.AspectRatioMode.KeepAspectRatio))
@@ -68,7 +64,8 @@ class DocumentTile(QPushButton):
         placeholder = "file-text" if document.kind == "pdf" else "image"
         self.thumbnail.setPixmap(icons.pixmap(placeholder, theme.BLUE, 96, scale))
         self.has_thumbnail = False
-        self._tasks = Tasks(self)  # deleted with the tile: a thumbnail still being drawn is dropped
+        self._tasks = Tasks(self)  # deleted with the tile: a thumbnail still being made is dropped
+        self._pages: PageQueue | None = None  # draws a PDF's first page, then goes
         self.name = QLabel()
         self.name.setObjectName("DocumentName")
         self.name.ensurePolished()
@@ -108,8 +105,26 @@ class DocumentTile(QPushButton):
 
     def draw_thumbnail(self) -> None:
         """Draws the thumbnail off the GUI thread; the placeholder stays if the document cannot be read."""
-        document, box = self.document, THUMBNAIL * self.devicePixelRatioF()
-        self._tasks.run(lambda: render_thumbnail(document, box), self._set_thumbnail, self._not_drawn)
+        path, box = self.document.path, THUMBNAIL * self.devicePixelRatioF()
+        if self.document.kind == "pdf":
+            gui_thread = self.thread()
+            opening = lambda: open_pdf(path, gui_thread, read_sizes=False)  # noqa: E731
+            self._tasks.run(opening, self._draw_first_page, self._not_drawn, discard=let_go)
+        else:
+            self._tasks.run(lambda: picture_thumbnail(path, box), self._set_thumbnail, self._not_drawn)
+
+    def _draw_first_page(self, pdf: PdfFile) -> None:
+        self._pages = PageQueue(self)
+        pdf.setParent(self._pages)  # deleted after the queue's render thread has stopped
+        self._pages.rendered.connect(lambda _index, image: self._first_page_drawn(pdf, image))
+        self._pages.draw(pdf.document, [0], THUMBNAIL * self.devicePixelRatioF())
+
+    def _first_page_drawn(self, pdf: PdfFile, image: QImage) -> None:
+        self._set_thumbnail(image)
+        self._pages.clear()
+        let_go(pdf)  # the file closed now, not once the tile is deleted
+        self._pages.deleteLater()
+        self._pages = None
 
     def _set_thumbnail(self, image: QImage) -> None:
         if not image.isNull():

@@ -27,15 +27,16 @@ class UnreadablePdf(Exception):
         self.error = error
 
 
-def open_pdf(path: str | Path, to_thread: QThread) -> PdfFile:
-    """Worker: the PDF at `path` loaded, its page sizes read, moved to `to_thread` (the GUI thread) with its
-    file still open; UnreadablePdf when it has no page to show (its file closed)."""
+def open_pdf(path: str | Path, to_thread: QThread, read_sizes: bool = True) -> PdfFile:
+    """Worker: the PDF at `path` loaded, its page sizes read (unless not `read_sizes`: a thumbnail of its
+    first page needs one), moved to `to_thread` (the GUI thread) with its file still open; UnreadablePdf when
+    it has no page to show (its file closed)."""
     pdf = PdfFile()
     error = pdf.load(path)
     if error != QPdfDocument.Error.None_ or pdf.document.pageCount() < 1:
         pdf.close()
         raise UnreadablePdf(error if error != QPdfDocument.Error.None_ else QPdfDocument.Error.Unknown)
-    for page in range(pdf.document.pageCount()):
+    for page in range(pdf.document.pageCount() if read_sizes else 0):
         pdf.document.pagePointSize(page)
         if page % SIZES_IN_A_ROW == SIZES_IN_A_ROW - 1:
             let_gui_in()
