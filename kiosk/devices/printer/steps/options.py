@@ -135,7 +135,7 @@ class OptionsStep(QWidget):
         self.printer_warning.hide()
         gui_thread = self.thread()
         self._reading.run(
-            lambda: open_pdf(path, gui_thread),
+            lambda: open_pdf(path, gui_thread, read_sizes=False),  # the thumbnails ask them one by one
             self._opened,
             self._not_readable,
             latest="document",
