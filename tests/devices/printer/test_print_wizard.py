@@ -167,14 +167,20 @@ def test_a_pdf_that_cannot_be_read_gets_a_plain_message_once_tried(print_kiosk, 
     assert files_held_under(kiosk.paths.session_scratch) == []
 
 
-def test_the_end_confirmation_says_a_print_in_progress_is_lost(print_kiosk, make_pdf, cups, printer, qtbot):
+def test_the_end_confirmation_says_a_print_in_progress_is_lost(
+    print_kiosk, make_pdf, cups, printer, qtbot, monkeypatch
+):
+    from kiosk.devices.printer import backend
+
     kiosk = print_kiosk()
     wizard = to_the_options(kiosk, qtbot, make_pdf(1), "page.pdf")
     cups.tool("cupsdisable", printer)  # the job cannot print
-    # CUPS answers later (the service's lane is busy): the job is still in progress. Without this, a stopped
-    # printer's refusal could come before the end button, and the race was decided by the GUI thread's pace.
-    cups_answers = threading.Event()
-    kiosk.printing.service._worker.run(lambda: cups_answers.wait(10))
+    # CUPS takes its time to answer: the job is still in progress. Without this, a stopped printer's refusal
+    # could come before the end button is touched, a race decided by the GUI thread's pace.
+    cups_answers, submit = threading.Event(), backend.submit
+    monkeypatch.setattr(
+        backend, "submit", lambda *args, **kw: (cups_answers.wait(10), submit(*args, **kw))[1]
+    )
     touch(kiosk.window, wizard.options_page.print_button)
     assert kiosk.printing.service.pending() != []
 
