@@ -112,6 +112,7 @@ class Kiosk:
         self.session = Session()
         self.reachability = Reachability(s.id for s in config.shortcuts)
         self._network_watch = None  # made after the first paint
+        self.sync = None  # the sync thread, when the site has a hub: made after the first paint
         self.icons = Icons(paths.icon_cache)
         self.local_loops = LocalLoops()  # a page's questions: what takes a page away waits for their answer
         self.top_bar = TopBar(config.site.site_name, self.icons)
@@ -182,13 +183,21 @@ class Kiosk:
 
     def _first_painted(self) -> None:
         """Opening (and maybe migrating) the database waits until the visitor sees the home screen; counts
-        made meanwhile wait in memory. The network monitor waits too."""
+        made meanwhile wait in memory. The sync thread and the network monitor wait too."""
         from kiosk.shell.network_watch import NetworkWatch
 
         self.store.start()
+        site = self.config.site
+        if site.hub_url:
+            from kiosk.usage.sync import runner_for
+
+            self.sync = runner_for(site.hub_url, site.hub_token, self.store.call)
+            self.sync.start()
         self._network_watch = NetworkWatch()
         self._network_watch.linkChanged.connect(self.reachability.link_changed)
         self._network_watch.linkChanged.connect(self.browsing.link_changed)
+        if self.sync is not None:
+            self._network_watch.linkChanged.connect(lambda up: up and self.sync.wake())
         self._network_watch.start()
 
     def _session_started(self) -> None:
@@ -243,6 +252,8 @@ class Kiosk:
                 self.window.unwatch_input(event_filter)
         for translator in self.translators:
             self.qapp.removeTranslator(translator)
+        if self.sync is not None:
+            self.sync.close()
         self.counter.close()
         self.store.close(timeout=10)
         self.garbage.stop()

@@ -1,5 +1,5 @@
 """The `kiosk` command: `kiosk run` starts the kiosk, `kiosk check` validates the configuration, `kiosk
-diagnostic decode CODE` reads a visitor's diagnostic result from its code.
+diagnostic decode CODE` reads a visitor's diagnostic result from its code, `kiosk hub …` runs the hub.
 
 Only argument parsing and exit codes live here; the work is done by the modules it calls. Qt is imported only
 by `run`, so `check` works on a machine without a screen.
@@ -30,15 +30,30 @@ def _parser() -> argparse.ArgumentParser:
         "check",
         help="check the configuration, the printers and the scanners",
         description="Exit status: 0 all is well; 1 the configuration has problems; 3 the configuration is "
-        "fine but a printer or scanner needs a technician.",
+        "fine but a printer, a scanner or the link to the hub needs a technician.",
     )
     check.add_argument("--config", type=Path, help="site configuration folder (default /etc/ilot)")
+    check.add_argument("--data-dir", type=Path, help="data folder (default /var/lib/ilot)")
     check.add_argument("--config-only", action="store_true", help="check the configuration files only")
+
+    sync = commands.add_parser(
+        "sync",
+        help="send the usage counts that are due to the hub",
+        description="Exit status: 0 nothing is left to send; 1 some is left for later (the hub or the "
+        "network said to wait); 2 sending is paused until a technician acts (the message says why).",
+    )
+    sync.add_argument("--once", action="store_true", required=True, help="one pass, then exit")
+    sync.add_argument("--config", type=Path, help="site configuration folder (default /etc/ilot)")
+    sync.add_argument("--data-dir", type=Path, help="data folder (default /var/lib/ilot)")
 
     diagnostic = commands.add_parser("diagnostic", help="the digital-skills diagnostic")
     diagnostic_commands = diagnostic.add_subparsers(dest="diagnostic_command", required=True)
     decode = diagnostic_commands.add_parser("decode", help="print the result a visitor's code stands for")
     decode.add_argument("code", help='the code on the visitor\'s sheet, like "7K2M-Q9XA"')
+
+    from kiosk.hub.cli import add_commands
+
+    add_commands(commands)
     return parser
 
 
@@ -66,9 +81,23 @@ def _check(args: argparse.Namespace) -> int:
     if args.config_only:
         return 1 if problems else 0
     devices_ok = _check_devices()
+    hub_ok = _check_hub(default_paths(args.config, args.data_dir, demo=False))
     if problems:
         return 1
-    return 0 if devices_ok else 3
+    return 0 if devices_ok and hub_ok else 3
+
+
+def _check_hub(paths) -> bool:
+    """Prints the state of the link to the hub; False when it needs a technician."""
+    from kiosk.config import load_config
+    from kiosk.usage.hub_check import hub_report
+
+    site = load_config(paths.config_dir, bundled_shortcuts(), paths.last_good_config).config.site
+    print("\nHub:")
+    lines = hub_report(site, paths.database)
+    for line in lines:
+        print(f"  {'! ' if line.problem else ''}{line.text}")
+    return not any(line.problem for line in lines)
 
 
 def _check_devices() -> bool:
@@ -87,6 +116,41 @@ def _check_devices() -> bool:
     return scanners.ok and not any(line.problem for line in printer_lines)
 
 
+def _sync(args: argparse.Namespace) -> int:
+    from kiosk.config import load_config
+    from kiosk.store import StoreWorker
+    from kiosk.usage.retry import Outcome
+    from kiosk.usage.sync import HubClient, SyncClient
+
+    paths = default_paths(args.config, args.data_dir, demo=False)
+    loaded = load_config(paths.config_dir, bundled_shortcuts(), paths.last_good_config)
+    site = loaded.config.site
+    if not site.hub_url:
+        print(f"No hub_url in {paths.config_dir}/site.yaml: the counts stay on this terminal.")
+        return 0
+    store = StoreWorker(paths.database)
+    store.start()
+    hub = HubClient(site.hub_url, site.hub_token)
+    try:
+        report = SyncClient(hub, store.call).send_due()
+    finally:
+        hub.close()
+        store.close(timeout=30)
+    print(f"Hub {site.hub_url}: {report.batches_sent} batch(es) sent, {report.rows_delivered} row(s) taken.")
+    if report.rows_dropped or report.evicted:
+        print(f"Lost and counted as usage_lost: {report.rows_dropped} refused, {report.evicted} evicted.")
+    print(f"Waiting: {report.backlog.rows} row(s) in {report.backlog.batches} batch(es).")
+    if report.done:
+        return 0
+    decision = report.decision
+    print(f"Stopped: {decision.reason}." if decision else "Stopped.")
+    if decision and decision.outcome is Outcome.PAUSE:
+        print("Sending is paused; nothing is lost. Fix the cause, then run kiosk sync --once again.")
+        return 2
+    print(f"The kiosk tries again in {report.retry_in:.0f} s by itself.")
+    return 1
+
+
 def _run(args: argparse.Namespace) -> int:
     from kiosk.app import run
 
@@ -100,6 +164,12 @@ def main(argv: list[str] | None = None) -> int:
         return _check(args)
     if args.command == "diagnostic":
         return _decode(args)
+    if args.command == "sync":
+        return _sync(args)
+    if args.command == "hub":
+        from kiosk.hub.cli import run
+
+        return run(args)
     return _run(args)
 
 

@@ -34,6 +34,7 @@ from kiosk.shell.bar_button import bar_button
 from kiosk.shell.icons import Icons
 from kiosk.shell.pdf_file import PdfFile
 from kiosk.shell.pdf_opening import UnreadablePdf, let_go, open_pdf
+from kiosk.shell.retranslate import Retranslating
 from kiosk.shell.zoom import ZoomSteps
 from kiosk.tasks import Tasks
 
@@ -42,9 +43,10 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 ZOOM_STEPS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0)
+DAMAGED, PROTECTED = "damaged", "protected"  # why a document cannot be shown
 
 
-class DocumentViewer(QWidget):
+class DocumentViewer(Retranslating, QWidget):
     closed = Signal()
     printRequested = Signal(str)  # the document's path
     ready = Signal()  # the document opened is shown, or the sentence saying it cannot be
@@ -59,6 +61,8 @@ class DocumentViewer(QWidget):
         self._tasks = Tasks(self)  # reads the document; closing it forgets an answer still coming
         self._pdf: PdfFile | None = None  # closed, it lets go of the file: the session can delete it
         self._no_document = QPdfDocument(self)  # what the view shows when no PDF is open
+        self._page_count: int | None = None  # shown as "3 pages" once a PDF shows
+        self._cannot_show_why: str | None = None  # DAMAGED or PROTECTED while the message shows
 
         self.pdf_view = QPdfView()
         self.pdf_view.setObjectName("PdfView")
@@ -74,7 +78,7 @@ class DocumentViewer(QWidget):
         self.message.setObjectName("ViewerMessage")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.opening = QLabel(self.tr("Ouverture du document…"))
+        self.opening = QLabel()
         self.opening.setObjectName("ViewerMessage")
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.content = QStackedWidget()
@@ -86,11 +90,10 @@ class DocumentViewer(QWidget):
         self.pages = QLabel()
         self.pages.setObjectName("ViewerPages")
         self.title.setWordWrap(True)
-        self.setWindowTitle(self.tr("Votre document"))  # the top bar shows it
-        self.smaller_button = bar_button(icons, "zoom-out", self.tr("Plus petit"), self.zoom_out)
-        self.bigger_button = bar_button(icons, "zoom-in", self.tr("Plus grand"), self.zoom_in)
-        self.print_button = bar_button(icons, "printer", self.tr("Imprimer"), self._print)
-        self.close_button = bar_button(icons, "x", self.tr("Fermer"), self.close_document, primary=True)
+        self.smaller_button = bar_button(icons, "zoom-out", "", self.zoom_out)
+        self.bigger_button = bar_button(icons, "zoom-in", "", self.zoom_in)
+        self.print_button = bar_button(icons, "printer", "", self._print)
+        self.close_button = bar_button(icons, "x", "", self.close_document, primary=True)
         bar = QWidget()
         bar.setObjectName("ViewerBar")
         row = QHBoxLayout(bar)
@@ -108,6 +111,18 @@ class DocumentViewer(QWidget):
         column.setSpacing(0)
         column.addWidget(bar)
         column.addWidget(self.content, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Votre document"))  # the top bar shows it
+        self.smaller_button.setText(self.tr("Plus petit"))
+        self.bigger_button.setText(self.tr("Plus grand"))
+        self.print_button.setText(self.tr("Imprimer"))
+        self.close_button.setText(self.tr("Fermer"))
+        self.opening.setText(self.tr("Ouverture du document…"))
+        self._show_page_count(self._page_count)
+        if self._cannot_show_why is not None:
+            self._say_why(self._cannot_show_why)
 
     @property
     def path(self) -> str | None:
@@ -133,7 +148,8 @@ class DocumentViewer(QWidget):
         self._path = str(path)
         self._zoom.reset()
         self.title.setText(shown_name(Path(path).name))  # without file jargon (".pdf")
-        self.pages.setText("")
+        self._show_page_count(None)
+        self._cannot_show_why = None
         kind = sniff_file(Path(path))
         if kind == PDF:
             gui_thread = self.thread()
@@ -141,7 +157,7 @@ class DocumentViewer(QWidget):
         elif kind in IMAGES:
             self._start_opening(lambda: read_picture(path), self._show_picture)
         else:
-            self._cannot_show(self.tr("Il est peut-être abîmé."))
+            self._cannot_show(DAMAGED)
         self._update_buttons()
 
     def close_document(self) -> None:
@@ -192,8 +208,7 @@ class DocumentViewer(QWidget):
     def _show_pdf(self, pdf: PdfFile) -> None:
         pdf.setParent(self)
         self._pdf = pdf
-        count = pdf.document.pageCount()
-        self.pages.setText(self.tr("1 page") if count == 1 else self.tr("{n} pages").format(n=count))
+        self._show_page_count(pdf.document.pageCount())
         self.pdf_view.setDocument(pdf.document)  # its page sizes already read: the layout is quick
         self.pdf_view.setZoomFactor(self.zoom_factor())
         self.pdf_view.verticalScrollBar().setValue(0)
@@ -206,9 +221,9 @@ class DocumentViewer(QWidget):
     def _cannot_open(self, error: Exception) -> None:
         log.info("document not shown: %s", type(error).__name__)
         if isinstance(error, UnreadablePdf) and error.error == QPdfDocument.Error.IncorrectPassword:
-            self._cannot_show(self.tr("Il est protégé par un mot de passe."))
+            self._cannot_show(PROTECTED)
         else:
-            self._cannot_show(self.tr("Il est peut-être abîmé."))
+            self._cannot_show(DAMAGED)
 
     def _show_image(self) -> None:
         """At 1.0 the image fits the screen (never enlarged past its own size); zoom scales from there. The
@@ -231,14 +246,30 @@ class DocumentViewer(QWidget):
         self._update_buttons()
         self.ready.emit()
 
+    def _show_page_count(self, count: int | None) -> None:
+        self._page_count = count
+        if count is None:
+            self.pages.setText("")
+        else:
+            self.pages.setText(self.tr("1 page") if count == 1 else self.tr("{n} pages").format(n=count))
+
     def _cannot_show(self, why: str) -> None:
+        """`why`: DAMAGED or PROTECTED."""
+        self._say_why(why)
+        self._shown(self.message)
+
+    def _say_why(self, why: str) -> None:
+        self._cannot_show_why = why
+        reasons = {
+            DAMAGED: self.tr("Il est peut-être abîmé."),
+            PROTECTED: self.tr("Il est protégé par un mot de passe."),
+        }
         lines = (
             self.tr("Ce document ne peut pas être affiché."),
-            why,
+            reasons[why],
             self.tr("Touchez « Fermer » pour revenir."),
         )
         self.message.setText("\n".join(lines))
-        self._shown(self.message)
 
     def _showing(self) -> bool:
         return self.content.currentWidget() in (self.pdf_view, self.image_area)

@@ -34,6 +34,7 @@ from kiosk.shell.document_tiles import TILE_SIZE, DocumentTile
 from kiosk.shell.icons import Icons
 from kiosk.shell.local_loops import LocalLoops
 from kiosk.shell.overlay import Overlay
+from kiosk.shell.retranslate import Retranslating
 
 Mode = QWebEnginePage.FileSelectionMode
 
@@ -49,7 +50,7 @@ def rows_shown(documents: int, columns: int, room: int, tile: int, spacing: int)
     return max(1, min(rows, (room + spacing) // (tile + spacing)))
 
 
-class FileChooser(Overlay):
+class FileChooser(Retranslating, Overlay):
     """Over `parent` (the browser screen); `choose()` answers QtWebEngine's `chooseFiles`."""
 
     opened = Signal()  # the chooser is on screen, its local event loop about to run
@@ -59,12 +60,9 @@ class FileChooser(Overlay):
         super().__init__(parent)
         self._icons = icons
         self._local_loops = local_loops or LocalLoops(self)
-        self.title = self.label(self.tr("Choisissez un document"), "OverlayTitle")
+        self.title = self.label("", "OverlayTitle")
         self.hint = self.label("", "OverlayText")
-        self.message = self.label(
-            self.tr("Vous n'avez pas encore de document. Téléchargez ou scannez d'abord votre document."),
-            "ChooserMessage",
-        )
+        self.message = self.label("", "ChooserMessage")
         self.area = QScrollArea()
         self.area.setObjectName("ChooserDocuments")
         self.area.setWidgetResizable(True)
@@ -78,11 +76,11 @@ class FileChooser(Overlay):
         self.area.setWidget(self.grid_widget)
         self.body.addWidget(self.area, 1)
 
-        self.cancel_button = QPushButton(self.tr("Annuler"))
+        self.cancel_button = QPushButton()
         self.send_button = QPushButton()
         self.send_button.setObjectName("ChooserSend")
         self.send_button.setProperty("role", "primary")
-        self.back_button = QPushButton(self.tr("Revenir au site"))  # "Retour" is the browser's previous page
+        self.back_button = QPushButton()
         self.back_button.setProperty("role", "primary")
         self.cancel_button.clicked.connect(self.cancel)
         self.back_button.clicked.connect(self.cancel)
@@ -98,6 +96,22 @@ class FileChooser(Overlay):
         self._drawing.setSingleShot(True)
         self._drawing.setInterval(0)
         self._drawing.timeout.connect(self._draw_next_thumbnail)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Choisissez un document"))
+        self.message.setText(
+            self.tr("Vous n'avez pas encore de document. Téléchargez ou scannez d'abord votre document.")
+        )
+        self.cancel_button.setText(self.tr("Annuler"))
+        self.back_button.setText(self.tr("Revenir au site"))  # "Retour" is the browser's previous page
+        if self._multiple:
+            self.hint.setText(self.tr("Touchez les documents à envoyer. Vous pouvez en choisir plusieurs."))
+        else:
+            self.hint.setText(self.tr("Touchez le document à envoyer."))
+        self._update_send()
+        if self.isVisible():
+            self._cover_parent()
 
     def choose(self, documents: Sequence[SessionDocument], multiple: bool) -> list[str]:
         """Shows `documents` and waits for the visitor: the chosen paths, in the order shown; [] otherwise."""
@@ -182,11 +196,7 @@ class FileChooser(Overlay):
         self.cancel_button.setVisible(not empty)
         self.send_button.setVisible(not empty)
         self.back_button.setVisible(empty)
-        if multiple:
-            self.hint.setText(self.tr("Touchez les documents à envoyer. Vous pouvez en choisir plusieurs."))
-        else:
-            self.hint.setText(self.tr("Touchez le document à envoyer."))
-        self._update_send()
+        self.retranslate()
         self.area.verticalScrollBar().setValue(0)
         self._next_thumbnail = 0
         self._drawing.start()

@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from kiosk.shell import theme
 from kiosk.shell.icons import Icons
+from kiosk.shell.retranslate import Retranslating
 
 
-class PopupPanel(QWidget):
+class PopupPanel(Retranslating, QWidget):
     closeRequested = Signal()
 
     def __init__(self, icons: Icons, parent: QWidget | None = None):
@@ -20,7 +21,7 @@ class PopupPanel(QWidget):
         bar.setObjectName("PopupBar")
         bar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.title = QLabel()
-        self.close_button = QPushButton(icons.icon("x", theme.BLUE, 32), self.tr("Fermer cette fenêtre"))
+        self.close_button = QPushButton(icons.icon("x", theme.BLUE, 32), "")
         self.close_button.setIconSize(QSize(32, 32))
         self.close_button.clicked.connect(self.closeRequested)
         row = QHBoxLayout(bar)
@@ -31,3 +32,7 @@ class PopupPanel(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(bar)
         column.addWidget(self.view, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.close_button.setText(self.tr("Fermer cette fenêtre"))

@@ -29,6 +29,7 @@ from kiosk.shell.icons import Icons
 from kiosk.shell.local_loops import LocalLoops
 from kiosk.shell.offline_help import OfflineHelpScreen
 from kiosk.shell.overlay import NoticeOverlay
+from kiosk.shell.retranslate import Retranslating
 from kiosk.shell.zoom import ZoomSteps
 
 ZOOM_STEPS = (0.8, 1.0, 1.25, 1.5, 1.75, 2.0)
@@ -42,7 +43,7 @@ ABORTED = -3  # net::ERR_ABORTED: a navigation the policy refused, or one the pa
 BLUR_FOCUS = "document.activeElement && document.activeElement.blur && document.activeElement.blur()"
 
 
-class BrowserScreen(QWidget):
+class BrowserScreen(Retranslating, QWidget):
     homeRequested = Signal()
     navigationRefused = Signal(str)  # the policy's reason code (the counter counts a refusal by shortcut)
     siteUnreachable = Signal()
@@ -108,12 +109,12 @@ class BrowserScreen(QWidget):
         self.content = QStackedWidget()
         self.content.addWidget(self.view)
 
-        self.back_button = bar_button(icons, "arrow-left", self.tr("Page précédente"), self.view.back)
-        self.forward_button = bar_button(icons, "arrow-right", self.tr("Page suivante"), self.view.forward)
-        self.reload_button = bar_button(icons, "rotate-cw", self.tr("Recharger"), self.reload)
-        self.smaller_button = bar_button(icons, "zoom-out", self.tr("Plus petit"), self.zoom_out)
-        self.bigger_button = bar_button(icons, "zoom-in", self.tr("Plus grand"), self.zoom_in)
-        self.print_button = bar_button(icons, "printer", self.tr("Imprimer"), lambda: self.print_page())
+        self.back_button = bar_button(icons, "arrow-left", "", self.view.back)
+        self.forward_button = bar_button(icons, "arrow-right", "", self.view.forward)
+        self.reload_button = bar_button(icons, "rotate-cw", "", self.reload)
+        self.smaller_button = bar_button(icons, "zoom-out", "", self.zoom_out)
+        self.bigger_button = bar_button(icons, "zoom-in", "", self.zoom_in)
+        self.print_button = bar_button(icons, "printer", "", lambda: self.print_page())
         self.print_button.setVisible(scratch_dir is not None)
         self.setWindowTitle(shortcut.label)  # the top bar shows it
         self.toolbar = toolbar = QWidget()
@@ -144,6 +145,15 @@ class BrowserScreen(QWidget):
         self._history_model = self.page.history().itemsModel()
         self._history_model.modelReset.connect(self._update_buttons)
         self._update_buttons()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.back_button.setText(self.tr("Page précédente"))
+        self.forward_button.setText(self.tr("Page suivante"))
+        self.reload_button.setText(self.tr("Recharger"))
+        self.smaller_button.setText(self.tr("Plus petit"))
+        self.bigger_button.setText(self.tr("Plus grand"))
+        self.print_button.setText(self.tr("Imprimer"))
 
     def open_start_page(self) -> None:
         self.load(QUrl(self.shortcut.url))
@@ -255,26 +265,34 @@ class BrowserScreen(QWidget):
         if page is self._popup and page.url().isEmpty():
             self.close_popup()  # a pop-up to a refused site never shows
         self.notice.show_notice(
-            self.tr("Ce site n'est pas disponible sur cette borne."),
-            self.tr("Vous restez sur la page où vous étiez. Pour ce site, demandez au guichet."),
+            lambda: (
+                self.tr("Ce site n'est pas disponible sur cette borne."),
+                self.tr("Vous restez sur la page où vous étiez. Pour ce site, demandez au guichet."),
+            )
         )
 
     def download_refused(self) -> None:
         self.notice.show_notice(
-            self.tr("Ce fichier ne peut pas être ouvert sur cette borne."),
-            self.tr("La borne ouvre les documents PDF et les images."),
+            lambda: (
+                self.tr("Ce fichier ne peut pas être ouvert sur cette borne."),
+                self.tr("La borne ouvre les documents PDF et les images."),
+            )
         )
 
     def download_failed(self) -> None:
         self.notice.show_notice(
-            self.tr("Le téléchargement s'est arrêté."),
-            self.tr("Touchez à nouveau le lien pour réessayer."),
+            lambda: (
+                self.tr("Le téléchargement s'est arrêté."),
+                self.tr("Touchez à nouveau le lien pour réessayer."),
+            )
         )
 
     def _certificate_refused(self) -> None:
         self.notice.show_notice(
-            self.tr("Cette page n'est pas sûre."),
-            self.tr("La borne ne l'ouvre pas. Essayez plus tard ou demandez de l'aide."),
+            lambda: (
+                self.tr("Cette page n'est pas sûre."),
+                self.tr("La borne ne l'ouvre pas. Essayez plus tard ou demandez de l'aide."),
+            )
         )
 
     def _open_popup(self, popup: KioskPage) -> None:
@@ -361,8 +379,10 @@ class BrowserScreen(QWidget):
             self.pagePrinted.emit(str(path))
         else:
             self.notice.show_notice(
-                self.tr("La page n'a pas pu être préparée pour l'impression."),
-                self.tr("Attendez qu'elle soit affichée, puis réessayez."),
+                lambda: (
+                    self.tr("La page n'a pas pu être préparée pour l'impression."),
+                    self.tr("Attendez qu'elle soit affichée, puis réessayez."),
+                )
             )
 
     def _update_buttons(self) -> None:

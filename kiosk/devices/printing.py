@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from kiosk.config.schema import Site
 from kiosk.shell.destinations import Destination
@@ -50,26 +50,25 @@ class Printing:
         if not self.enabled:
             return []
 
-        def tr(text: str) -> str:
-            return QCoreApplication.translate("Printing", text)
-
         offered = [
             Destination(
                 "print",
-                tr("Imprimer"),
-                tr("Un document téléchargé ou scanné"),
+                QT_TRANSLATE_NOOP("Printing", "Imprimer"),
+                QT_TRANSLATE_NOOP("Printing", "Un document téléchargé ou scanné"),
                 "printer",
                 self.choose_document,
+                context="Printing",
             )
         ]
         if self._photocopy is not None:
             offered.append(
                 Destination(
                     "copy",
-                    tr("Photocopier"),
-                    tr("Scanner un papier puis l'imprimer"),
+                    QT_TRANSLATE_NOOP("Printing", "Photocopier"),
+                    QT_TRANSLATE_NOOP("Printing", "Scanner un papier puis l'imprimer"),
                     "copy",
                     self._photocopy,
+                    context="Printing",
                 )
             )
         return offered

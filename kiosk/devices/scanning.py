@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from kiosk.shell.destinations import Destination
 from kiosk.shell.icons import Icons
@@ -36,16 +36,14 @@ class Scanning:
         self.wizard = None  # ScanWizard, once made
 
     def destinations(self) -> list[Destination]:
-        def tr(text: str) -> str:
-            return QCoreApplication.translate("Scanning", text)
-
         return [
             Destination(
                 "scan",
-                tr("Scanner"),
-                tr("Un papier ou une carte, pour l'envoyer sur un site"),
+                QT_TRANSLATE_NOOP("Scanning", "Scanner"),
+                QT_TRANSLATE_NOOP("Scanning", "Un papier ou une carte, pour l'envoyer sur un site"),
                 "scan-text",
                 self.open,
+                context="Scanning",
             )
         ]
 

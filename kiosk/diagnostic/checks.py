@@ -1,6 +1,6 @@
 """Is an answer right? The judgements a widget needs that are more than comparing two ids.
 
-A widget collects what the visitor did and asks here; the result becomes an `Outcome` (see schema).
+A widget collects what the visitor did and asks here; the result becomes an `Outcome` (see engine.py).
 Pure: no Qt.
 """
 
@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Mapping
 
-from kiosk.diagnostic.schema import ChoiceItem, DragItem, Field, TypingItem
+from kiosk.diagnostic.items import ChoiceItem, DragItem, Field, TypingItem
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 

@@ -33,15 +33,8 @@ import itertools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from kiosk.diagnostic.schema import (
-    GROUPS,
-    LEVELS,
-    NOT_ASSESSED,
-    ContentFile,
-    GroupRule,
-    Item,
-    NeedQuestion,
-)
+from kiosk.diagnostic.items import Item
+from kiosk.diagnostic.schema import GROUPS, LEVELS, NOT_ASSESSED, ContentFile, GroupRule, NeedQuestion
 
 
 class Outcome(enum.StrEnum):

@@ -8,7 +8,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from kiosk.shell.destinations import Destination
 from kiosk.shell.icons import Icons
@@ -39,16 +39,14 @@ class DiagnosticInKiosk:
         self._speech = None
 
     def destinations(self) -> list[Destination]:
-        def tr(text: str) -> str:
-            return QCoreApplication.translate("DiagnosticInKiosk", text)
-
         return [
             Destination(
                 "diagnostic",
-                tr("Faire le point"),
-                tr("Ce que je sais faire sur un ordinateur"),
+                QT_TRANSLATE_NOOP("DiagnosticInKiosk", "Faire le point"),
+                QT_TRANSLATE_NOOP("DiagnosticInKiosk", "Ce que je sais faire sur un ordinateur"),
                 "clipboard-check",
                 self.open,
+                context="DiagnosticInKiosk",
             )
         ]
 

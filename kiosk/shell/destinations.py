@@ -2,6 +2,10 @@
 each offered by a feature (`Feature.destinations()`) and registered in `Destinations` by the composition
 root; the home screen shows exactly what is registered, after the public-service shortcuts. No global
 registry.
+
+A destination carries its words as source text (French) with their translation context, marked for the
+translation tools with `QT_TRANSLATE_NOOP(context, text)`: the home translates them each time it shows them,
+so its tiles follow a language change. This module stays pure (no Qt).
 """
 
 from __future__ import annotations
@@ -13,10 +17,11 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Destination:
     id: str
-    label: str  # already translated
-    description: str  # already translated
+    label: str  # source text, translated in `context`
+    description: str  # source text, translated in `context`
     icon: str  # a name in kiosk/assets/icons/
     open: Callable[[], None]
+    context: str = ""  # the translation context of label and description: the offering feature's class name
 
 
 class Destinations:

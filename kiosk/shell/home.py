@@ -10,7 +10,7 @@ screen the kiosk is on, and is made again when that size changes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 
 from kiosk.config import Config
 from kiosk.shell import theme
-from kiosk.shell.destinations import Destinations
+from kiosk.shell.destinations import Destination, Destinations
 from kiosk.shell.icons import Icons
 from kiosk.shell.packing import Heights, Piece, paginate
+from kiosk.shell.retranslate import Retranslating
 from kiosk.shell.tile import ServiceTile, Tile
 
 MIN_TILE_WIDTH = 360  # px: a tile's name and two lines of description fit (24 px and 18 px type)
@@ -38,7 +39,7 @@ COLUMN_GAP = 16
 ROW_GAP = 5
 
 
-class HomeScreen(QWidget):
+class HomeScreen(Retranslating, QWidget):
     shortcutRequested = Signal(str)  # a shortcut id
     destinationRequested = Signal(str)  # a destination id (Destinations)
 
@@ -53,6 +54,9 @@ class HomeScreen(QWidget):
         self._sections: list[tuple[str, list[Tile]]] = []  # a category's heading and its tiles
         self._arranged: tuple | None = None  # columns, their width, the tiles' heights and pages, as shown
         self._tall: dict[Tile, int] = {}  # the height each shortcut tile needs at the present width
+        self._headings: list[tuple[QLabel, str, bool]] = []  # shown: a heading, its category, continued
+        self._services: list[tuple[ServiceTile, Destination]] = []
+        self._previous_session_wiped = False
 
         for category in config.categories:
             tiles = [
@@ -64,7 +68,7 @@ class HomeScreen(QWidget):
                 self.shortcut_tiles += tiles
         self.tiles += self.shortcut_tiles
 
-        self._title = title = QLabel(self.tr("Bienvenue"))
+        self._title = title = QLabel()
         title.setObjectName("Title")
         title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
         self.subtitle = subtitle = QLabel()
@@ -93,23 +97,38 @@ class HomeScreen(QWidget):
         page.setSpacing(0)
         page.addLayout(column, 1)
 
-        services = [(d.id, d.label, d.description, d.icon) for d in destinations.destinations()]
+        services = destinations.destinations()
         self.dock: QWidget | None = None
         if services:
             self.dock = QWidget()
             self.dock.setObjectName("ServiceDock")
             self.dock.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-            self.dock.setAccessibleName(self.tr("Les services de la borne"))
             row = QHBoxLayout(self.dock)
             row.setContentsMargins(MARGIN, 6, MARGIN, 6)
             row.setSpacing(16)
-            for item_id, name, description, icon_name in services:
-                tile = ServiceTile(item_id, name, description, icon_name, icons)
-                tile.clicked.connect(lambda _=False, i=item_id: self.destinationRequested.emit(i))
+            for d in services:
+                tile = ServiceTile(d.id, *_shown(d), d.icon, icons)
+                tile.clicked.connect(lambda _=False, i=d.id: self.destinationRequested.emit(i))
                 self.tiles.append(tile)
+                self._services.append((tile, d))
                 row.addWidget(tile, 1)
             page.addWidget(self.dock)
-        self.greet(previous_session_wiped=False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._title.setText(self.tr("Bienvenue"))
+        self.greet(self._previous_session_wiped)
+        if self.dock is not None:
+            self.dock.setAccessibleName(self.tr("Les services de la borne"))
+        for tile, destination in self._services:
+            tile.set_texts(*_shown(destination))
+        self.previous_button.setText(self.tr("Page précédente"))
+        self.next_button.setText(self.tr("Plus de services"))
+        for label, category, continued in self._headings:
+            label.setText(self._heading_text(category, continued))
+        self._show_page_number(self.pages.currentIndex())
+        if self._arranged is not None:
+            self._arrange()  # the welcome line's new words may need another height
 
     def _shortcut_tile(self, item_id: str, label: str, description: str, icon: str, icons: Icons) -> Tile:
         tile = Tile(item_id, label, description, icon, icons)
@@ -119,12 +138,8 @@ class HomeScreen(QWidget):
     def _page_bar(self, icons: Icons) -> QWidget:
         bar = QWidget()
         bar.setObjectName("PageBar")
-        self.previous_button = QPushButton(
-            icons.icon("arrow-left", theme.BLUE, 32), self.tr("Page précédente")
-        )
-        self.next_button = QPushButton(
-            icons.icon("arrow-right", theme.WHITE, 32), self.tr("Plus de services")
-        )
+        self.previous_button = QPushButton(icons.icon("arrow-left", theme.BLUE, 32), "")
+        self.next_button = QPushButton(icons.icon("arrow-right", theme.WHITE, 32), "")
         self.next_button.setProperty("role", "primary")
         self.next_button.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the arrow after the words
         self.page_number = QLabel()
@@ -189,6 +204,7 @@ class HomeScreen(QWidget):
             return
         self._arranged, self._tall = arrangement, tall
         old = [self.pages.widget(i) for i in range(self.pages.count())]
+        self._headings = []
         for pieces in pages:
             self.pages.addWidget(self._page(pieces, columns, column_width))
         for widget in old:
@@ -230,9 +246,10 @@ class HomeScreen(QWidget):
         bands: dict[int, list[Tile]] = {}
         for piece in pieces:
             heading, tiles = self._sections[piece.section]
-            text = self.tr("{category} (suite)").format(category=heading) if piece.continued else heading
+            label = _heading(self._heading_text(heading, piece.continued))
+            self._headings.append((label, heading, piece.continued))
             span = min(piece.count, columns - piece.column)
-            grid.addWidget(_heading(text), 2 * piece.band, piece.column, 1, span)
+            grid.addWidget(label, 2 * piece.band, piece.column, 1, span)
             for index, tile in enumerate(tiles[piece.first : piece.first + piece.count]):
                 cell = piece.column + index
                 band = piece.band + cell // columns
@@ -249,6 +266,9 @@ class HomeScreen(QWidget):
         grid.setRowStretch(2 * max(bands, default=0) + 2, 1)
         return page
 
+    def _heading_text(self, category: str, continued: bool) -> str:
+        return self.tr("{category} (suite)").format(category=category) if continued else category
+
     def _show_page_number(self, index: int) -> None:
         count = self.pages.count()
         self.page_number.setText(self.tr("Page {n} sur {total}").format(n=index + 1, total=count))
@@ -263,6 +283,7 @@ class HomeScreen(QWidget):
     def greet(self, previous_session_wiped: bool) -> None:
         """The line under "Bienvenue"; after a session's end, it tells the next visitor that nothing of the
         previous one is left."""
+        self._previous_session_wiped = previous_session_wiped
         first, after_a_session = self._greetings()
         self.subtitle.setText(after_a_session if previous_session_wiped else first)
 
@@ -271,6 +292,14 @@ class HomeScreen(QWidget):
         self.pages.setCurrentIndex(0)
         if self.focusWidget():
             self.focusWidget().clearFocus()
+
+
+def _shown(destination: Destination) -> tuple[str, str]:
+    """A destination's label and description in the current language."""
+    translate = QCoreApplication.translate
+    return translate(destination.context, destination.label), translate(
+        destination.context, destination.description
+    )
 
 
 def _heading(text: str) -> QLabel:

@@ -6,9 +6,9 @@ that has started once draws its home screen without loading Qt's SVG renderer (b
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
+import zlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, Qt
@@ -42,8 +42,13 @@ class Icons:
     def _cached_file(self, svg: bytes, pixels: int) -> Path | None:
         if self._cache_dir is None:
             return None
-        key = hashlib.sha256(svg + b"@%d" % pixels).hexdigest()[:24]
-        return self._cache_dir / f"{key}.png"
+        return self._cache_dir / f"{_key(svg + b'@%d' % pixels)}.png"
+
+
+def _key(data: bytes) -> str:
+    """A 64-bit key for the cache from two checksums zlib already has loaded: hashlib would load OpenSSL's
+    library before the first paint, for keys that only need to tell a few hundred icons apart."""
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}"
 
 
 def _render(svg: bytes, pixels: int) -> QPixmap:

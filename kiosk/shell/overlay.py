@@ -3,12 +3,13 @@ toujours là ?" and for confirming the end of a session; never an operating-syst
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.shell import theme
+from kiosk.shell.retranslate import Retranslating
 
 CARD_WIDTH = 860
 
@@ -67,7 +68,7 @@ class Overlay(QWidget):
         self.card.setFixedSize(width, height if height > 0 else self.card.sizeHint().height())
 
 
-class IdleOverlay(Overlay):
+class IdleOverlay(Retranslating, Overlay):
     """ "Êtes-vous toujours là ?" with a countdown; `expired` at zero, `stillHere` on the button."""
 
     stillHere = Signal()
@@ -75,13 +76,10 @@ class IdleOverlay(Overlay):
 
     def __init__(self, parent: QWidget):
         super().__init__(parent)
-        self.label(self.tr("Êtes-vous toujours là ?"), "OverlayTitle")
+        self.title = self.label("", "OverlayTitle")
         self.countdown = self.label("", "Countdown")
-        self.label(
-            self.tr("Sinon, la session va se terminer. Tout ce que vous avez ouvert sera effacé."),
-            "OverlayText",
-        )
-        self.here_button = QPushButton(self.tr("Je suis là"))
+        self.text = self.label("", "OverlayText")
+        self.here_button = QPushButton()
         self.here_button.setProperty("role", "primary")
         self.here_button.clicked.connect(self._still_here)
         self.buttons(self.here_button)
@@ -89,6 +87,15 @@ class IdleOverlay(Overlay):
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
         self._tick.timeout.connect(self._count_down)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Êtes-vous toujours là ?"))
+        self.text.setText(
+            self.tr("Sinon, la session va se terminer. Tout ce que vous avez ouvert sera effacé.")
+        )
+        self.here_button.setText(self.tr("Je suis là"))
+        self._show_remaining()
 
     @property
     def remaining(self) -> int:
@@ -120,9 +127,11 @@ class IdleOverlay(Overlay):
     def _show_remaining(self) -> None:
         n = self._remaining
         self.countdown.setText(self.tr("{n} secondes").format(n=n) if n > 1 else self.tr("1 seconde"))
+        if self.isVisible():
+            self._cover_parent()  # the card's height follows its words
 
 
-class ConfirmEndOverlay(Overlay):
+class ConfirmEndOverlay(Retranslating, Overlay):
     """Asks before ending the session, naming what the visitor would lose (the diagnostic in progress, their
     documents, a print on its way…): a visitor may touch "Terminer ma session" by mistake."""
 
@@ -130,20 +139,32 @@ class ConfirmEndOverlay(Overlay):
 
     def __init__(self, parent: QWidget):
         super().__init__(parent)
-        self.label(self.tr("Terminer votre session ?"), "OverlayTitle")
+        self._losses: Callable[[], Sequence[str]] = list
+        self.title = self.label("", "OverlayTitle")
         self.losses = self.label("", "OverlayText")
-        self.label(self.tr("La borne sera prête pour la personne suivante."), "OverlayText")
-        self.stay_button = QPushButton(self.tr("Non, je continue"))
-        self.end_button = QPushButton(self.tr("Oui, terminer"))
+        self.ready = self.label("", "OverlayText")
+        self.stay_button = QPushButton()
+        self.end_button = QPushButton()
         self.end_button.setProperty("role", "primary")
         self.stay_button.clicked.connect(self.hide)
         self.end_button.clicked.connect(self._confirm)
         self.buttons(self.stay_button, self.end_button)
-        self._name_losses([])
+        self.retranslate()
 
-    def ask(self, losses: Sequence[str]) -> None:
-        """Opens with `losses`, short phrases ("le diagnostic en cours"), each on its own line."""
-        self._name_losses(losses)
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Terminer votre session ?"))
+        self.ready.setText(self.tr("La borne sera prête pour la personne suivante."))
+        self.stay_button.setText(self.tr("Non, je continue"))
+        self.end_button.setText(self.tr("Oui, terminer"))
+        self._name_losses(self._losses())
+        if self.isVisible():
+            self._cover_parent()
+
+    def ask(self, losses: Callable[[], Sequence[str]]) -> None:
+        """Opens with what `losses()` names, short phrases ("le diagnostic en cours") each on its own line,
+        in the current language (asked again when the language changes)."""
+        self._losses = losses
+        self._name_losses(losses())
         self.open()
 
     def _name_losses(self, losses: Sequence[str]) -> None:
@@ -162,20 +183,32 @@ class ConfirmEndOverlay(Overlay):
         self.confirmed.emit()
 
 
-class NoticeOverlay(Overlay):
+class NoticeOverlay(Retranslating, Overlay):
     """A calm message over a screen (a refused site, an unsafe page), closed with one big "J'ai compris"."""
 
     def __init__(self, parent: QWidget):
         super().__init__(parent)
         self.title = self.label("", "OverlayTitle")
         self.text = self.label("", "OverlayText")
-        self.ok_button = QPushButton(self.tr("J'ai compris"))
+        self.ok_button = QPushButton()
         self.ok_button.setProperty("role", "primary")
         self.ok_button.clicked.connect(self.hide)
         self.buttons(self.ok_button)
+        self._notice: Callable[[], tuple[str, str]] = lambda: ("", "")
+        self.retranslate()
 
-    def show_notice(self, title: str, text: str) -> None:
+    def retranslate(self) -> None:
+        self.ok_button.setText(self.tr("J'ai compris"))
+        title, text = self._notice()
         self.title.setText(title)
         self.text.setText(text)
+        if self.isVisible():
+            self._cover_parent()
+
+    def show_notice(self, notice: Callable[[], tuple[str, str]]) -> None:
+        """Opens with the title and text `notice()` makes, in the current language (made again when the
+        language changes)."""
+        self._notice = notice
+        self.retranslate()
         self.open()
         self.ok_button.setFocus()

@@ -41,7 +41,7 @@ class SessionControl(QObject):
 
     def request_end(self) -> None:
         """The visitor touched "Terminer ma session": ask first, saying what an end would take away."""
-        self._confirm_overlay.ask(self._losses())
+        self._confirm_overlay.ask(self._losses)
 
     def end(self, reason: str) -> None:
         self._idle_overlay.cancel()

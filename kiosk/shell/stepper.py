@@ -6,9 +6,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kiosk.shell import theme
+from kiosk.shell.retranslate import Retranslating
 
 
-class Stepper(QWidget):
+class Stepper(Retranslating, QWidget):
     valueChanged = Signal(int)
 
     def __init__(self, minimum: int, maximum: int, value: int, name: str, parent: QWidget | None = None):
@@ -16,8 +17,7 @@ class Stepper(QWidget):
         self._minimum, self._maximum, self._value = minimum, maximum, value
         self.less_button = QPushButton("−")
         self.more_button = QPushButton("+")
-        self.less_button.setAccessibleName(self.tr("Moins") + " — " + name)
-        self.more_button.setAccessibleName(self.tr("Plus") + " — " + name)
+        self._name = name
         self.label = QLabel()
         self.label.setObjectName("StepperValue")
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -34,6 +34,16 @@ class Stepper(QWidget):
         row.addWidget(self.label)
         row.addWidget(self.more_button)
         self._show()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.less_button.setAccessibleName(self.tr("Moins") + " — " + self._name)
+        self.more_button.setAccessibleName(self.tr("Plus") + " — " + self._name)
+
+    def set_name(self, name: str) -> None:
+        """What it counts, for screen readers ("Nombre d'exemplaires"), in the current language."""
+        self._name = name
+        self.retranslate()
 
     def value(self) -> int:
         return self._value

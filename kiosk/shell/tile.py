@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVB
 
 from kiosk.shell import theme
 from kiosk.shell.icons import Icons
+from kiosk.shell.retranslate import Retranslating
 
 SERVICE_ICON = 36
 
@@ -27,7 +28,7 @@ class _TileButton(QPushButton):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
 
-class Tile(_TileButton):
+class Tile(Retranslating, _TileButton):
     def __init__(
         self,
         item_id: str,
@@ -48,7 +49,9 @@ class Tile(_TileButton):
         self._line.setWordWrap(True)
         self._description = description
         self._icons = icons
+        self._offline = False
         self.offline_mark: QWidget | None = None  # made on first need: most tiles never show it
+        self._offline_text: QLabel | None = None
         self._height = theme.HOME_TILE_HEIGHT
 
         self._words = words = QVBoxLayout()
@@ -64,6 +67,13 @@ class Tile(_TileButton):
         row.addLayout(words, 1)
         for child in (picture, name, self._line):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if self._offline_text is not None:
+            self._offline_text.setText(self.tr("Hors ligne"))
+        prefix = self.tr("Hors ligne.") + " " if self._offline else ""
+        self.setAccessibleDescription(prefix + self._description)
 
     def set_height(self, height: int) -> None:
         """The height the home gives it, its row's: through the size hint, which no stylesheet overrides."""
@@ -81,18 +91,19 @@ class Tile(_TileButton):
         return False  # its height is its row's, set by the home
 
     def set_offline(self, offline: bool) -> None:
+        self._offline = offline
         if offline and self.offline_mark is None:
-            self.offline_mark = _offline_mark(self._icons, self.tr("Hors ligne"))
+            self._offline_text = QLabel()
+            self.offline_mark = _offline_mark(self._icons, self._offline_text)
             self.offline_mark.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             self._words.insertWidget(3, self.offline_mark, 0, Qt.AlignmentFlag.AlignLeft)
         if self.offline_mark is not None:
             self.offline_mark.setVisible(offline)
         self._line.setVisible(not offline)
-        prefix = self.tr("Hors ligne.") + " " if offline else ""
-        self.setAccessibleDescription(prefix + self._description)
+        self.retranslate()
 
 
-def _offline_mark(icons: Icons, text: str) -> QWidget:
+def _offline_mark(icons: Icons, text: QLabel) -> QWidget:
     mark = QWidget()
     mark.setObjectName("OfflineMark")
     mark.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
@@ -102,7 +113,7 @@ def _offline_mark(icons: Icons, text: str) -> QWidget:
     row.setContentsMargins(8, 2, 10, 2)
     row.setSpacing(6)
     row.addWidget(picture)
-    row.addWidget(QLabel(text))
+    row.addWidget(text)
     return mark
 
 
@@ -120,7 +131,7 @@ class ServiceTile(_TileButton):
         picture = QLabel()
         picture.setPixmap(icons.pixmap(icon_name, theme.BLUE, SERVICE_ICON, self.devicePixelRatioF()))
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        name = QLabel(label)
+        self._name = name = QLabel(label)
         name.setObjectName("TileLabel")
         name.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column = QVBoxLayout(self)
@@ -130,3 +141,9 @@ class ServiceTile(_TileButton):
         column.addWidget(name)
         for child in (picture, name):
             child.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def set_texts(self, label: str, description: str) -> None:
+        """Its name and description, in the language the home shows them in."""
+        self._name.setText(label)
+        self.setAccessibleName(label)
+        self.setAccessibleDescription(description)

@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from kiosk.shell import theme
 from kiosk.shell.elided_label import ElidedLabel
 from kiosk.shell.icons import Icons
+from kiosk.shell.retranslate import Retranslating
 
 
-class TopBar(QWidget):
+class TopBar(Retranslating, QWidget):
     homeRequested = Signal()
     endSessionRequested = Signal()
 
@@ -21,14 +22,14 @@ class TopBar(QWidget):
         self.setFixedHeight(theme.BAR_HEIGHT)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
 
-        self.home_button = QPushButton(icons.icon("house", theme.BLUE, 32), self.tr("Accueil"))
+        self.home_button = QPushButton(icons.icon("house", theme.BLUE, 32), "")
         self.home_button.setObjectName("Home")
         self.home_button.setIconSize(QSize(32, 32))
         self.home_button.clicked.connect(self.homeRequested)
         self._site_name = site_name
         self.place_label = ElidedLabel(site_name)
         self.place_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.end_button = QPushButton(icons.icon("log-out", theme.WHITE, 32), self.tr("Terminer ma session"))
+        self.end_button = QPushButton(icons.icon("log-out", theme.WHITE, 32), "")
         self.end_button.setObjectName("EndSession")
         self.end_button.setIconSize(QSize(32, 32))
         self.end_button.clicked.connect(self.endSessionRequested)
@@ -39,6 +40,11 @@ class TopBar(QWidget):
         row.addWidget(self.home_button)
         row.addWidget(self.place_label, 1)
         row.addWidget(self.end_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.home_button.setText(self.tr("Accueil"))
+        self.end_button.setText(self.tr("Terminer ma session"))
 
     def show_place(self, name: str) -> None:
         """The name shown in the middle; an empty name brings back the site's."""

@@ -1,6 +1,7 @@
 """Puts the kiosk's screens in the site's language: French is the source text; other languages come from
 `kiosk/assets/translations/kiosk_<language>.qm` (made from the .ts file with pyside6-lrelease) and Qt's own
-`qtbase_<language>.qm`. A language without a translation file stays in French and says so in the log."""
+`qtbase_<language>.qm`. A language without a translation file stays in French and says so in the log.
+`switch_language` changes it while the kiosk runs: every screen follows (`kiosk.shell.retranslate`)."""
 
 from __future__ import annotations
 
@@ -33,3 +34,12 @@ def install_translation(qapp: QApplication, language: str) -> list[QTranslator]:
         qapp.installTranslator(qt)
         installed.append(qt)
     return installed
+
+
+def switch_language(qapp: QApplication, installed: list[QTranslator], language: str) -> list[QTranslator]:
+    """Removes the translators `installed` (what install_translation or this function returned), then installs
+    those of `language`; keep the returned list alive in their place."""
+    for translator in installed:
+        qapp.removeTranslator(translator)
+        translator.deleteLater()
+    return install_translation(qapp, language)

@@ -59,6 +59,7 @@ class KioskWindow(QWidget):
     def set_home(self, home: HomeScreen) -> None:
         """The first screen, the one "Accueil" and every session end come back to."""
         self.home = home
+        home.installEventFilter(self)
         self.screens.insertWidget(0, home)
         self.screens.setCurrentWidget(home)
 
@@ -68,6 +69,7 @@ class KioskWindow(QWidget):
 
     def _show_screen_now(self, screen: QWidget) -> None:
         if self.screens.indexOf(screen) < 0:
+            screen.installEventFilter(self)
             self.screens.addWidget(screen)
         self.screens.setCurrentWidget(screen)
 
@@ -79,6 +81,7 @@ class KioskWindow(QWidget):
         if screen is self.home or self.screens.indexOf(screen) < 0:
             return
         self.screens.removeWidget(screen)
+        screen.removeEventFilter(self)
         screen.setParent(None)
 
     def show_home(self) -> None:
@@ -108,6 +111,11 @@ class KioskWindow(QWidget):
             self._input_filters.remove(event_filter)
         if self.windowHandle() is not None:
             self.windowHandle().removeEventFilter(event_filter)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.WindowTitleChange and watched is self.screens.currentWidget():
+            self.top_bar.show_place(watched.windowTitle())  # a screen's title in a new language, say
+        return False
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.WinIdChange and self.windowHandle() is not None:

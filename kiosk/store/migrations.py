@@ -32,4 +32,39 @@ def _v1_usage_counters(db: Database) -> None:
     )
 
 
-MIGRATIONS: Sequence[Migration] = (_v1_usage_counters,)
+def _v2_outbox(db: Database) -> None:
+    """Closed hours waiting for the hub, in batches (kiosk/usage/outbox.py), and what the sync client last
+    saw (kiosk/usage/sync.py), for `kiosk check`."""
+    db.execute(
+        """
+        CREATE TABLE outbox_batches (
+            batch_id TEXT PRIMARY KEY,  -- uuid4, fixed before the first send
+            created_at REAL NOT NULL,  -- seconds since the epoch: the queue's order, oldest first
+            attempts INTEGER NOT NULL DEFAULT 0  -- sends that got no usable answer
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE outbox_rows (
+            batch_id TEXT NOT NULL REFERENCES outbox_batches (batch_id),
+            period_start TEXT NOT NULL,
+            metric TEXT NOT NULL,
+            key TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (batch_id, period_start, metric, key)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE sync_state (
+            name TEXT PRIMARY KEY,  -- last_success, last_error, paused
+            value TEXT NOT NULL,
+            at TEXT NOT NULL  -- ISO time UTC
+        )
+        """
+    )
+
+
+MIGRATIONS: Sequence[Migration] = (_v1_usage_counters, _v2_outbox)

@@ -78,6 +78,11 @@ class StoreWorker:
             self._queue.put(_Job(fn, future, log_errors))
         return future
 
+    def call(self, fn: Callable[[Database], T]) -> T:
+        """Runs `fn(db)` and waits for its result: for threads that may wait (the sync thread, a command),
+        never the GUI thread. Raises what `fn` raised."""
+        return self.submit(fn, log_errors=False).result()
+
     def close(self, timeout: float | None = None) -> bool:
         """Stop taking jobs, run the queued ones, close the database. True if all done within `timeout`."""
         with self._lock:

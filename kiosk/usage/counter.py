@@ -108,7 +108,7 @@ class UsageCounter:
             return done
         rows = [(*slot, n) for slot, n in batch.items()]
         try:
-            future = self._worker.submit(lambda db: _add_rows(db, rows), log_errors=False)
+            future = self._worker.submit(lambda db: add_rows(db, rows), log_errors=False)
         except RuntimeError:
             self._put_back(batch)
             raise
@@ -157,7 +157,8 @@ class UsageCounter:
                 self._pending[slot] = self._pending.get(slot, 0) + n
 
 
-def _add_rows(db: Database, rows: list[Row]) -> int:
+def add_rows(db: Database, rows: list[Row]) -> int:
+    """Adds `rows` to the stored counts, in one transaction (nested in the caller's, if any)."""
     with db.atomic():
         db.conn.executemany(_UPSERT, rows)
     return len(rows)

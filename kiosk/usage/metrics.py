@@ -76,5 +76,10 @@ METRICS: dict[str, Metric] = {
         _fixed("language", frozenset(LANGUAGES), "interface language chosen (those the config accepts)"),
         _fixed("accessibility", {"read_aloud", "zoom", "high_contrast"}, "accessibility feature used"),
         _fixed("session_ended", {"button", "idle", "shutdown"}, "how a session ended"),
+        _fixed(
+            "usage_lost",
+            {"refused", "evicted"},
+            "counter rows never delivered: refused by the hub for good, or evicted from a full outbox",
+        ),
     )
 }

@@ -3,18 +3,19 @@ back by itself."""
 
 from __future__ import annotations
 
+from kiosk.browser import view
 from tests.browser.conftest import make_shortcut
 from tests.browser.site import Site
 
 
-def test_the_contact_card_shows_then_the_page_returns_by_itself(qtbot, open_browser):
+def test_the_contact_card_shows_then_the_page_returns_by_itself(qtbot, open_browser, monkeypatch):
+    monkeypatch.setattr(view, "RETRY_MS", 200)  # instead of 15 s
     site = Site("service")
     port = site.port
     shortcut = make_shortcut(site)
     site.server.server_close()  # down: nothing listens on that port
 
     screen = open_browser(shortcut, wait=False)
-    screen._retry.setInterval(200)  # instead of 15 s
     qtbot.waitUntil(lambda: screen.content.currentWidget() is screen.offline, timeout=15000)
     assert screen.offline.retry_button.isVisible()
     assert screen.offline.facts["Téléphone"] == "0100000000"
@@ -24,7 +25,8 @@ def test_the_contact_card_shows_then_the_page_returns_by_itself(qtbot, open_brow
     try:
         qtbot.waitUntil(lambda: screen.content.currentWidget() is screen.view, timeout=15000)
         qtbot.waitUntil(lambda: screen.page.title() == "service", timeout=10000)
-        assert not screen._retry.isActive()
+        with qtbot.assertNotEmitted(screen.page.loadingChanged, wait=3 * view.RETRY_MS):
+            pass  # back: no more tries
     finally:
         back.stop()
 

@@ -122,8 +122,11 @@ def ask(qtbot, kiosk, screen, question: str, site: QuestionsSite) -> Callable[[]
         return lambda: kiosk.local_loops.asking
     if question in ("popup", "popup-file"):
         click(qtbot, screen.view, "popup")
-        qtbot.waitUntil(lambda: screen._popup is not None and screen._popup.title() == "popup", timeout=15000)
-        qtbot.waitUntil(lambda: not screen._popup.isLoading(), timeout=15000)
+        qtbot.waitUntil(
+            lambda: screen.popup_panel is not None and screen.popup_panel.title.text() == "popup",
+            timeout=15000,
+        )
+        qtbot.waitUntil(lambda: not screen.popup_panel.view.page().isLoading(), timeout=15000)
         if question == "popup":
             return lambda: True
         click(qtbot, screen.popup_panel.view, "single")
@@ -184,7 +187,7 @@ def test_a_question_cut_short_closes_cleanly(qtbot, kiosk, sites, question, way_
         if question in NOTHING:
             assert run_js(qtbot, screen.page, "window.answers.join()") == NOTHING[question]
         if question == "popup-file":
-            assert run_js(qtbot, screen._popup, "window.answers.join()") == "cancel"
+            assert run_js(qtbot, screen.popup_panel.view.page(), "window.answers.join()") == "cancel"
         if question in ("download", "print"):
             site.release_download.set()
             qtbot.waitUntil(

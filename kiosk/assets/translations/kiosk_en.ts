@@ -2,132 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../diagnostic/in_kiosk.py" line="48"/>
-        <source>Faire le point</source>
-        <translation>Check my skills</translation>
-    </message>
-    <message>
-        <location filename="../../diagnostic/in_kiosk.py" line="49"/>
-        <source>Ce que je sais faire sur un ordinateur</source>
-        <translation>What I can do on a computer</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanning.py" line="45"/>
-        <source>Scanner</source>
-        <translation>Scan</translation>
-    </message>
-    <message>
-        <location filename="../../devices/scanning.py" line="46"/>
-        <source>Un papier ou une carte, pour l&apos;envoyer sur un site</source>
-        <translation>A paper or a card, to send it to a website</translation>
-    </message>
-    <message>
-        <location filename="../../devices/printing.py" line="59"/>
-        <source>Imprimer</source>
-        <translation>Print</translation>
-    </message>
-    <message>
-        <location filename="../../devices/printing.py" line="60"/>
-        <source>Un document téléchargé ou scanné</source>
-        <translation>A downloaded or scanned document</translation>
-    </message>
-    <message>
-        <location filename="../../devices/printing.py" line="69"/>
-        <source>Photocopier</source>
-        <translation>Photocopy</translation>
-    </message>
-    <message>
-        <location filename="../../devices/printing.py" line="70"/>
-        <source>Scanner un papier puis l&apos;imprimer</source>
-        <translation>Scan a paper, then print it</translation>
-    </message>
-</context>
-<context>
     <name>BrowserScreen</name>
     <message>
-        <location filename="../../browser/view.py" line="113"/>
+        <location filename="../../browser/view.py" line="153"/>
         <source>Recharger</source>
         <translation>Reload</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="114"/>
+        <location filename="../../browser/view.py" line="154"/>
         <source>Plus petit</source>
         <translation>Smaller</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="115"/>
+        <location filename="../../browser/view.py" line="155"/>
         <source>Plus grand</source>
         <translation>Bigger</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="116"/>
+        <location filename="../../browser/view.py" line="156"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="259"/>
+        <location filename="../../browser/view.py" line="270"/>
         <source>Vous restez sur la page où vous étiez. Pour ce site, demandez au guichet.</source>
         <translation>You stay on the page you were on. For this site, ask at the counter.</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="353"/>
+        <location filename="../../browser/view.py" line="371"/>
         <source>Page {service}</source>
         <translation>Page {service}</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="258"/>
+        <location filename="../../browser/view.py" line="269"/>
         <source>Ce site n&apos;est pas disponible sur cette borne.</source>
         <translation>This website is not available on this kiosk.</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="111"/>
+        <location filename="../../browser/view.py" line="151"/>
         <source>Page précédente</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="112"/>
+        <location filename="../../browser/view.py" line="152"/>
         <source>Page suivante</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="264"/>
+        <location filename="../../browser/view.py" line="277"/>
         <source>Ce fichier ne peut pas être ouvert sur cette borne.</source>
         <translation>This file cannot be opened on this kiosk.</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="265"/>
+        <location filename="../../browser/view.py" line="278"/>
         <source>La borne ouvre les documents PDF et les images.</source>
         <translation>The kiosk opens PDF documents and pictures.</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="270"/>
+        <location filename="../../browser/view.py" line="285"/>
         <source>Le téléchargement s&apos;est arrêté.</source>
         <translation>The download stopped.</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="271"/>
+        <location filename="../../browser/view.py" line="286"/>
         <source>Touchez à nouveau le lien pour réessayer.</source>
         <translation>Touch the link again to try again.</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="276"/>
+        <location filename="../../browser/view.py" line="293"/>
         <source>Cette page n&apos;est pas sûre.</source>
         <translation>This page is not safe.</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="277"/>
+        <location filename="../../browser/view.py" line="294"/>
         <source>La borne ne l&apos;ouvre pas. Essayez plus tard ou demandez de l&apos;aide.</source>
         <translation>The kiosk does not open it. Try later or ask for help.</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="364"/>
+        <location filename="../../browser/view.py" line="383"/>
         <source>La page n&apos;a pas pu être préparée pour l&apos;impression.</source>
         <translation>The page could not be made ready for printing.</translation>
     </message>
     <message>
-        <location filename="../../browser/view.py" line="365"/>
+        <location filename="../../browser/view.py" line="384"/>
         <source>Attendez qu&apos;elle soit affichée, puis réessayez.</source>
         <translation>Wait until it is shown, then try again.</translation>
     </message>
@@ -143,12 +100,12 @@
 <context>
     <name>ChoiceExercise</name>
     <message>
-        <location filename="../../diagnostic/views/forms.py" line="193"/>
+        <location filename="../../diagnostic/views/forms.py" line="216"/>
         <source>Valider</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/forms.py" line="198"/>
+        <location filename="../../diagnostic/views/forms.py" line="218"/>
         <source>Vous pouvez choisir plusieurs réponses.</source>
         <translation>You can choose several answers.</translation>
     </message>
@@ -156,32 +113,32 @@
 <context>
     <name>ConfirmEndOverlay</name>
     <message>
-        <location filename="../../shell/overlay.py" line="133"/>
+        <location filename="../../shell/overlay.py" line="155"/>
         <source>Terminer votre session ?</source>
         <translation>End your session?</translation>
     </message>
     <message>
-        <location filename="../../shell/overlay.py" line="135"/>
+        <location filename="../../shell/overlay.py" line="156"/>
         <source>La borne sera prête pour la personne suivante.</source>
         <translation>The kiosk will be ready for the next person.</translation>
     </message>
     <message>
-        <location filename="../../shell/overlay.py" line="136"/>
+        <location filename="../../shell/overlay.py" line="157"/>
         <source>Non, je continue</source>
         <translation>No, I continue</translation>
     </message>
     <message>
-        <location filename="../../shell/overlay.py" line="137"/>
+        <location filename="../../shell/overlay.py" line="158"/>
         <source>Oui, terminer</source>
         <translation>Yes, end it</translation>
     </message>
     <message>
-        <location filename="../../shell/overlay.py" line="151"/>
+        <location filename="../../shell/overlay.py" line="172"/>
         <source>Ceci sera effacé :</source>
         <translation>This will be erased:</translation>
     </message>
     <message>
-        <location filename="../../shell/overlay.py" line="153"/>
+        <location filename="../../shell/overlay.py" line="174"/>
         <source>Tout ce que vous avez ouvert sera effacé.</source>
         <translation>Everything you opened will be erased.</translation>
     </message>
@@ -189,12 +146,22 @@
 <context>
     <name>DiagnosticInKiosk</name>
     <message>
-        <location filename="../../diagnostic/in_kiosk.py" line="65"/>
+        <location filename="../../diagnostic/in_kiosk.py" line="45"/>
+        <source>Faire le point</source>
+        <translation>Check my skills</translation>
+    </message>
+    <message>
+        <location filename="../../diagnostic/in_kiosk.py" line="46"/>
+        <source>Ce que je sais faire sur un ordinateur</source>
+        <translation>What I can do on a computer</translation>
+    </message>
+    <message>
+        <location filename="../../diagnostic/in_kiosk.py" line="63"/>
         <source>le résultat de votre diagnostic</source>
         <translation>the result of your skills check</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/in_kiosk.py" line="67"/>
+        <location filename="../../diagnostic/in_kiosk.py" line="65"/>
         <source>le diagnostic en cours</source>
         <translation>the skills check in progress</translation>
     </message>
@@ -202,7 +169,7 @@
 <context>
     <name>DiagnosticScreen</name>
     <message>
-        <location filename="../../diagnostic/views/screen.py" line="46"/>
+        <location filename="../../diagnostic/views/screen.py" line="85"/>
         <source>Faire le point</source>
         <translation>Check my skills</translation>
     </message>
@@ -210,58 +177,57 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../browser/document_viewer.py" line="69"/>
+        <location filename="../../browser/document_viewer.py" line="97"/>
         <source>Votre document</source>
         <translation>Your document</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="70"/>
+        <location filename="../../browser/document_viewer.py" line="98"/>
         <source>Plus petit</source>
         <translation>Smaller</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="71"/>
+        <location filename="../../browser/document_viewer.py" line="99"/>
         <source>Plus grand</source>
         <translation>Bigger</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="72"/>
+        <location filename="../../browser/document_viewer.py" line="100"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="73"/>
+        <location filename="../../browser/document_viewer.py" line="101"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="114"/>
-        <location filename="../../browser/document_viewer.py" line="155"/>
+        <location filename="../../browser/document_viewer.py" line="203"/>
         <source>Il est peut-être abîmé.</source>
         <translation>It may be damaged.</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="152"/>
+        <location filename="../../browser/document_viewer.py" line="204"/>
         <source>Il est protégé par un mot de passe.</source>
         <translation>It is protected by a password.</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="158"/>
+        <location filename="../../browser/document_viewer.py" line="197"/>
         <source>1 page</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="158"/>
+        <location filename="../../browser/document_viewer.py" line="197"/>
         <source>{n} pages</source>
         <translation>{n} pages</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="180"/>
+        <location filename="../../browser/document_viewer.py" line="207"/>
         <source>Ce document ne peut pas être affiché.</source>
         <translation>This document cannot be shown.</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="182"/>
+        <location filename="../../browser/document_viewer.py" line="209"/>
         <source>Touchez « Fermer » pour revenir.</source>
         <translation>Touch “Close” to go back.</translation>
     </message>
@@ -269,7 +235,7 @@
 <context>
     <name>EarlyEndPage</name>
     <message>
-        <location filename="../../diagnostic/views/early_end_page.py" line="26"/>
+        <location filename="../../diagnostic/views/early_end_page.py" line="34"/>
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
@@ -277,42 +243,42 @@
 <context>
     <name>FileChooser</name>
     <message>
-        <location filename="../../browser/file_chooser.py" line="62"/>
+        <location filename="../../browser/file_chooser.py" line="102"/>
         <source>Choisissez un document</source>
         <translation>Choose a document</translation>
     </message>
     <message>
-        <location filename="../../browser/file_chooser.py" line="65"/>
+        <location filename="../../browser/file_chooser.py" line="104"/>
         <source>Vous n&apos;avez pas encore de document. Téléchargez ou scannez d&apos;abord votre document.</source>
         <translation>You have no document yet. First download or scan your document.</translation>
     </message>
     <message>
-        <location filename="../../browser/file_chooser.py" line="81"/>
+        <location filename="../../browser/file_chooser.py" line="106"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../browser/file_chooser.py" line="85"/>
+        <location filename="../../browser/file_chooser.py" line="107"/>
         <source>Revenir au site</source>
         <translation>Back to the site</translation>
     </message>
     <message>
-        <location filename="../../browser/file_chooser.py" line="186"/>
+        <location filename="../../browser/file_chooser.py" line="109"/>
         <source>Touchez les documents à envoyer. Vous pouvez en choisir plusieurs.</source>
         <translation>Touch the documents to send. You can choose several.</translation>
     </message>
     <message>
-        <location filename="../../browser/file_chooser.py" line="188"/>
+        <location filename="../../browser/file_chooser.py" line="111"/>
         <source>Touchez le document à envoyer.</source>
         <translation>Touch the document to send.</translation>
     </message>
     <message>
-        <location filename="../../browser/file_chooser.py" line="203"/>
+        <location filename="../../browser/file_chooser.py" line="213"/>
         <source>Envoyer ces documents</source>
         <translation>Send these documents</translation>
     </message>
     <message>
-        <location filename="../../browser/file_chooser.py" line="205"/>
+        <location filename="../../browser/file_chooser.py" line="215"/>
         <source>Envoyer ce document</source>
         <translation>Send this document</translation>
     </message>
@@ -320,42 +286,42 @@
 <context>
     <name>FilePickerExercise</name>
     <message>
-        <location filename="../../diagnostic/views/files.py" line="22"/>
+        <location filename="../../diagnostic/views/files.py" line="32"/>
         <source>Ouvrir</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/files.py" line="23"/>
+        <location filename="../../diagnostic/views/files.py" line="33"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/files.py" line="24"/>
+        <location filename="../../diagnostic/views/files.py" line="34"/>
         <source>Enregistrer</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/files.py" line="25"/>
+        <location filename="../../diagnostic/views/files.py" line="35"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/files.py" line="58"/>
+        <location filename="../../diagnostic/views/files.py" line="124"/>
         <source>Choisir un fichier</source>
         <translation>Choose a file</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/files.py" line="120"/>
+        <location filename="../../diagnostic/views/files.py" line="128"/>
         <source>Ce dossier est vide.</source>
         <translation>This folder is empty.</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/files.py" line="162"/>
+        <location filename="../../diagnostic/views/files.py" line="184"/>
         <source>Fichier choisi : {name}</source>
         <translation>File chosen: {name}</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/files.py" line="165"/>
+        <location filename="../../diagnostic/views/files.py" line="187"/>
         <source>Aucun fichier choisi.</source>
         <translation>No file chosen.</translation>
     </message>
@@ -371,12 +337,12 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../shell/home.py" line="67"/>
+        <location filename="../../shell/home.py" line="119"/>
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../shell/home.py" line="123"/>
+        <location filename="../../shell/home.py" line="125"/>
         <source>Page précédente</source>
         <translation>Previous page</translation>
     </message>
@@ -386,27 +352,27 @@
         <translation>More services</translation>
     </message>
     <message>
-        <location filename="../../shell/home.py" line="221"/>
+        <location filename="../../shell/home.py" line="237"/>
         <source>La session précédente est terminée et effacée. Touchez un service.</source>
         <translation>The previous session has ended and been erased. Touch a service.</translation>
     </message>
     <message>
-        <location filename="../../shell/home.py" line="233"/>
+        <location filename="../../shell/home.py" line="270"/>
         <source>{category} (suite)</source>
         <translation>{category} (continued)</translation>
     </message>
     <message>
-        <location filename="../../shell/home.py" line="254"/>
+        <location filename="../../shell/home.py" line="274"/>
         <source>Page {n} sur {total}</source>
         <translation>Page {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../shell/home.py" line="220"/>
+        <location filename="../../shell/home.py" line="236"/>
         <source>Touchez un service pour commencer. C&apos;est gratuit.</source>
         <translation>Touch a service to start. It is free.</translation>
     </message>
     <message>
-        <location filename="../../shell/home.py" line="102"/>
+        <location filename="../../shell/home.py" line="122"/>
         <source>Les services de la borne</source>
         <translation>Kiosk services</translation>
     </message>
@@ -414,27 +380,27 @@
 <context>
     <name>IdleOverlay</name>
     <message>
-        <location filename="../../shell/overlay.py" line="78"/>
+        <location filename="../../shell/overlay.py" line="93"/>
         <source>Êtes-vous toujours là ?</source>
         <translation>Are you still there?</translation>
     </message>
     <message>
-        <location filename="../../shell/overlay.py" line="81"/>
+        <location filename="../../shell/overlay.py" line="95"/>
         <source>Sinon, la session va se terminer. Tout ce que vous avez ouvert sera effacé.</source>
         <translation>If not, the session will end. Everything you opened will be erased.</translation>
     </message>
     <message>
-        <location filename="../../shell/overlay.py" line="84"/>
+        <location filename="../../shell/overlay.py" line="97"/>
         <source>Je suis là</source>
         <translation>I am here</translation>
     </message>
     <message>
-        <location filename="../../shell/overlay.py" line="122"/>
+        <location filename="../../shell/overlay.py" line="129"/>
         <source>{n} secondes</source>
         <translation>{n} seconds</translation>
     </message>
     <message>
-        <location filename="../../shell/overlay.py" line="122"/>
+        <location filename="../../shell/overlay.py" line="129"/>
         <source>1 seconde</source>
         <translation>1 second</translation>
     </message>
@@ -442,17 +408,17 @@
 <context>
     <name>ItemPage</name>
     <message>
-        <location filename="../../diagnostic/views/item_page.py" line="63"/>
+        <location filename="../../diagnostic/views/item_page.py" line="86"/>
         <source>Je ne sais pas</source>
         <translation>I don&apos;t know</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/item_page.py" line="66"/>
+        <location filename="../../diagnostic/views/item_page.py" line="87"/>
         <source>Passer</source>
         <translation>Skip</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/item_page.py" line="88"/>
+        <location filename="../../diagnostic/views/item_page.py" line="91"/>
         <source>Partie {n} sur {total}</source>
         <translation>Part {n} of {total}</translation>
     </message>
@@ -460,37 +426,37 @@
 <context>
     <name>MailboxExercise</name>
     <message>
-        <location filename="../../diagnostic/views/mailbox.py" line="50"/>
+        <location filename="../../diagnostic/views/mailbox.py" line="89"/>
         <source>Boîte de réception</source>
         <translation>Inbox</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/mailbox.py" line="76"/>
+        <location filename="../../diagnostic/views/mailbox.py" line="91"/>
         <source>Touchez un message pour le lire.</source>
         <translation>Touch a message to read it.</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/mailbox.py" line="177"/>
+        <location filename="../../diagnostic/views/mailbox.py" line="95"/>
         <source>De :</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/mailbox.py" line="167"/>
+        <location filename="../../diagnostic/views/mailbox.py" line="93"/>
         <source>Répondre</source>
         <translation>Reply</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/mailbox.py" line="202"/>
+        <location filename="../../diagnostic/views/mailbox.py" line="98"/>
         <source>Votre réponse à {name}</source>
         <translation>Your reply to {name}</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/mailbox.py" line="206"/>
+        <location filename="../../diagnostic/views/mailbox.py" line="100"/>
         <source>Écrivez ici</source>
         <translation>Write here</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/mailbox.py" line="208"/>
+        <location filename="../../diagnostic/views/mailbox.py" line="101"/>
         <source>Envoyer</source>
         <translation>Send</translation>
     </message>
@@ -498,7 +464,7 @@
 <context>
     <name>NoticeOverlay</name>
     <message>
-        <location filename="../../shell/overlay.py" line="172"/>
+        <location filename="../../shell/overlay.py" line="201"/>
         <source>J&apos;ai compris</source>
         <translation>I understand</translation>
     </message>
@@ -506,42 +472,42 @@
 <context>
     <name>OfflineHelpScreen</name>
     <message>
-        <location filename="../../shell/offline_help.py" line="55"/>
+        <location filename="../../shell/offline_help.py" line="113"/>
         <source>Pour joindre ce service :</source>
         <translation>To reach this service:</translation>
     </message>
     <message>
-        <location filename="../../shell/offline_help.py" line="60"/>
+        <location filename="../../shell/offline_help.py" line="115"/>
         <source>Téléphone</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../shell/offline_help.py" line="61"/>
+        <location filename="../../shell/offline_help.py" line="116"/>
         <source>Horaires</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../shell/offline_help.py" line="62"/>
+        <location filename="../../shell/offline_help.py" line="117"/>
         <source>Adresse</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../shell/offline_help.py" line="63"/>
+        <location filename="../../shell/offline_help.py" line="118"/>
         <source>À préparer</source>
         <translation>Have ready</translation>
     </message>
     <message>
-        <location filename="../../shell/offline_help.py" line="82"/>
+        <location filename="../../shell/offline_help.py" line="124"/>
         <source>Retour à l&apos;accueil</source>
         <translation>Back to home</translation>
     </message>
     <message>
-        <location filename="../../shell/offline_help.py" line="86"/>
+        <location filename="../../shell/offline_help.py" line="125"/>
         <source>Réessayer</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../shell/offline_help.py" line="35"/>
+        <location filename="../../shell/offline_help.py" line="109"/>
         <source>Le site ne répond pas pour le moment. La borne réessaie toute seule.</source>
         <translation>The website is not answering right now. The kiosk tries again by itself.</translation>
     </message>
@@ -549,74 +515,73 @@
 <context>
     <name>OptionsStep</name>
     <message>
-        <location filename="../../devices/printer/steps/options.py" line="43"/>
-        <location filename="../../devices/printer/steps/options.py" line="70"/>
+        <location filename="../../devices/printer/steps/options.py" line="106"/>
+        <location filename="../../devices/printer/steps/options.py" line="113"/>
         <source>Nombre d&apos;exemplaires</source>
         <translation>Number of copies</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/options.py" line="45"/>
+        <location filename="../../devices/printer/steps/options.py" line="109"/>
         <source>Toutes les pages</source>
         <translation>All pages</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/options.py" line="46"/>
+        <location filename="../../devices/printer/steps/options.py" line="110"/>
         <source>Seulement certaines pages</source>
         <translation>Only some pages</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/options.py" line="51"/>
+        <location filename="../../devices/printer/steps/options.py" line="107"/>
         <source>Première page</source>
         <translation>First page</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/options.py" line="52"/>
+        <location filename="../../devices/printer/steps/options.py" line="108"/>
         <source>Dernière page</source>
         <translation>Last page</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/options.py" line="58"/>
+        <location filename="../../devices/printer/steps/options.py" line="111"/>
         <source>De la page</source>
         <translation>From page</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/options.py" line="60"/>
+        <location filename="../../devices/printer/steps/options.py" line="112"/>
         <source>à la page</source>
         <translation>to page</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/options.py" line="72"/>
+        <location filename="../../devices/printer/steps/options.py" line="114"/>
         <source>Pages à imprimer</source>
         <translation>Pages to print</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/options.py" line="82"/>
-        <location filename="../../devices/printer/steps/options.py" line="109"/>
+        <location filename="../../devices/printer/steps/options.py" line="126"/>
         <source>Étape précédente</source>
         <translation>Previous step</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/options.py" line="84"/>
+        <location filename="../../devices/printer/steps/options.py" line="115"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/options.py" line="108"/>
+        <location filename="../../devices/printer/steps/options.py" line="124"/>
         <source>Imprimer « {name} »</source>
         <translation>Print “{name}”</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/options.py" line="109"/>
+        <location filename="../../devices/printer/steps/options.py" line="126"/>
         <source>Ne pas imprimer</source>
         <translation>Do not print</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/options.py" line="172"/>
+        <location filename="../../devices/printer/steps/options.py" line="207"/>
         <source>Vous allez imprimer 1 page.</source>
         <translation>You are going to print 1 page.</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/options.py" line="174"/>
+        <location filename="../../devices/printer/steps/options.py" line="209"/>
         <source>Vous allez imprimer {n} pages.</source>
         <translation>You are going to print {n} pages.</translation>
     </message>
@@ -624,23 +589,23 @@
 <context>
     <name>PageDialog</name>
     <message>
-        <location filename="../../browser/dialogs.py" line="25"/>
+        <location filename="../../browser/dialogs.py" line="41"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../browser/dialogs.py" line="26"/>
+        <location filename="../../browser/dialogs.py" line="42"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../browser/dialogs.py" line="35"/>
+        <location filename="../../browser/dialogs.py" line="45"/>
         <source>Message du site</source>
         <translation>Message from the website</translation>
     </message>
     <message>
-        <location filename="../../browser/dialogs.py" line="38"/>
-        <location filename="../../browser/dialogs.py" line="41"/>
+        <location filename="../../browser/dialogs.py" line="48"/>
+        <location filename="../../browser/dialogs.py" line="51"/>
         <source>Le site vous demande</source>
         <translation>The website asks you</translation>
     </message>
@@ -648,7 +613,7 @@
 <context>
     <name>PageThumbnails</name>
     <message>
-        <location filename="../../devices/printer/steps/thumbnails.py" line="53"/>
+        <location filename="../../devices/printer/steps/thumbnails.py" line="43"/>
         <source>Page {n}</source>
         <translation>Page {n}</translation>
     </message>
@@ -656,48 +621,47 @@
 <context>
     <name>PlaceStep</name>
     <message>
-        <location filename="../../devices/scanner/steps/place.py" line="30"/>
-        <location filename="../../devices/scanner/steps/place.py" line="43"/>
+        <location filename="../../devices/scanner/steps/place.py" line="46"/>
         <source>Scanner</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/place.py" line="32"/>
+        <location filename="../../devices/scanner/steps/place.py" line="45"/>
         <source>Étape précédente</source>
         <translation>Previous step</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/place.py" line="35"/>
+        <location filename="../../devices/scanner/steps/place.py" line="44"/>
         <source>Posez votre document sur la vitre</source>
         <translation>Put your document on the glass</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/place.py" line="43"/>
+        <location filename="../../devices/scanner/steps/place.py" line="46"/>
         <source>Photocopier</source>
         <translation>Photocopy</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/place.py" line="48"/>
+        <location filename="../../devices/scanner/steps/place.py" line="61"/>
         <source>Posez la carte ou la photo face vers le bas, dans le coin de la flèche.</source>
         <translation>Put the card or photo face down, in the corner of the arrow.</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/place.py" line="50"/>
+        <location filename="../../devices/scanner/steps/place.py" line="63"/>
         <source>Posez la feuille suivante face vers le bas, dans le coin de la flèche.</source>
         <translation>Put the next sheet face down, in the corner of the arrow.</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/place.py" line="52"/>
+        <location filename="../../devices/scanner/steps/place.py" line="65"/>
         <source>Posez la feuille face vers le bas, dans le coin de la flèche.</source>
         <translation>Put the sheet face down, in the corner of the arrow.</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/place.py" line="54"/>
+        <location filename="../../devices/scanner/steps/place.py" line="67"/>
         <source>Fermez le couvercle, puis touchez « Photocopier ».</source>
         <translation>Close the lid, then touch “Photocopy”.</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/place.py" line="56"/>
+        <location filename="../../devices/scanner/steps/place.py" line="69"/>
         <source>Fermez le couvercle, puis touchez « Scanner ».</source>
         <translation>Close the lid, then touch “Scan”.</translation>
     </message>
@@ -705,7 +669,7 @@
 <context>
     <name>PopupPanel</name>
     <message>
-        <location filename="../../browser/popup.py" line="23"/>
+        <location filename="../../browser/popup.py" line="38"/>
         <source>Fermer cette fenêtre</source>
         <translation>Close this window</translation>
     </message>
@@ -713,78 +677,77 @@
 <context>
     <name>PreviewStep</name>
     <message>
-        <location filename="../../devices/scanner/steps/preview.py" line="41"/>
+        <location filename="../../devices/scanner/steps/preview.py" line="94"/>
         <source>Oui</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/preview.py" line="43"/>
+        <location filename="../../devices/scanner/steps/preview.py" line="95"/>
         <source>Non</source>
         <translation>No</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/preview.py" line="46"/>
+        <location filename="../../devices/scanner/steps/preview.py" line="96"/>
         <source>Voici votre page. Est-elle lisible ?</source>
         <translation>Here is your page. Can you read it?</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/preview.py" line="54"/>
+        <location filename="../../devices/scanner/steps/preview.py" line="97"/>
         <source>Tourner la page</source>
         <translation>Turn the page</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/preview.py" line="57"/>
+        <location filename="../../devices/scanner/steps/preview.py" line="98"/>
         <source>Scanner à nouveau</source>
         <translation>Scan again</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/preview.py" line="62"/>
+        <location filename="../../devices/scanner/steps/preview.py" line="99"/>
         <source>Étape précédente</source>
         <translation>Previous step</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/preview.py" line="66"/>
+        <location filename="../../devices/scanner/steps/preview.py" line="100"/>
         <source>Que faire ?</source>
         <translation>What to do?</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/preview.py" line="67"/>
+        <location filename="../../devices/scanner/steps/preview.py" line="101"/>
         <source>La page est à l&apos;envers ou couchée :</source>
         <translation>The page is upside down or sideways:</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/preview.py" line="69"/>
+        <location filename="../../devices/scanner/steps/preview.py" line="102"/>
         <source>La page est floue ou coupée :</source>
         <translation>The page is blurred or cut off:</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/preview.py" line="76"/>
+        <location filename="../../devices/scanner/steps/preview.py" line="103"/>
         <source>Scanner une autre feuille</source>
         <translation>Scan another sheet</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/preview.py" line="79"/>
-        <location filename="../../devices/scanner/steps/preview.py" line="99"/>
+        <location filename="../../devices/scanner/steps/preview.py" line="106"/>
         <source>J&apos;ai fini de scanner</source>
         <translation>I have finished scanning</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/preview.py" line="82"/>
+        <location filename="../../devices/scanner/steps/preview.py" line="104"/>
         <source>Avez-vous une autre feuille ?</source>
         <translation>Do you have another sheet?</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/preview.py" line="99"/>
+        <location filename="../../devices/scanner/steps/preview.py" line="106"/>
         <source>C&apos;est fini, imprimer</source>
         <translation>That&apos;s all, print</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/preview.py" line="105"/>
+        <location filename="../../devices/scanner/steps/preview.py" line="110"/>
         <source>Votre document a 1 page.</source>
         <translation>Your document has 1 page.</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/preview.py" line="107"/>
+        <location filename="../../devices/scanner/steps/preview.py" line="112"/>
         <source>Votre document a {n} pages.</source>
         <translation>Your document has {n} pages.</translation>
     </message>
@@ -792,37 +755,37 @@
 <context>
     <name>PrintChooseStep</name>
     <message>
-        <location filename="../../devices/printer/steps/choose.py" line="30"/>
+        <location filename="../../devices/printer/steps/choose.py" line="59"/>
         <source>Touchez le document à imprimer.</source>
         <translation>Touch the document to print.</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/choose.py" line="32"/>
+        <location filename="../../devices/printer/steps/choose.py" line="61"/>
         <source>Scannez un papier, ou ouvrez un site et touchez « Imprimer » en haut.</source>
         <translation>Scan a paper, or open a site and touch “Print” at the top.</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/choose.py" line="35"/>
+        <location filename="../../devices/printer/steps/choose.py" line="63"/>
         <source>Scanner un papier</source>
         <translation>Scan a paper</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/choose.py" line="47"/>
+        <location filename="../../devices/printer/steps/choose.py" line="64"/>
         <source>Continuer</source>
         <translation>Continue</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/choose.py" line="49"/>
+        <location filename="../../devices/printer/steps/choose.py" line="65"/>
         <source>Ne pas imprimer</source>
         <translation>Do not print</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/choose.py" line="81"/>
+        <location filename="../../devices/printer/steps/choose.py" line="68"/>
         <source>Vous n&apos;avez pas encore de document à imprimer.</source>
         <translation>You have no document to print yet.</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/choose.py" line="83"/>
+        <location filename="../../devices/printer/steps/choose.py" line="70"/>
         <source>Choisissez un document</source>
         <translation>Choose a document</translation>
     </message>
@@ -830,17 +793,17 @@
 <context>
     <name>PrintDoneStep</name>
     <message>
-        <location filename="../../devices/printer/steps/done.py" line="18"/>
+        <location filename="../../devices/printer/steps/done.py" line="27"/>
         <source>J&apos;ai récupéré mes feuilles</source>
         <translation>I have my sheets</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/done.py" line="23"/>
+        <location filename="../../devices/printer/steps/done.py" line="28"/>
         <source>C&apos;est imprimé.</source>
         <translation>It is printed.</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/done.py" line="24"/>
+        <location filename="../../devices/printer/steps/done.py" line="29"/>
         <source>Récupérez vos feuilles dans l&apos;imprimante.</source>
         <translation>Take your sheets from the printer.</translation>
     </message>
@@ -848,12 +811,12 @@
 <context>
     <name>PrintProblemStep</name>
     <message>
-        <location filename="../../devices/printer/steps/problem.py" line="23"/>
+        <location filename="../../devices/printer/steps/problem.py" line="38"/>
         <source>Étape précédente</source>
         <translation>Previous step</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/problem.py" line="25"/>
+        <location filename="../../devices/printer/steps/problem.py" line="39"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
@@ -861,7 +824,7 @@
 <context>
     <name>PrintWizard</name>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="46"/>
+        <location filename="../../devices/printer/wizard.py" line="89"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
@@ -1044,7 +1007,27 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../devices/printing.py" line="107"/>
+        <location filename="../../devices/printing.py" line="56"/>
+        <source>Imprimer</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../devices/printing.py" line="57"/>
+        <source>Un document téléchargé ou scanné</source>
+        <translation>A downloaded or scanned document</translation>
+    </message>
+    <message>
+        <location filename="../../devices/printing.py" line="67"/>
+        <source>Photocopier</source>
+        <translation>Photocopy</translation>
+    </message>
+    <message>
+        <location filename="../../devices/printing.py" line="68"/>
+        <source>Scanner un papier puis l&apos;imprimer</source>
+        <translation>Scan a paper, then print it</translation>
+    </message>
+    <message>
+        <location filename="../../devices/printing.py" line="106"/>
         <source>l&apos;impression en cours</source>
         <translation>the print in progress</translation>
     </message>
@@ -1052,18 +1035,17 @@
 <context>
     <name>ProgressStep</name>
     <message>
-        <location filename="../../devices/printer/steps/progress.py" line="20"/>
-        <location filename="../../devices/printer/steps/progress.py" line="42"/>
+        <location filename="../../devices/printer/steps/progress.py" line="43"/>
         <source>Impression en cours…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/progress.py" line="23"/>
+        <location filename="../../devices/printer/steps/progress.py" line="38"/>
         <source>Annuler l&apos;impression</source>
         <translation>Cancel printing</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/progress.py" line="35"/>
+        <location filename="../../devices/printer/steps/progress.py" line="40"/>
         <source>Préparation du document…</source>
         <translation>Preparing the document…</translation>
     </message>
@@ -1071,12 +1053,12 @@
 <context>
     <name>QuestionPage</name>
     <message>
-        <location filename="../../diagnostic/views/question_page.py" line="27"/>
+        <location filename="../../diagnostic/views/question_page.py" line="49"/>
         <source>Pour finir, quelques questions sur votre téléphone.</source>
         <translation>To finish, a few questions about your phone.</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/question_page.py" line="33"/>
+        <location filename="../../diagnostic/views/question_page.py" line="50"/>
         <source>Passer</source>
         <translation>Skip</translation>
     </message>
@@ -1084,7 +1066,7 @@
 <context>
     <name>ReadAloud</name>
     <message>
-        <location filename="../../diagnostic/views/read_aloud.py" line="28"/>
+        <location filename="../../diagnostic/views/read_aloud.py" line="41"/>
         <source>Écouter</source>
         <translation>Listen</translation>
     </message>
@@ -1092,42 +1074,42 @@
 <context>
     <name>ResultPage</name>
     <message>
-        <location filename="../../diagnostic/views/result_page.py" line="69"/>
+        <location filename="../../diagnostic/views/result_page.py" line="67"/>
         <source>Votre groupe : {group}</source>
         <translation>Your group: {group}</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/result_page.py" line="91"/>
+        <location filename="../../diagnostic/views/result_page.py" line="68"/>
         <source>Imprimer ma fiche</source>
         <translation>Print my sheet</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/result_page.py" line="94"/>
+        <location filename="../../diagnostic/views/result_page.py" line="69"/>
         <source>Revenir à l&apos;accueil</source>
         <translation>Back to the home screen</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/result_page.py" line="97"/>
+        <location filename="../../diagnostic/views/result_page.py" line="70"/>
         <source>Gardez votre fiche. Un conseiller peut vous aider.</source>
         <translation>Keep your sheet. An advisor can help you.</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/result_page.py" line="100"/>
+        <location filename="../../diagnostic/views/result_page.py" line="72"/>
         <source>La fiche n&apos;a pas pu être préparée. Demandez de l&apos;aide à un conseiller.</source>
         <translation>The sheet could not be made. Ask an advisor for help.</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/result_page.py" line="125"/>
+        <location filename="../../diagnostic/views/result_page.py" line="74"/>
         <source>Votre code, à montrer à un conseiller :</source>
         <translation>Your code, to show an advisor:</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/result_page.py" line="132"/>
+        <location filename="../../diagnostic/views/result_page.py" line="77"/>
         <source>{name} : {address}</source>
         <translation>{name}: {address}</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/result_page.py" line="140"/>
+        <location filename="../../diagnostic/views/result_page.py" line="80"/>
         <source>Vous voulez apprendre à :</source>
         <translation>You want to learn to:</translation>
     </message>
@@ -1173,43 +1155,42 @@
 <context>
     <name>ScanChooseStep</name>
     <message>
-        <location filename="../../devices/scanner/steps/choose.py" line="22"/>
+        <location filename="../../devices/scanner/steps/choose.py" line="42"/>
         <source>Une feuille</source>
         <translation>One sheet</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/choose.py" line="24"/>
+        <location filename="../../devices/scanner/steps/choose.py" line="43"/>
         <source>Plusieurs feuilles</source>
         <translation>Several sheets</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/choose.py" line="27"/>
+        <location filename="../../devices/scanner/steps/choose.py" line="44"/>
         <source>Une carte ou une photo</source>
         <translation>A card or a photo</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/choose.py" line="29"/>
-        <location filename="../../devices/scanner/steps/choose.py" line="48"/>
+        <location filename="../../devices/scanner/steps/choose.py" line="50"/>
         <source>Ne pas scanner</source>
         <translation>Do not scan</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/choose.py" line="35"/>
+        <location filename="../../devices/scanner/steps/choose.py" line="41"/>
         <source>Touchez votre choix. La borne règle le scanner pour vous.</source>
         <translation>Touch your choice. The kiosk sets the scanner for you.</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/choose.py" line="44"/>
+        <location filename="../../devices/scanner/steps/choose.py" line="46"/>
         <source>Que voulez-vous photocopier ?</source>
         <translation>What do you want to photocopy?</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/choose.py" line="45"/>
+        <location filename="../../devices/scanner/steps/choose.py" line="47"/>
         <source>Ne pas photocopier</source>
         <translation>Do not copy</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/choose.py" line="47"/>
+        <location filename="../../devices/scanner/steps/choose.py" line="49"/>
         <source>Que voulez-vous scanner ?</source>
         <translation>What do you want to scan?</translation>
     </message>
@@ -1217,32 +1198,32 @@
 <context>
     <name>ScanDoneStep</name>
     <message>
-        <location filename="../../devices/scanner/steps/done.py" line="26"/>
+        <location filename="../../devices/scanner/steps/done.py" line="47"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/done.py" line="31"/>
+        <location filename="../../devices/scanner/steps/done.py" line="48"/>
         <source>Garder pour l&apos;envoyer sur un site</source>
         <translation>Keep it to send to a website</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/done.py" line="36"/>
+        <location filename="../../devices/scanner/steps/done.py" line="49"/>
         <source>Supprimer</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/done.py" line="39"/>
+        <location filename="../../devices/scanner/steps/done.py" line="51"/>
         <source>Sur le site, touchez le bouton pour ajouter un document ou un fichier.</source>
         <translation>On the site, touch the button to add a document or a file.</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/done.py" line="41"/>
+        <location filename="../../devices/scanner/steps/done.py" line="53"/>
         <source>La borne vous proposera alors ce document.</source>
         <translation>The kiosk will then offer you this document.</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/done.py" line="47"/>
+        <location filename="../../devices/scanner/steps/done.py" line="55"/>
         <source>Votre document est prêt.</source>
         <translation>Your document is ready.</translation>
     </message>
@@ -1250,12 +1231,12 @@
 <context>
     <name>ScanProblemStep</name>
     <message>
-        <location filename="../../devices/scanner/steps/problem.py" line="22"/>
+        <location filename="../../devices/scanner/steps/problem.py" line="38"/>
         <source>Recommencer</source>
         <translation>Try again</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/problem.py" line="23"/>
+        <location filename="../../devices/scanner/steps/problem.py" line="39"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
@@ -1263,12 +1244,12 @@
 <context>
     <name>ScanWizard</name>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="98"/>
+        <location filename="../../devices/scanner/wizard.py" line="97"/>
         <source>Photocopier</source>
         <translation>Photocopy</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/wizard.py" line="98"/>
+        <location filename="../../devices/scanner/wizard.py" line="97"/>
         <source>Scanner</source>
         <translation>Scan</translation>
     </message>
@@ -1371,12 +1352,22 @@
 <context>
     <name>Scanning</name>
     <message>
-        <location filename="../../devices/scanning.py" line="71"/>
+        <location filename="../../devices/scanning.py" line="42"/>
+        <source>Scanner</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanning.py" line="43"/>
+        <source>Un papier ou une carte, pour l&apos;envoyer sur un site</source>
+        <translation>A paper or a card, to send it to a website</translation>
+    </message>
+    <message>
+        <location filename="../../devices/scanning.py" line="69"/>
         <source>le scan en cours</source>
         <translation>the scan in progress</translation>
     </message>
     <message>
-        <location filename="../../devices/scanning.py" line="73"/>
+        <location filename="../../devices/scanning.py" line="71"/>
         <source>les pages que vous venez de scanner</source>
         <translation>the pages you have just scanned</translation>
     </message>
@@ -1384,22 +1375,22 @@
 <context>
     <name>ScanningStep</name>
     <message>
-        <location filename="../../devices/scanner/steps/scanning.py" line="22"/>
+        <location filename="../../devices/scanner/steps/scanning.py" line="36"/>
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/scanning.py" line="33"/>
+        <location filename="../../devices/scanner/steps/scanning.py" line="38"/>
         <source>Numérisation en cours…</source>
         <translation>Scanning…</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/scanning.py" line="34"/>
+        <location filename="../../devices/scanner/steps/scanning.py" line="39"/>
         <source>Ne soulevez pas le couvercle.</source>
         <translation>Do not lift the lid.</translation>
     </message>
     <message>
-        <location filename="../../devices/scanner/steps/scanning.py" line="40"/>
+        <location filename="../../devices/scanner/steps/scanning.py" line="41"/>
         <source>Préparation du document…</source>
         <translation>Preparing the document…</translation>
     </message>
@@ -1420,12 +1411,12 @@
 <context>
     <name>Stepper</name>
     <message>
-        <location filename="../../shell/stepper.py" line="19"/>
+        <location filename="../../shell/stepper.py" line="40"/>
         <source>Moins</source>
         <translation>Less</translation>
     </message>
     <message>
-        <location filename="../../shell/stepper.py" line="20"/>
+        <location filename="../../shell/stepper.py" line="41"/>
         <source>Plus</source>
         <translation>More</translation>
     </message>
@@ -1433,12 +1424,12 @@
 <context>
     <name>Tile</name>
     <message>
-        <location filename="../../shell/tile.py" line="85"/>
+        <location filename="../../shell/tile.py" line="74"/>
         <source>Hors ligne</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../shell/tile.py" line="91"/>
+        <location filename="../../shell/tile.py" line="75"/>
         <source>Hors ligne.</source>
         <translation>Offline.</translation>
     </message>
@@ -1446,12 +1437,12 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../shell/top_bar.py" line="24"/>
+        <location filename="../../shell/top_bar.py" line="46"/>
         <source>Accueil</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../shell/top_bar.py" line="31"/>
+        <location filename="../../shell/top_bar.py" line="47"/>
         <source>Terminer ma session</source>
         <translation>End my session</translation>
     </message>
@@ -1459,7 +1450,7 @@
 <context>
     <name>TypingExercise</name>
     <message>
-        <location filename="../../diagnostic/views/forms.py" line="55"/>
+        <location filename="../../diagnostic/views/forms.py" line="68"/>
         <source>Valider</source>
         <translation>Confirm</translation>
     </message>
@@ -1467,7 +1458,7 @@
 <context>
     <name>WebPageExercise</name>
     <message>
-        <location filename="../../diagnostic/views/web.py" line="51"/>
+        <location filename="../../diagnostic/views/web.py" line="92"/>
         <source>Retour</source>
         <translation>Back</translation>
     </message>
@@ -1475,27 +1466,27 @@
 <context>
     <name>WelcomePage</name>
     <message>
-        <location filename="../../diagnostic/views/welcome_page.py" line="22"/>
+        <location filename="../../diagnostic/views/welcome_page.py" line="44"/>
         <source>Quelques petits exercices pour voir ce que vous savez déjà faire.</source>
         <translation>A few small exercises to see what you can already do.</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/welcome_page.py" line="23"/>
+        <location filename="../../diagnostic/views/welcome_page.py" line="45"/>
         <source>Cela prend 10 à 15 minutes.</source>
         <translation>It takes 10 to 15 minutes.</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/welcome_page.py" line="24"/>
+        <location filename="../../diagnostic/views/welcome_page.py" line="46"/>
         <source>Ce n&apos;est pas un examen. Vous pouvez passer un exercice.</source>
         <translation>It is not an exam. You can skip an exercise.</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/welcome_page.py" line="25"/>
+        <location filename="../../diagnostic/views/welcome_page.py" line="47"/>
         <source>Rien n&apos;est gardé : tout s&apos;efface à la fin.</source>
         <translation>Nothing is kept: everything is erased at the end.</translation>
     </message>
     <message>
-        <location filename="../../diagnostic/views/welcome_page.py" line="35"/>
+        <location filename="../../diagnostic/views/welcome_page.py" line="51"/>
         <source>Commencer</source>
         <translation>Start</translation>
     </message>

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kiosk.devices.printer import ipp
+from kiosk.devices.printer import ipp, ipp_codes, ipp_message
 from kiosk.devices.printer.problems import (
     Condition,
     JobState,
@@ -124,15 +124,15 @@ def _tuple(value: object) -> tuple:
     return value if isinstance(value, tuple) else (value,)
 
 
-def _fail(error: ipp.IppError, missing: Problem = Problem.NO_PRINTER) -> PrintError:
+def _fail(error: ipp_codes.IppError, missing: Problem = Problem.NO_PRINTER) -> PrintError:
     problem = {
-        ipp.SERVER_DOWN: Problem.SERVER_DOWN,
-        ipp.TIMEOUT: Problem.SERVER_DOWN,
-        ipp.PROTOCOL: Problem.SERVER_DOWN,
-        ipp.NOT_AUTHORIZED: Problem.NOT_AUTHORIZED,
-        ipp.PRINTER_NOT_FOUND: missing,
+        ipp_codes.SERVER_DOWN: Problem.SERVER_DOWN,
+        ipp_codes.TIMEOUT: Problem.SERVER_DOWN,
+        ipp_codes.PROTOCOL: Problem.SERVER_DOWN,
+        ipp_codes.NOT_AUTHORIZED: Problem.NOT_AUTHORIZED,
+        ipp_codes.PRINTER_NOT_FOUND: missing,
     }.get(error.code, Problem.PRINTER_ERROR)
-    if error.code == ipp.REFUSED and error.status == ipp.NOT_POSSIBLE:
+    if error.code == ipp_codes.REFUSED and error.status == ipp_codes.NOT_POSSIBLE:
         problem = Problem.NOT_ACCEPTING
     return PrintError(problem, str(error))
 
@@ -157,31 +157,31 @@ def _printer(attrs: dict[str, object], default: str | None) -> PrinterInfo:
     )
 
 
-def _requested(names: tuple[str, ...]) -> ipp.Attribute:
-    return ipp.attr("requested-attributes", ipp.KEYWORD, *names)
+def _requested(names: tuple[str, ...]) -> ipp_message.Attribute:
+    return ipp_message.attr("requested-attributes", ipp_codes.KEYWORD, *names)
 
 
 def default_printer(server: ipp.Server) -> str | None:
     """The server's default printer's name, or None when it has none."""
     try:
-        response = ipp.request(server, ipp.CUPS_GET_DEFAULT, "/", [_requested(("printer-name",))])
-    except ipp.IppError as e:
-        if e.code == ipp.PRINTER_NOT_FOUND:
+        response = ipp.request(server, ipp_codes.CUPS_GET_DEFAULT, "/", [_requested(("printer-name",))])
+    except ipp_codes.IppError as e:
+        if e.code == ipp_codes.PRINTER_NOT_FOUND:
             return None
         raise _fail(e) from e
-    return response.group(ipp.PRINTER_GROUP).get("printer-name")
+    return response.group(ipp_codes.PRINTER_GROUP).get("printer-name")
 
 
 def list_printers(server: ipp.Server) -> list[PrinterInfo]:
     """Every local queue with its state and problems, the default one marked, sorted by name."""
     default = default_printer(server)
     try:
-        response = ipp.request(server, ipp.CUPS_GET_PRINTERS, "/", [_requested(PRINTER_ATTRIBUTES)])
-    except ipp.IppError as e:
-        if e.code == ipp.PRINTER_NOT_FOUND:  # CUPS answers "not found" when there is no printer at all
+        response = ipp.request(server, ipp_codes.CUPS_GET_PRINTERS, "/", [_requested(PRINTER_ATTRIBUTES)])
+    except ipp_codes.IppError as e:
+        if e.code == ipp_codes.PRINTER_NOT_FOUND:  # CUPS answers "not found" when there is no printer at all
             return []
         raise _fail(e) from e
-    printers = [_printer(attrs, default) for attrs in response.all_groups(ipp.PRINTER_GROUP)]
+    printers = [_printer(attrs, default) for attrs in response.all_groups(ipp_codes.PRINTER_GROUP)]
     return sorted((p for p in printers if p.name), key=lambda p: p.name.lower())
 
 
@@ -190,35 +190,40 @@ def printer_info(server: ipp.Server, name: str) -> PrinterInfo:
     try:
         response = ipp.request(
             server,
-            ipp.GET_PRINTER_ATTRIBUTES,
+            ipp_codes.GET_PRINTER_ATTRIBUTES,
             f"/printers/{name}",
-            [ipp.attr("printer-uri", ipp.URI, server.printer_uri(name)), _requested(PRINTER_ATTRIBUTES)],
+            [
+                ipp_message.attr("printer-uri", ipp_codes.URI, server.printer_uri(name)),
+                _requested(PRINTER_ATTRIBUTES),
+            ],
         )
-    except ipp.IppError as e:
+    except ipp_codes.IppError as e:
         raise _fail(e) from e
-    return _printer(response.group(ipp.PRINTER_GROUP), None)
+    return _printer(response.group(ipp_codes.PRINTER_GROUP), None)
 
 
-def job_attributes(printer: PrinterInfo, options: PrintOptions) -> list[ipp.Attribute]:
+def job_attributes(printer: PrinterInfo, options: PrintOptions) -> list[ipp_message.Attribute]:
     """The IPP job attributes for `options` on this printer; options it cannot honour are left out."""
     attributes = []
     if options.copies != 1:
-        attributes.append(ipp.attr("copies", ipp.INTEGER, options.copies))
+        attributes.append(ipp_message.attr("copies", ipp_codes.INTEGER, options.copies))
         # Collated (1 2 3, 1 2 3): each copy is a whole document a visitor can hand in.
         handling = "separate-documents-collated-copies"
-        attributes.append(ipp.attr("multiple-document-handling", ipp.KEYWORD, handling))
+        attributes.append(ipp_message.attr("multiple-document-handling", ipp_codes.KEYWORD, handling))
     if options.page_ranges:
-        attributes.append(ipp.attr("page-ranges", ipp.RANGE, *sorted(options.page_ranges)))
+        attributes.append(ipp_message.attr("page-ranges", ipp_codes.RANGE, *sorted(options.page_ranges)))
     if options.duplex and printer.can_duplex:
-        attributes.append(ipp.attr("sides", ipp.KEYWORD, "two-sided-long-edge"))
+        attributes.append(ipp_message.attr("sides", ipp_codes.KEYWORD, "two-sided-long-edge"))
     elif not options.duplex and "one-sided" in printer.sides and printer.can_duplex:
-        attributes.append(ipp.attr("sides", ipp.KEYWORD, "one-sided"))
+        attributes.append(ipp_message.attr("sides", ipp_codes.KEYWORD, "one-sided"))
     if options.colour is not None and printer.can_choose_colour:
         attributes.append(
-            ipp.attr("print-color-mode", ipp.KEYWORD, "color" if options.colour else "monochrome")
+            ipp_message.attr(
+                "print-color-mode", ipp_codes.KEYWORD, "color" if options.colour else "monochrome"
+            )
         )
     if options.hold:
-        attributes.append(ipp.attr("job-hold-until", ipp.KEYWORD, "indefinite"))
+        attributes.append(ipp_message.attr("job-hold-until", ipp_codes.KEYWORD, "indefinite"))
     return attributes
 
 
@@ -244,20 +249,20 @@ def submit(
     try:
         response = ipp.request(
             server,
-            ipp.PRINT_JOB,
+            ipp_codes.PRINT_JOB,
             f"/printers/{info.name}",
             [
-                ipp.attr("printer-uri", ipp.URI, server.printer_uri(info.name)),
-                ipp.attr("requesting-user-name", ipp.NAME, ipp.user_name()),
-                ipp.attr("job-name", ipp.NAME, JOB_NAME),
-                ipp.attr("document-format", ipp.MIME_TYPE, "application/pdf"),
+                ipp_message.attr("printer-uri", ipp_codes.URI, server.printer_uri(info.name)),
+                ipp_message.attr("requesting-user-name", ipp_codes.NAME, ipp.user_name()),
+                ipp_message.attr("job-name", ipp_codes.NAME, JOB_NAME),
+                ipp_message.attr("document-format", ipp_codes.MIME_TYPE, "application/pdf"),
             ],
             job_attributes=attributes,
             document=document,
         )
-    except ipp.IppError as e:
+    except ipp_codes.IppError as e:
         raise _fail(e) from e
-    job_id = response.group(ipp.JOB_GROUP).get("job-id")
+    job_id = response.group(ipp_codes.JOB_GROUP).get("job-id")
     if not isinstance(job_id, int):
         raise PrintError(Problem.PRINTER_ERROR, "CUPS accepted the job without a job id")
     return Submitted(job_id, {a.name: a.values if len(a.values) > 1 else a.values[0] for a in attributes})
@@ -285,13 +290,13 @@ def job_status(server: ipp.Server, job_id: int) -> JobStatus:
     try:
         response = ipp.request(
             server,
-            ipp.GET_JOB_ATTRIBUTES,
+            ipp_codes.GET_JOB_ATTRIBUTES,
             "/jobs/",
-            [ipp.attr("job-uri", ipp.URI, server.job_uri(job_id)), _requested(JOB_ATTRIBUTES)],
+            [ipp_message.attr("job-uri", ipp_codes.URI, server.job_uri(job_id)), _requested(JOB_ATTRIBUTES)],
         )
-    except ipp.IppError as e:
+    except ipp_codes.IppError as e:
         raise _fail(e, missing=Problem.JOB_FAILED) from e
-    attrs = response.group(ipp.JOB_GROUP)
+    attrs = response.group(ipp_codes.JOB_GROUP)
     state = JobState(int(attrs.get("job-state") or JobState.PENDING))
     reasons = tuple(str(r) for r in _tuple(attrs.get("job-state-reasons")))
     printer_reasons = tuple(str(r) for r in _tuple(attrs.get("job-printer-state-reasons")))
@@ -314,17 +319,17 @@ def cancel(server: ipp.Server, job_id: int, *, purge: bool = False) -> bool:
     With `purge`, CUPS also forgets it: its document and its history go, finished or not.
     """
     attributes = [
-        ipp.attr("job-uri", ipp.URI, server.job_uri(job_id)),
-        ipp.attr("requesting-user-name", ipp.NAME, ipp.user_name()),
+        ipp_message.attr("job-uri", ipp_codes.URI, server.job_uri(job_id)),
+        ipp_message.attr("requesting-user-name", ipp_codes.NAME, ipp.user_name()),
     ]
     if purge:
-        attributes.append(ipp.attr("purge-job", ipp.BOOLEAN, True))
+        attributes.append(ipp_message.attr("purge-job", ipp_codes.BOOLEAN, True))
     try:
-        ipp.request(server, ipp.CANCEL_JOB, "/jobs/", attributes)
-    except ipp.IppError as e:
-        if e.code == ipp.REFUSED and e.status == ipp.NOT_POSSIBLE:
+        ipp.request(server, ipp_codes.CANCEL_JOB, "/jobs/", attributes)
+    except ipp_codes.IppError as e:
+        if e.code == ipp_codes.REFUSED and e.status == ipp_codes.NOT_POSSIBLE:
             return False  # "job already completed/canceled/aborted"
-        if e.code == ipp.PRINTER_NOT_FOUND:
+        if e.code == ipp_codes.PRINTER_NOT_FOUND:
             return False  # already purged
         raise _fail(e, missing=Problem.JOB_FAILED) from e
     return True
@@ -335,12 +340,12 @@ def release(server: ipp.Server, job_id: int) -> None:
     try:
         ipp.request(
             server,
-            ipp.RELEASE_JOB,
+            ipp_codes.RELEASE_JOB,
             "/jobs/",
             [
-                ipp.attr("job-uri", ipp.URI, server.job_uri(job_id)),
-                ipp.attr("requesting-user-name", ipp.NAME, ipp.user_name()),
+                ipp_message.attr("job-uri", ipp_codes.URI, server.job_uri(job_id)),
+                ipp_message.attr("requesting-user-name", ipp_codes.NAME, ipp.user_name()),
             ],
         )
-    except ipp.IppError as e:
+    except ipp_codes.IppError as e:
         raise _fail(e, missing=Problem.JOB_FAILED) from e

@@ -15,6 +15,9 @@ certificate (`Local`) when CUPS offers it. Never over TCP: since cups 2.4.2-3+de
 offers and accepts `Local` on its domain socket only, so sending the certificate to a TCP port could only hand
 it to whatever listens there. Every failure is an `IppError` with a code; nothing hangs: each connection has a
 timeout.
+
+This module is the transport (where CUPS listens, one request over HTTP, the local authentication); the
+messages' bytes are in `ipp_message.py`, the numbers of IPP and the error codes in `ipp_codes.py`.
 """
 
 from __future__ import annotations
@@ -24,80 +27,30 @@ import getpass
 import http.client
 import os
 import socket
-import struct
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import count
 from pathlib import Path
-from typing import Any
 
-# Operations (RFC 8011 and CUPS extensions).
-PRINT_JOB = 0x0002
-CANCEL_JOB = 0x0008
-GET_JOB_ATTRIBUTES = 0x0009
-GET_JOBS = 0x000A
-GET_PRINTER_ATTRIBUTES = 0x000B
-HOLD_JOB = 0x000C
-RELEASE_JOB = 0x000D
-PAUSE_PRINTER = 0x0010
-RESUME_PRINTER = 0x0011
-CUPS_GET_DEFAULT = 0x4001
-CUPS_GET_PRINTERS = 0x4002
-
-# Delimiter tags.
-OPERATION_GROUP = 0x01
-JOB_GROUP = 0x02
-END_OF_ATTRIBUTES = 0x03
-PRINTER_GROUP = 0x04
-UNSUPPORTED_GROUP = 0x05
-
-# Value tags.
-UNSUPPORTED = 0x10
-UNKNOWN = 0x12
-NO_VALUE = 0x13
-INTEGER = 0x21
-BOOLEAN = 0x22
-ENUM = 0x23
-OCTET_STRING = 0x30
-DATETIME = 0x31
-RESOLUTION = 0x32
-RANGE = 0x33
-BEGIN_COLLECTION = 0x34
-TEXT_WITH_LANGUAGE = 0x35
-NAME_WITH_LANGUAGE = 0x36
-END_COLLECTION = 0x37
-TEXT = 0x41
-NAME = 0x42
-KEYWORD = 0x44
-URI = 0x45
-CHARSET = 0x47
-LANGUAGE = 0x48
-MIME_TYPE = 0x49
-MEMBER_NAME = 0x4A
-
-# Status codes worth naming.
-OK = 0x0000
-NOT_FOUND = 0x0406
-NOT_POSSIBLE = 0x0404
-
-# `IppError.code`: what went wrong, for the problem mapping (never a free-text message).
-SERVER_DOWN = "server-down"  # nothing answers at the address, or the connection broke
-TIMEOUT = "timeout"
-NOT_AUTHORIZED = "not-authorized"
-PRINTER_NOT_FOUND = "not-found"
-REFUSED = "refused"  # CUPS answered with another IPP error status
-PROTOCOL = "protocol"  # the answer is not IPP
+from kiosk.devices.printer.ipp_codes import (
+    CHARSET,
+    JOB_GROUP,
+    LANGUAGE,
+    NOT_AUTHORIZED,
+    NOT_FOUND,
+    OPERATION_GROUP,
+    PRINTER_NOT_FOUND,
+    PROTOCOL,
+    REFUSED,
+    SERVER_DOWN,
+    TIMEOUT,
+    IppError,
+)
+from kiosk.devices.printer.ipp_message import Attribute, Response, attr, decode_response, encode_request
 
 DEFAULT_SOCKET = Path("/run/cups/cups.sock")
 DEFAULT_TIMEOUT = 10.0  # seconds; CUPS answers a local request in milliseconds
 _request_ids = count(1)
-
-
-class IppError(Exception):
-    def __init__(self, code: str, detail: str = "", status: int | None = None) -> None:
-        super().__init__(f"{code}: {detail}" if detail else code)
-        self.code = code
-        self.status = status
 
 
 @dataclass(frozen=True)
@@ -154,170 +107,6 @@ class Server:
 
     def __str__(self) -> str:
         return self.address if self.is_socket else f"{self.address}:{self.port}"
-
-
-@dataclass(frozen=True)
-class Attribute:
-    name: str
-    tag: int
-    values: tuple[Any, ...]
-
-
-@dataclass
-class Response:
-    status: int
-    request_id: int
-    groups: list[tuple[int, dict[str, Any]]] = field(default_factory=list)  # (delimiter tag, name → value)
-
-    def group(self, tag: int) -> dict[str, Any]:
-        """The first group with this delimiter tag (empty if none)."""
-        return next((attrs for t, attrs in self.groups if t == tag), {})
-
-    def all_groups(self, tag: int) -> list[dict[str, Any]]:
-        return [attrs for t, attrs in self.groups if t == tag]
-
-
-# --- encoding -----------------------------------------------------------------------------------------------
-
-
-def attr(name: str, tag: int, *values: Any) -> Attribute:
-    return Attribute(name, tag, values)
-
-
-def _encode_value(tag: int, value: Any) -> bytes:
-    if tag in (INTEGER, ENUM):
-        return struct.pack(">i", value)
-    if tag == BOOLEAN:
-        return b"\x01" if value else b"\x00"
-    if tag == RANGE:
-        low, high = value
-        return struct.pack(">ii", low, high)
-    if tag in (NO_VALUE, UNKNOWN, UNSUPPORTED):
-        return b""
-    if isinstance(value, bytes):
-        return value
-    return str(value).encode("utf-8")
-
-
-def encode_request(
-    operation: int, request_id: int, groups: Sequence[tuple[int, Sequence[Attribute]]]
-) -> bytes:
-    out = bytearray(struct.pack(">bbhi", 2, 0, operation, request_id))
-    for delimiter, attributes in groups:
-        out.append(delimiter)
-        for attribute in attributes:
-            for index, value in enumerate(attribute.values):
-                name = attribute.name.encode("ascii") if index == 0 else b""
-                data = _encode_value(attribute.tag, value)
-                out += (
-                    struct.pack(">bh", attribute.tag, len(name)) + name + struct.pack(">h", len(data)) + data
-                )
-    out.append(END_OF_ATTRIBUTES)
-    return bytes(out)
-
-
-# --- decoding -----------------------------------------------------------------------------------------------
-
-
-def _decode_value(tag: int, data: bytes) -> Any:
-    if tag in (INTEGER, ENUM):
-        return struct.unpack(">i", data)[0] if len(data) == 4 else None
-    if tag == BOOLEAN:
-        return bool(data and data[0])
-    if tag == RANGE:
-        return struct.unpack(">ii", data) if len(data) == 8 else None
-    if tag == RESOLUTION:
-        return struct.unpack(">iib", data) if len(data) == 9 else None
-    if tag in (NO_VALUE, UNKNOWN, UNSUPPORTED):
-        return None
-    if tag in (TEXT_WITH_LANGUAGE, NAME_WITH_LANGUAGE) and len(data) >= 2:
-        skip = struct.unpack(">h", data[:2])[0] + 2  # language, then the text
-        size = struct.unpack(">h", data[skip : skip + 2])[0]
-        return data[skip + 2 : skip + 2 + size].decode("utf-8", "replace")
-    if tag in (OCTET_STRING, DATETIME):
-        return bytes(data)
-    return data.decode("utf-8", "replace")
-
-
-class _Reader:
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-        self.pos = 0
-
-    def take(self, size: int) -> bytes:
-        if self.pos + size > len(self.data):
-            raise IppError(PROTOCOL, "truncated IPP message")
-        chunk = self.data[self.pos : self.pos + size]
-        self.pos += size
-        return chunk
-
-    def short(self) -> int:
-        return struct.unpack(">h", self.take(2))[0]
-
-    def item(self) -> tuple[int, str, bytes]:
-        tag = self.take(1)[0]
-        name = self.take(self.short()).decode("utf-8", "replace")
-        return tag, name, self.take(self.short())
-
-
-def _decode_collection(reader: _Reader) -> dict[str, Any]:
-    members: dict[str, list[Any]] = {}
-    current = None
-    while True:
-        tag, _, data = reader.item()
-        if tag == END_COLLECTION:
-            return {k: v[0] if len(v) == 1 else tuple(v) for k, v in members.items()}
-        if tag == MEMBER_NAME:
-            current = data.decode("utf-8", "replace")
-            members.setdefault(current, [])
-        elif current is not None:
-            members[current].append(
-                _decode_collection(reader) if tag == BEGIN_COLLECTION else _decode_value(tag, data)
-            )
-
-
-def decode_response(data: bytes) -> Response:
-    """Attributes with one value map to that value; with several, to a tuple of them."""
-    if len(data) < 8:
-        raise IppError(PROTOCOL, "answer too short for IPP")
-    reader = _Reader(data)
-    _version, status, request_id = struct.unpack(">hhi", reader.take(8))
-    response = Response(status & 0xFFFF, request_id)
-    values: dict[str, list[Any]] | None = None
-    last: str | None = None
-
-    def close_group() -> None:
-        if values is not None:
-            response.groups[-1] = (
-                response.groups[-1][0],
-                {k: v[0] if len(v) == 1 else tuple(v) for k, v in values.items()},
-            )
-
-    while reader.pos < len(data):
-        tag = reader.data[reader.pos]
-        if tag <= 0x0F:  # a delimiter
-            reader.pos += 1
-            close_group()
-            if tag == END_OF_ATTRIBUTES:
-                values = None
-                break
-            response.groups.append((tag, {}))
-            values, last = {}, None
-            continue
-        tag, name, raw = reader.item()
-        value = _decode_collection(reader) if tag == BEGIN_COLLECTION else _decode_value(tag, raw)
-        if values is None:
-            raise IppError(PROTOCOL, "attribute outside a group")
-        if name:
-            last = name
-            values[name] = [value]
-        elif last is not None:
-            values[last].append(value)
-    close_group()
-    return response
-
-
-# --- transport ----------------------------------------------------------------------------------------------
 
 
 class _SocketConnection(http.client.HTTPConnection):

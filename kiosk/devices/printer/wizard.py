@@ -14,6 +14,7 @@ appears at once."""
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -30,12 +31,13 @@ from kiosk.devices.printer.steps.problem import PrintProblemStep
 from kiosk.devices.printer.steps.progress import ProgressStep
 from kiosk.session_documents import IMAGES, sniff_file
 from kiosk.shell.icons import Icons
+from kiosk.shell.retranslate import Retranslating
 from kiosk.tasks import Tasks
 
 log = logging.getLogger(__name__)
 
 
-class PrintWizard(QWidget):
+class PrintWizard(Retranslating, QWidget):
     closed = Signal()  # the visitor is done with the wizard (printed, or gave up)
     printed = Signal(int)  # a job came out whole: its pages (pages × copies), for counting
     scanRequested = Signal()  # "Scanner un papier", when the visitor has no document yet
@@ -44,7 +46,6 @@ class PrintWizard(QWidget):
         super().__init__(parent)
         self.setObjectName("PrintWizard")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setWindowTitle(self.tr("Imprimer"))
         self._service = service
         self._ticket: int | None = None
         self._sheets_sent = 0  # pages × copies of the job being printed
@@ -84,6 +85,10 @@ class PrintWizard(QWidget):
         service.finished.connect(self._on_finished)
         service.failed.connect(self._on_failed)
         service.cancelled.connect(self._on_cancelled)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Imprimer"))
 
     # --- what the kiosk calls -------------------------------------------------------------------------------
 
@@ -132,7 +137,7 @@ class PrintWizard(QWidget):
 
     def _picture_failed(self, error: Exception) -> None:
         log.warning("a picture could not be made into a PDF: %s", type(error).__name__)
-        self._show_problem(message(Problem.DOCUMENT_UNREADABLE), can_retry=False)
+        self._show_problem(lambda: message(Problem.DOCUMENT_UNREADABLE), can_retry=False)
 
     def _show_options(self, path: str | Path) -> None:
         """The options at once; their document is read meanwhile (`_document_unreadable` if it cannot be)."""
@@ -140,7 +145,7 @@ class PrintWizard(QWidget):
         self.pages.setCurrentWidget(self.options_page)
 
     def _document_unreadable(self) -> None:
-        self._show_problem(message(Problem.DOCUMENT_UNREADABLE), can_retry=False)
+        self._show_problem(lambda: message(Problem.DOCUMENT_UNREADABLE), can_retry=False)
 
     def _print(self) -> None:
         options = self.options_page
@@ -175,18 +180,17 @@ class PrintWizard(QWidget):
             return
         self._ticket = None
         if problem is Problem.PAGE_LIMIT and self._service.allowance is not None:
-            self._show_problem(
-                page_limit_message(self.options_page.sheets(), self._service.allowance.remaining)
-            )
+            requested, remaining = self.options_page.sheets(), self._service.allowance.remaining
+            self._show_problem(lambda: page_limit_message(requested, remaining))
         else:
-            self._show_problem(message(problem))
+            self._show_problem(lambda: message(problem))
 
     def _on_cancelled(self, ticket: int) -> None:
         if ticket == self._ticket:
             self._ticket = None
             self._back_to_options()
 
-    def _show_problem(self, text: Message, can_retry: bool = True) -> None:
+    def _show_problem(self, text: Callable[[], Message], can_retry: bool = True) -> None:
         self.problem_page.show_message(text, can_retry)
         self.pages.setCurrentWidget(self.problem_page)
 

@@ -15,6 +15,7 @@ document being made.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -31,9 +32,10 @@ from kiosk.devices.scanner.steps.preview import PreviewStep
 from kiosk.devices.scanner.steps.problem import ScanProblemStep
 from kiosk.devices.scanner.steps.scanning import ScanningStep
 from kiosk.shell.icons import Icons
+from kiosk.shell.retranslate import Retranslating
 
 
-class ScanWizard(QWidget):
+class ScanWizard(Retranslating, QWidget):
     printRequested = Signal(str)  # a finished document to print (a photocopy, or "Imprimer")
     closed = Signal()
     scanned = Signal(int)  # pages a scan added, for counting
@@ -88,14 +90,18 @@ class ScanWizard(QWidget):
         service.finished.connect(self._on_scanned)
         service.failed.connect(self._on_failed)
         service.pdf_ready.connect(self._on_pdf_ready)
-        service.pdf_failed.connect(lambda _: self._show_problem(pdf_failed_text()))
+        service.pdf_failed.connect(lambda _: self._show_problem(pdf_failed_text))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Photocopier") if self._photocopy else self.tr("Scanner"))
 
     # --- what the kiosk calls -------------------------------------------------------------------------------
 
     def start(self, photocopy: bool = False) -> None:
         self.reset()
         self._photocopy = photocopy
-        self.setWindowTitle(self.tr("Photocopier") if photocopy else self.tr("Scanner"))
+        self.retranslate()
         for page in (self.choose_page, self.place_page, self.preview_page):
             page.set_photocopy(photocopy)
         self.pages.setCurrentWidget(self.choose_page)
@@ -134,14 +140,14 @@ class ScanWizard(QWidget):
 
     def _on_scanned(self, pages: list) -> None:
         if not pages:
-            self._show_problem(problem_text(Problem.NO_DOCUMENTS))
+            self._show_problem(lambda: problem_text(Problem.NO_DOCUMENTS))
             return
         self.scanned.emit(len(pages))
         self._show_last_page()
 
     def _on_failed(self, code: str) -> None:
         if self.pages.currentWidget() is self.scanning_page:
-            self._show_problem(problem_text(code))
+            self._show_problem(lambda: problem_text(code))
 
     def _show_last_page(self) -> None:
         pages = self._service.pages()
@@ -196,7 +202,7 @@ class ScanWizard(QWidget):
             self._document = None
         self.closed.emit()
 
-    def _show_problem(self, text: ProblemText) -> None:
+    def _show_problem(self, text: Callable[[], ProblemText]) -> None:
         self.problem_page.show_text(text)
         self.pages.setCurrentWidget(self.problem_page)
 

@@ -8,12 +8,22 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QScrollArea, QScroller, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QScroller,
+    QVBoxLayout,
+    QWidget,
+)
 
-from kiosk.diagnostic.schema import File, FilePickerItem, Folder
+from kiosk.diagnostic.items import File, FilePickerItem, Folder
 from kiosk.diagnostic.typography import french_spacing as said
 from kiosk.diagnostic.views.base import Exercise, TileButton, passive
 from kiosk.shell import theme
+from kiosk.shell.retranslate import Retranslating
 from kiosk.shell.wizard_parts import wizard_label as label
 
 
@@ -41,7 +51,7 @@ class _FileRow(TileButton):
             self._on_double_click()
 
 
-class FilePickerExercise(Exercise):
+class FilePickerExercise(Retranslating, Exercise):
     item: FilePickerItem
 
     def __init__(self, item, pictures, icons, parent: QWidget | None = None):
@@ -52,10 +62,11 @@ class FilePickerExercise(Exercise):
         self.folder_buttons: dict[str, QPushButton] = {}
         self.file_rows: dict[str, QPushButton] = {}
         self.buttons: dict[str, QPushButton] = {}
+        self._empty_label: QLabel | None = None  # "Ce dossier est vide.", while it shows
 
         window = QFrame()
         window.setObjectName("SimWindow")
-        title = label(self.tr("Choisir un fichier"), "SimTab")
+        self._title = title = label("", "SimTab")
         folders = QWidget()
         folders.setObjectName("MailList")
         folder_column = QVBoxLayout(folders)
@@ -93,7 +104,7 @@ class FilePickerExercise(Exercise):
         bottom.setSpacing(16)
         bottom.addWidget(self.chosen_label, 1)
         for name in item.buttons:
-            button = self.button(button_text(name), _BUTTON_ICONS[name], primary=name == item.buttons[0])
+            button = self.button("", _BUTTON_ICONS[name], primary=name == item.buttons[0])
             button.clicked.connect(lambda _=False, n=name: self._press(n))
             bottom.addWidget(button)
             self.buttons[name] = button
@@ -106,7 +117,16 @@ class FilePickerExercise(Exercise):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(window)
-        self._open_folder(self.folder)
+        self._open_folder(self.folder)  # which sets the texts
+
+    def retranslate(self) -> None:
+        """The file picker's own words; the folders and files are the content's."""
+        self._title.setText(self.tr("Choisir un fichier"))
+        for name, button in self.buttons.items():
+            button.setText(button_text(name))
+        if self._empty_label is not None:
+            self._empty_label.setText(self.tr("Ce dossier est vide."))
+        self._show_chosen()
 
     def _open_folder(self, folder: Folder) -> None:
         self.folder = folder
@@ -116,14 +136,16 @@ class FilePickerExercise(Exercise):
                 child.widget().hide()  # gone from the screen now, deleted later
                 child.widget().deleteLater()
         self.file_rows = {}
+        self._empty_label = None
         if not folder.files:
-            self.files_layout.addWidget(label(self.tr("Ce dossier est vide."), "SimText"))
+            self._empty_label = label("", "SimText")
+            self.files_layout.addWidget(self._empty_label)
         for file in folder.files:
             row = self._file_row(file)
             self.files_layout.addWidget(row)
             self.file_rows[file.id] = row
         self.files_layout.addStretch()
-        self._show_chosen()
+        self.retranslate()
 
     def _file_row(self, file: File) -> QPushButton:
         row = _FileRow(lambda f=file: self._double_click(f))

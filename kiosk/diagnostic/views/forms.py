@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.diagnostic import checks
-from kiosk.diagnostic.schema import Choice, ChoiceItem, ScrollItem, TypingItem
+from kiosk.diagnostic.items import Choice, ChoiceItem, ScrollItem, TypingItem
 from kiosk.diagnostic.views.base import Exercise, TileButton, passive
 from kiosk.shell import theme
+from kiosk.shell.retranslate import Retranslating
 from kiosk.shell.wizard_parts import wizard_label as label
 
 
-class TypingExercise(Exercise):
+class TypingExercise(Retranslating, Exercise):
     """Type in the fields, then Valider (one try). With `require_tab`, each field but the last must be left
     with the Tab key: the widget watches for that key in each field."""
 
@@ -52,7 +53,7 @@ class TypingExercise(Exercise):
             grid.addWidget(edit, row, 1)
             self.fields[field.id] = edit
         grid.setColumnStretch(1, 1)
-        self.validate_button = self.button(self.tr("Valider"), "check", primary=True)
+        self.validate_button = self.button("", "check", primary=True)
         self.validate_button.clicked.connect(self._validate)
         list(self.fields.values())[-1].returnPressed.connect(self._validate)
         column = QVBoxLayout(self)
@@ -61,6 +62,10 @@ class TypingExercise(Exercise):
         column.addSpacing(24)
         column.addWidget(self.validate_button, 0, Qt.AlignmentFlag.AlignRight)
         column.addStretch()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.validate_button.setText(self.tr("Valider"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -161,7 +166,7 @@ class ChoiceTile(TileButton):
         self.mark.style().polish(self.mark)
 
 
-class ChoiceExercise(Exercise):
+class ChoiceExercise(Retranslating, Exercise):
     """Pick the right answer (or every right answer, with `multiple`), then Valider (one try)."""
 
     item: ChoiceItem
@@ -190,12 +195,13 @@ class ChoiceExercise(Exercise):
         area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.TouchGesture)
         area.setFrameShape(QFrame.Shape.NoFrame)
-        self.validate_button = self.button(self.tr("Valider"), "check", primary=True)
+        self.validate_button = self.button("", "check", primary=True)
         self.validate_button.setEnabled(False)
+        self._note = label("", "ExerciseNote") if item.multiple else None
         self.validate_button.clicked.connect(self._validate)
         bottom = QHBoxLayout()
         if item.multiple:
-            bottom.addWidget(label(self.tr("Vous pouvez choisir plusieurs réponses."), "ExerciseNote"), 1)
+            bottom.addWidget(self._note, 1)
         else:
             bottom.addStretch(1)
         bottom.addWidget(self.validate_button)
@@ -204,6 +210,12 @@ class ChoiceExercise(Exercise):
         column.setSpacing(8)
         column.addWidget(area, 1)
         column.addLayout(bottom)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.validate_button.setText(self.tr("Valider"))
+        if self._note is not None:
+            self._note.setText(self.tr("Vous pouvez choisir plusieurs réponses."))
 
     def chosen(self) -> list[str]:
         return [choice_id for choice_id, tile in self.tiles.items() if tile.isChecked()]

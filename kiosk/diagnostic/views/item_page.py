@@ -19,11 +19,12 @@ from kiosk.diagnostic.views.prompt import PromptRow
 from kiosk.diagnostic.views.read_aloud import ReadAloud
 from kiosk.shell import theme
 from kiosk.shell.icons import Icons
+from kiosk.shell.retranslate import Retranslating
 from kiosk.shell.wizard_parts import big_button
 from kiosk.shell.wizard_parts import wizard_label as label
 
 
-class ItemPage(QWidget):
+class ItemPage(Retranslating, QWidget):
     ended = Signal(object)  # the Outcome of the item shown
 
     def __init__(
@@ -33,6 +34,7 @@ class ItemPage(QWidget):
         self.exercise: Exercise | None = None
         self.hinted = False
         self._shown_at = 0.0
+        self._progress: Progress | None = None  # where the diagnostic is, for "Partie 2 sur 5"
         self.ahead = ExercisesAhead(pictures, icons, self, lambda: self.exercise, self)
         self.progress_label = label("", "DiagProgress", wrap=False)
         self.progress_bar = QProgressBar()
@@ -60,11 +62,9 @@ class ItemPage(QWidget):
         self.exercise_host = QVBoxLayout()
         self.exercise_host.setContentsMargins(0, 0, 0, 0)
         self.dont_know_button = big_button(
-            icons, "circle-help", self.tr("Je ne sais pas"), lambda: self.ended.emit(Outcome.DONT_KNOW)
+            icons, "circle-help", "", lambda: self.ended.emit(Outcome.DONT_KNOW)
         )
-        self.skip_button = big_button(
-            icons, "arrow-right", self.tr("Passer"), lambda: self.ended.emit(Outcome.SKIPPED)
-        )
+        self.skip_button = big_button(icons, "arrow-right", "", lambda: self.ended.emit(Outcome.SKIPPED))
         self.action_slot = QHBoxLayout()  # the exercise's "Valider", moved here (see views/base.py)
         self.action_slot.setContentsMargins(0, 0, 0, 0)
         bottom = QHBoxLayout()
@@ -80,15 +80,24 @@ class ItemPage(QWidget):
         column.addWidget(self.hint_box)
         column.addLayout(self.exercise_host, 1)
         column.addLayout(bottom)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.dont_know_button.setText(self.tr("Je ne sais pas"))
+        self.skip_button.setText(self.tr("Passer"))
+        if self._progress is not None:
+            progress = self._progress
+            self.progress_label.setText(
+                self.tr("Partie {n} sur {total}").format(
+                    n=min(progress.done + 1, progress.total), total=progress.total
+                )
+            )
 
     def show_item(self, item, progress: Progress) -> None:
         """The item's exercise, in place of the one before; its time starts now."""
         self.drop_exercise()
-        self.progress_label.setText(
-            self.tr("Partie {n} sur {total}").format(
-                n=min(progress.done + 1, progress.total), total=progress.total
-            )
-        )
+        self._progress = progress
+        self.retranslate()
         self.progress_bar.setRange(0, progress.total)
         self.progress_bar.setValue(progress.done)
         self.prompt_row.show_prompt(item.prompt, item.picture)

@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.diagnostic.schema import MailboxItem, Message
+from kiosk.diagnostic.items import MailboxItem, Message
 from kiosk.diagnostic.views.base import Exercise, TileButton, passive
 from kiosk.shell import theme
+from kiosk.shell.retranslate import Retranslating
 from kiosk.shell.wizard_parts import wizard_label as label
 
 
-class MailboxExercise(Exercise):
+class MailboxExercise(Retranslating, Exercise):
     item: MailboxItem
 
     def __init__(self, item, pictures, icons, parent: QWidget | None = None):
@@ -39,6 +40,10 @@ class MailboxExercise(Exercise):
         self.reply_button: QPushButton | None = None
         self.reply_edit: QLineEdit | None = None
         self.send_button: QPushButton | None = None
+        self._placeholder: QLabel | None = None  # the reading pane's words, while they show
+        self._from_label: QLabel | None = None
+        self._reply_title: QLabel | None = None
+        self._replying_to: Message | None = None
 
         window = QFrame()
         window.setObjectName("SimWindow")
@@ -47,7 +52,8 @@ class MailboxExercise(Exercise):
         list_column = QVBoxLayout(listing)
         list_column.setContentsMargins(8, 8, 8, 8)
         list_column.setSpacing(8)
-        list_column.addWidget(label(self.tr("Boîte de réception"), "MailHeading"))
+        self._heading = label("", "MailHeading")
+        list_column.addWidget(self._heading)
         for message in item.messages:
             row = self._row(message)
             list_column.addWidget(row)
@@ -73,8 +79,26 @@ class MailboxExercise(Exercise):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(window)
         self._clear_reading()
-        self.reading_layout.addWidget(label(self.tr("Touchez un message pour le lire."), "MailPlaceholder"))
+        self._placeholder = label("", "MailPlaceholder")
+        self.reading_layout.addWidget(self._placeholder)
         self.reading_layout.addStretch()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The mail program's own words; the messages are the content's."""
+        self._heading.setText(self.tr("Boîte de réception"))
+        if self._placeholder is not None:
+            self._placeholder.setText(self.tr("Touchez un message pour le lire."))
+        if self.reply_button is not None:
+            self.reply_button.setText(self.tr("Répondre"))
+        if self._from_label is not None:
+            self._from_label.setText(self.tr("De :"))
+        if self._replying_to is not None:
+            self._reply_title.setText(
+                self.tr("Votre réponse à {name}").format(name=self._replying_to.sender_name)
+            )
+            self.reply_edit.setPlaceholderText(self.tr("Écrivez ici"))
+            self.send_button.setText(self.tr("Envoyer"))
 
     def _row(self, message: Message) -> QPushButton:
         row = TileButton()
@@ -155,6 +179,7 @@ class MailboxExercise(Exercise):
             elif child.layout() is not None:
                 _drop_layout(child.layout())
         self.sender_button = self.reply_button = self.reply_edit = self.send_button = None
+        self._placeholder = self._from_label = self._reply_title = self._replying_to = None
         self.attachment_buttons = {}
 
     def _open(self, message: Message) -> None:
@@ -164,7 +189,7 @@ class MailboxExercise(Exercise):
         _repolish(self.rows[message.id])
         self._clear_reading()
         add = self.reading_layout.addWidget
-        self.reply_button = QPushButton(self.icons.icon("arrow-left", theme.BLUE, 32), self.tr("Répondre"))
+        self.reply_button = QPushButton(self.icons.icon("arrow-left", theme.BLUE, 32), "")
         self.reply_button.setIconSize(QSize(32, 32))
         self.reply_button.setMinimumHeight(theme.MIN_TILE)
         self.reply_button.clicked.connect(lambda _=False, m=message: self._on_reply(m))
@@ -174,7 +199,8 @@ class MailboxExercise(Exercise):
         title_row.addWidget(self.reply_button, 0, Qt.AlignmentFlag.AlignTop)
         self.reading_layout.addLayout(title_row)
         sender_row = QHBoxLayout()
-        sender_row.addWidget(label(self.tr("De :"), "MailField", wrap=False))
+        self._from_label = label("", "MailField", wrap=False)
+        sender_row.addWidget(self._from_label)
         self.sender_button = QPushButton(message.sender_name)
         self.sender_button.setObjectName("MailSender")
         self.sender_button.setMinimumHeight(theme.MIN_CONTROL)
@@ -195,17 +221,19 @@ class MailboxExercise(Exercise):
             add(button, 0, Qt.AlignmentFlag.AlignLeft)
             self.attachment_buttons[attachment.id] = button
         self.reading_layout.addStretch()
+        self.retranslate()
 
     def _compose(self, message: Message) -> None:
         self._clear_reading()
         add = self.reading_layout.addWidget
-        add(label(self.tr("Votre réponse à {name}").format(name=message.sender_name), "MailTitle"))
+        self._replying_to = message
+        self._reply_title = label("", "MailTitle")
+        add(self._reply_title)
         self.reply_edit = QLineEdit()
         self.reply_edit.setObjectName("ExerciseField")
         self.reply_edit.setMinimumHeight(theme.MIN_TILE)
-        self.reply_edit.setPlaceholderText(self.tr("Écrivez ici"))
         add(self.reply_edit)
-        self.send_button = QPushButton(self.icons.icon("mail", theme.WHITE, 32), self.tr("Envoyer"))
+        self.send_button = QPushButton(self.icons.icon("mail", theme.WHITE, 32), "")
         self.send_button.setProperty("role", "primary")
         self.send_button.setIconSize(QSize(32, 32))
         self.send_button.setMinimumHeight(theme.MIN_TILE)
@@ -215,6 +243,7 @@ class MailboxExercise(Exercise):
         self.send_button.clicked.connect(self._on_send)
         add(self.send_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.reading_layout.addStretch()
+        self.retranslate()
         self.reply_edit.setFocus()
 
 

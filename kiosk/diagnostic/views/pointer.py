@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPainterPath, QP
 from PySide6.QtWidgets import QWidget
 
 from kiosk.diagnostic import checks
-from kiosk.diagnostic.schema import DoubleClickItem, DragItem, Piece, Target, Zone
+from kiosk.diagnostic.items import DoubleClickItem, DragItem, Piece, Target, Zone
 from kiosk.diagnostic.views.base import Exercise, colour
 from kiosk.shell import theme
 

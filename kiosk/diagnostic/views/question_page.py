@@ -12,11 +12,12 @@ from kiosk.diagnostic.views.prompt import PromptRow
 from kiosk.diagnostic.views.read_aloud import ReadAloud
 from kiosk.shell import theme
 from kiosk.shell.icons import Icons
+from kiosk.shell.retranslate import Retranslating
 from kiosk.shell.wizard_parts import big_button
 from kiosk.shell.wizard_parts import wizard_label as label
 
 
-class QuestionPage(QWidget):
+class QuestionPage(Retranslating, QWidget):
     declared = Signal(object)  # the id of the choice made, or None: "Passer"
 
     def __init__(
@@ -24,14 +25,12 @@ class QuestionPage(QWidget):
     ):
         super().__init__(parent)
         self._pictures = pictures
-        self.heading = label(self.tr("Pour finir, quelques questions sur votre téléphone."), "DiagProgress")
+        self.heading = label("", "DiagProgress")
         self.prompt_row = PromptRow(pictures, read_aloud, 128)
         self.listen_button = self.prompt_row.listen_button
         self.choices = QVBoxLayout()
         self.choices.setSpacing(16)
-        self.skip_button = big_button(
-            icons, "arrow-right", self.tr("Passer"), lambda: self.declared.emit(None)
-        )
+        self.skip_button = big_button(icons, "arrow-right", "", lambda: self.declared.emit(None))
         bottom = QHBoxLayout()
         bottom.addStretch()
         bottom.addWidget(self.skip_button)
@@ -44,6 +43,11 @@ class QuestionPage(QWidget):
         column.addStretch()
         column.addLayout(bottom)
         self.choice_buttons: dict[str, QPushButton] = {}
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heading.setText(self.tr("Pour finir, quelques questions sur votre téléphone."))
+        self.skip_button.setText(self.tr("Passer"))
 
     def show_question(self, question: NeedQuestion) -> None:
         self.prompt_row.show_prompt(question.prompt, question.picture)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QPushButton
 
 from kiosk.shell.icons import Icons
@@ -25,10 +25,20 @@ class ReadAloud(QObject):
 
     def button(self, text_of: Callable[[], str]) -> QPushButton:
         """An "Écouter" button that reads `text_of()` when pressed."""
-        button = big_button(self._icons, "volume-2", self.tr("Écouter"), lambda: self.say(text_of()))
+        button = big_button(self._icons, "volume-2", "", lambda: self.say(text_of()))
         button.setObjectName("ListenButton")
+        button.installEventFilter(self)  # a QObject gets no LanguageChange: its buttons tell it
+        self._retranslate(button)
         self._buttons.append(button)
         return button
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange and watched in self._buttons:
+            self._retranslate(watched)
+        return False
+
+    def _retranslate(self, button: QPushButton) -> None:
+        button.setText(self.tr("Écouter"))
 
     def show_buttons(self) -> None:
         """ "Écouter" only where the engine is ready."""

@@ -18,6 +18,7 @@ from kiosk.diagnostic.typography import french_spacing as said
 from kiosk.diagnostic.views.base import clear_layout
 from kiosk.shell import theme
 from kiosk.shell.icons import Icons
+from kiosk.shell.retranslate import Retranslating
 from kiosk.shell.wizard_parts import big_button
 from kiosk.shell.wizard_parts import wizard_label as label
 from kiosk.tasks import Tasks
@@ -42,7 +43,7 @@ class LevelGauge(QWidget):
             painter.drawEllipse(4 + n * 36, 4, 28, 28)
 
 
-class ResultPage(QWidget):
+class ResultPage(Retranslating, QWidget):
     sheetReady = Signal(str)  # the sheet PDF was written there
     homeRequested = Signal()  # "Revenir à l'accueil"
 
@@ -56,6 +57,27 @@ class ResultPage(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._clear()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The page's own words; the result's (levels, advice, places, needs) come from the content."""
+        sheet = self.sheet
+        if sheet is None:
+            return
+        self.group_label.setText(said(self.tr("Votre groupe : {group}")).format(group=sheet.group_label))
+        self.print_button.setText(self.tr("Imprimer ma fiche"))
+        self.finish_button.setText(self.tr("Revenir à l'accueil"))
+        self.next_step.setText(self.tr("Gardez votre fiche. Un conseiller peut vous aider."))
+        self.sheet_problem.setText(
+            self.tr("La fiche n'a pas pu être préparée. Demandez de l'aide à un conseiller.")
+        )
+        self._code_intro.setText(said(self.tr("Votre code, à montrer à un conseiller :")))
+        for place_label, place in zip(self.place_labels, sheet.places, strict=True):
+            place_label.setText(
+                said(self.tr("{name} : {address}")).format(name=place.name, address=place.address)
+            )
+        if self._needs_heading is not None:
+            self._needs_heading.setText(said(self.tr("Vous voulez apprendre à :")))
 
     def show_sheet(self, sheet: Sheet) -> None:
         """Everything in sight at 1024×768: the levels on the left; on the right the code first, then the
@@ -65,9 +87,7 @@ class ResultPage(QWidget):
         self.sheet = sheet
         left = QVBoxLayout()
         left.setSpacing(8)
-        self.group_label = label(
-            said(self.tr("Votre groupe : {group}")).format(group=sheet.group_label), "DiagGroup"
-        )
+        self.group_label = label("", "DiagGroup")
         left.addWidget(self.group_label)
         for line in sheet.message:
             left.addWidget(label(line, "DiagResultText"))
@@ -87,19 +107,10 @@ class ResultPage(QWidget):
         body.setSpacing(24)
         body.addLayout(left, 1)
         body.addWidget(self._card(sheet), 1)
-        self.print_button = big_button(
-            self._icons, "printer", self.tr("Imprimer ma fiche"), self._print, primary=True
-        )
-        self.finish_button = big_button(
-            self._icons, "house", self.tr("Revenir à l'accueil"), lambda: self.homeRequested.emit()
-        )
-        self.next_step = label(
-            self.tr("Gardez votre fiche. Un conseiller peut vous aider."), "DiagResultText"
-        )
-        self.sheet_problem = label(
-            self.tr("La fiche n'a pas pu être préparée. Demandez de l'aide à un conseiller."),
-            "DiagResultText",
-        )
+        self.print_button = big_button(self._icons, "printer", "", self._print, primary=True)
+        self.finish_button = big_button(self._icons, "house", "", lambda: self.homeRequested.emit())
+        self.next_step = label("", "DiagResultText")
+        self.sheet_problem = label("", "DiagResultText")
         self.sheet_problem.hide()
         bottom = QHBoxLayout()
         bottom.setSpacing(20)
@@ -114,6 +125,7 @@ class ResultPage(QWidget):
         column.addLayout(body, 1)
         column.addLayout(bottom)
         self._layout.addWidget(holder)
+        self.retranslate()
 
     def _card(self, sheet: Sheet) -> QFrame:
         """The right side: the code, the advice, the places and the needs."""
@@ -122,22 +134,21 @@ class ResultPage(QWidget):
         right = QVBoxLayout(card)
         right.setContentsMargins(20, 12, 20, 12)
         right.setSpacing(6)
-        right.addWidget(label(said(self.tr("Votre code, à montrer à un conseiller :")), "DiagCardText"))
+        self._code_intro = label("", "DiagCardText")
+        right.addWidget(self._code_intro)
         self.code_label = label(sheet.code, "DiagCode", wrap=False)
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         right.addWidget(self.code_label)
         right.addSpacing(4)
         self.advice_labels = [label(line, "DiagCardText") for line in sheet.recommendation]
-        self.place_labels = [
-            label(said(self.tr("{name} : {address}")).format(name=p.name, address=p.address), "DiagPlace")
-            for p in sheet.places
-        ]
+        self.place_labels = [label("", "DiagPlace") for _ in sheet.places]
         for widget in (*self.advice_labels, *self.place_labels):
             right.addWidget(widget)
         self.need_labels = []
         if sheet.needs:
             right.addSpacing(4)
-            right.addWidget(label(said(self.tr("Vous voulez apprendre à :")), "DiagCardHeading"))
+            self._needs_heading = label("", "DiagCardHeading")
+            right.addWidget(self._needs_heading)
             self.need_labels = [label(f"•  {need}", "DiagCardText") for need in sheet.needs]
             for widget in self.need_labels:
                 right.addWidget(widget)
@@ -168,6 +179,9 @@ class ResultPage(QWidget):
         self.finish_button: QPushButton | None = None
         self.sheet_problem: QLabel | None = None
         self.next_step: QLabel | None = None
+        self._code_intro: QLabel | None = None
+        self._needs_heading: QLabel | None = None
+        self.place_labels: list[QLabel] = []
         self.result_lines: list[tuple[str, str]] = []
 
     def _print(self) -> None:

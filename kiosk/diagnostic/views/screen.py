@@ -24,9 +24,10 @@ from kiosk.diagnostic.views.read_aloud import ReadAloud
 from kiosk.diagnostic.views.result_page import ResultPage
 from kiosk.diagnostic.views.welcome_page import WelcomePage
 from kiosk.shell.icons import Icons
+from kiosk.shell.retranslate import Retranslating
 
 
-class DiagnosticScreen(QWidget):
+class DiagnosticScreen(Retranslating, QWidget):
     sheetReady = Signal(str)  # the sheet PDF was written there: the kiosk hands it to the print wizard
     finished = Signal(object)  # the Result, once, when the result screen shows (for counting)
     closed = Signal()  # "Revenir à l'accueil": the visitor is done with the diagnostic
@@ -43,7 +44,6 @@ class DiagnosticScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("DiagnosticScreen")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setWindowTitle(self.tr("Faire le point"))
         self.content = content
         self._speech = speech
         pictures = pictures or Pictures()
@@ -79,6 +79,10 @@ class DiagnosticScreen(QWidget):
         column.setContentsMargins(32, 12, 32, 12)
         column.addWidget(self.pages)
         self._read_aloud.show_buttons()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Faire le point"))
 
     @property
     def exercise(self) -> Exercise | None:

@@ -18,9 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.diagnostic.schema import ADDRESS_BAR, BACK_BUTTON, Page, PageElement, WebPageItem
+from kiosk.diagnostic.items import ADDRESS_BAR, BACK_BUTTON, Page, PageElement, WebPageItem
 from kiosk.diagnostic.views.base import Exercise
 from kiosk.shell import theme
+from kiosk.shell.retranslate import Retranslating
 
 _ELEMENT_NAMES = {
     "heading": "SimHeading",
@@ -33,7 +34,7 @@ _ELEMENT_NAMES = {
 }
 
 
-class WebPageExercise(Exercise):
+class WebPageExercise(Retranslating, Exercise):
     item: WebPageItem
 
     def __init__(self, item, pictures, icons, parent: QWidget | None = None):
@@ -48,7 +49,7 @@ class WebPageExercise(Exercise):
         window.setObjectName("SimWindow")
         self.tab = QLabel()
         self.tab.setObjectName("SimTab")
-        self.back_button = QPushButton(icons.icon("arrow-left", theme.BLUE, 32), self.tr("Retour"))
+        self.back_button = QPushButton(icons.icon("arrow-left", theme.BLUE, 32), "")
         self.back_button.setObjectName("SimBack")
         self.back_button.setIconSize(QSize(32, 32))
         self.back_button.setMinimumHeight(theme.MIN_TILE)
@@ -85,6 +86,10 @@ class WebPageExercise(Exercise):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(window)
         self._show(self.page)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.back_button.setText(self.tr("Retour"))
 
     def _show(self, page: Page) -> None:
         self.page = page

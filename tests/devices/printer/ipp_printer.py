@@ -27,7 +27,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from kiosk.devices.printer import ipp
+from kiosk.devices.printer import ipp, ipp_codes, ipp_message
 
 BUS_CONF = """<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
  "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
@@ -206,15 +206,15 @@ class SimulatedPrinter:
         """The jobs this printer was sent, with the attributes it was sent them with, oldest first."""
         response = ipp.request(
             ipp.Server("127.0.0.1", self.port, timeout=5),
-            ipp.GET_JOBS,
+            ipp_codes.GET_JOBS,
             "/ipp/print",
             [
-                ipp.attr("printer-uri", ipp.URI, self.uri),
-                ipp.attr("which-jobs", ipp.KEYWORD, "all"),
-                ipp.attr("requested-attributes", ipp.KEYWORD, "all"),
+                ipp_message.attr("printer-uri", ipp_codes.URI, self.uri),
+                ipp_message.attr("which-jobs", ipp_codes.KEYWORD, "all"),
+                ipp_message.attr("requested-attributes", ipp_codes.KEYWORD, "all"),
             ],
         )
-        return sorted(response.all_groups(ipp.JOB_GROUP), key=lambda job: job["job-id"])
+        return sorted(response.all_groups(ipp_codes.JOB_GROUP), key=lambda job: job["job-id"])
 
     def stop(self) -> None:
         stop_process(self.process)

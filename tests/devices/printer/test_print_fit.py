@@ -58,7 +58,8 @@ def test_the_progress_bar_moves(print_kiosk, make_pdf, cups, printer, qtbot):  #
     touch(kiosk.window, wizard.options_page.print_button)
     bar = wizard.progress_page.bar
     assert (bar.minimum(), bar.maximum()) == (0, 0)  # busy
-    kiosk.printing.service.progress.emit(wizard._ticket, 1, 2, JobState.PROCESSING, None)  # as CUPS tells it
+    (ticket,) = kiosk.printing.service.pending()  # the wizard's print
+    kiosk.printing.service.progress.emit(ticket, 1, 2, JobState.PROCESSING, None)  # as CUPS tells it
     assert (bar.maximum(), bar.value()) == (2, 1)
     assert wizard.progress_page.text.text() == "Pages imprimées : 1 sur 2."
     fits(kiosk, "printing, one page out")

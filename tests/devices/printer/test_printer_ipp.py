@@ -9,31 +9,31 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from kiosk.devices.printer import ipp
+from kiosk.devices.printer import ipp, ipp_codes, ipp_message
 
 
 def test_request_round_trip_through_the_decoder():
-    data = ipp.encode_request(
-        ipp.GET_JOBS,
+    data = ipp_message.encode_request(
+        ipp_codes.GET_JOBS,
         7,
         [
             (
-                ipp.OPERATION_GROUP,
+                ipp_codes.OPERATION_GROUP,
                 [
-                    ipp.attr("attributes-charset", ipp.CHARSET, "utf-8"),
-                    ipp.attr("requested-attributes", ipp.KEYWORD, "job-id", "job-state"),
-                    ipp.attr("copies", ipp.INTEGER, 3),
-                    ipp.attr("page-ranges", ipp.RANGE, (1, 2), (5, 9)),
-                    ipp.attr("purge-job", ipp.BOOLEAN, True),
+                    ipp_message.attr("attributes-charset", ipp_codes.CHARSET, "utf-8"),
+                    ipp_message.attr("requested-attributes", ipp_codes.KEYWORD, "job-id", "job-state"),
+                    ipp_message.attr("copies", ipp_codes.INTEGER, 3),
+                    ipp_message.attr("page-ranges", ipp_codes.RANGE, (1, 2), (5, 9)),
+                    ipp_message.attr("purge-job", ipp_codes.BOOLEAN, True),
                 ],
             )
         ],
     )
     assert data[:2] == b"\x02\x00"
-    assert struct.unpack(">h", data[2:4])[0] == ipp.GET_JOBS
-    response = ipp.decode_response(data)  # a request has the same layout as a response
+    assert struct.unpack(">h", data[2:4])[0] == ipp_codes.GET_JOBS
+    response = ipp_message.decode_response(data)  # a request has the same layout as a response
     assert response.request_id == 7
-    attrs = response.group(ipp.OPERATION_GROUP)
+    attrs = response.group(ipp_codes.OPERATION_GROUP)
     assert attrs["requested-attributes"] == ("job-id", "job-state")
     assert attrs["copies"] == 3
     assert attrs["page-ranges"] == ((1, 2), (5, 9))
@@ -47,26 +47,26 @@ def test_decodes_collections_and_several_groups():
 
     body = (
         struct.pack(">bbhi", 2, 0, 0, 1)
-        + bytes([ipp.PRINTER_GROUP])
-        + item(ipp.NAME, "printer-name", b"A")
-        + item(ipp.BEGIN_COLLECTION, "media-col", b"")
-        + item(ipp.MEMBER_NAME, "", b"media-type")
-        + item(ipp.KEYWORD, "", b"stationery")
-        + item(ipp.END_COLLECTION, "", b"")
-        + bytes([ipp.PRINTER_GROUP])
-        + item(ipp.NAME, "printer-name", b"B")
-        + bytes([ipp.END_OF_ATTRIBUTES])
+        + bytes([ipp_codes.PRINTER_GROUP])
+        + item(ipp_codes.NAME, "printer-name", b"A")
+        + item(ipp_codes.BEGIN_COLLECTION, "media-col", b"")
+        + item(ipp_codes.MEMBER_NAME, "", b"media-type")
+        + item(ipp_codes.KEYWORD, "", b"stationery")
+        + item(ipp_codes.END_COLLECTION, "", b"")
+        + bytes([ipp_codes.PRINTER_GROUP])
+        + item(ipp_codes.NAME, "printer-name", b"B")
+        + bytes([ipp_codes.END_OF_ATTRIBUTES])
     )
-    response = ipp.decode_response(body)
-    printers = response.all_groups(ipp.PRINTER_GROUP)
+    response = ipp_message.decode_response(body)
+    printers = response.all_groups(ipp_codes.PRINTER_GROUP)
     assert [p["printer-name"] for p in printers] == ["A", "B"]
     assert printers[0]["media-col"] == {"media-type": "stationery"}
 
 
 def test_truncated_answer_is_a_protocol_error():
-    with pytest.raises(ipp.IppError) as error:
-        ipp.decode_response(b"\x02\x00\x00\x00\x00\x00\x00\x01\x04\x42\x00\x10abc")
-    assert error.value.code == ipp.PROTOCOL
+    with pytest.raises(ipp_codes.IppError) as error:
+        ipp_message.decode_response(b"\x02\x00\x00\x00\x00\x00\x00\x01\x04\x42\x00\x10abc")
+    assert error.value.code == ipp_codes.PROTOCOL
 
 
 @pytest.mark.parametrize(
@@ -91,9 +91,9 @@ def test_server_from_environment_honours_cups_server(monkeypatch):
 
 
 def test_nothing_listening_is_server_down(tmp_path):
-    with pytest.raises(ipp.IppError) as error:
-        ipp.request(ipp.Server(str(tmp_path / "no.sock"), timeout=2), ipp.CUPS_GET_DEFAULT, "/")
-    assert error.value.code == ipp.SERVER_DOWN
+    with pytest.raises(ipp_codes.IppError) as error:
+        ipp.request(ipp.Server(str(tmp_path / "no.sock"), timeout=2), ipp_codes.CUPS_GET_DEFAULT, "/")
+    assert error.value.code == ipp_codes.SERVER_DOWN
 
 
 class _AsksForTheRootCertificate(BaseHTTPRequestHandler):
@@ -123,11 +123,11 @@ def test_the_root_certificate_never_goes_over_tcp(tmp_path):
     thread.start()
     try:
         server = ipp.Server("127.0.0.1", listener.server_address[1], timeout=5, state_dir=tmp_path)
-        with pytest.raises(ipp.IppError) as error:
-            ipp.request(server, ipp.CANCEL_JOB, "/jobs/")
+        with pytest.raises(ipp_codes.IppError) as error:
+            ipp.request(server, ipp_codes.CANCEL_JOB, "/jobs/")
     finally:
         listener.shutdown()
         listener.server_close()
         thread.join(5)
-    assert error.value.code == ipp.NOT_AUTHORIZED
+    assert error.value.code == ipp_codes.NOT_AUTHORIZED
     assert handler.heard == [None]  # asked once, answered nothing more

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kiosk.devices.printer import backend, ipp
+from kiosk.devices.printer import backend, ipp, ipp_codes, ipp_message
 from kiosk.devices.printer.backend import PrintOptions
 from kiosk.devices.printer.limits import PageAllowance
 from kiosk.devices.printer.problems import JobState, Problem
@@ -125,9 +125,10 @@ def test_wipe_cancels_unfinished_session_jobs_and_forgets_them(
     for n in range(2):
         with qtbot.waitSignal(service.accepted, timeout=TIMEOUT):
             tickets.append(service.submit(make_pdf(2, f"doc{n}.pdf"), PrintOptions(hold=True)))
-    job_ids = [service._tickets[t].job_id for t in tickets]
+    job_ids = _jobs_on(server, printer)  # the session's two jobs, held
+    assert len(job_ids) == 2
     assert all(backend.job_status(server, j).state == JobState.HELD for j in job_ids)
-    late = service.submit(make_pdf(1, "late.pdf"), PrintOptions(hold=True))  # still queued on the worker
+    service.submit(make_pdf(1, "late.pdf"), PrintOptions(hold=True))  # a late one, still queued on the worker
     heard = []
     for signal in (service.progress, service.failed, service.cancelled, service.finished, service.accepted):
         signal.connect(lambda *args: heard.append(args))
@@ -136,11 +137,11 @@ def test_wipe_cancels_unfinished_session_jobs_and_forgets_them(
 
     assert service.pending() == []
     assert allowance.remaining == 30
-    qtbot.waitUntil(lambda: service._worker._pool.activeThreadCount() == 0, timeout=TIMEOUT)
+    assert service.close(TIMEOUT)  # the worker has done what the wipe asked
     for job_id in job_ids:  # cancelled and purged from CUPS's history
         with pytest.raises(backend.PrintError):
             backend.job_status(server, job_id)
-    assert late not in service._tickets
+    assert service.pending() == []  # the late one did not come back
     assert _jobs_on(server, printer) == []  # the late one never stayed in CUPS either
     qtbot.wait(300)
     assert heard == []  # nothing is said about a wiped session's jobs
@@ -150,15 +151,15 @@ def test_wipe_cancels_unfinished_session_jobs_and_forgets_them(
 def _jobs_on(server, printer):
     response = ipp.request(
         server,
-        ipp.GET_JOBS,
+        ipp_codes.GET_JOBS,
         f"/printers/{printer}",
         [
-            ipp.attr("printer-uri", ipp.URI, server.printer_uri(printer)),
-            ipp.attr("which-jobs", ipp.KEYWORD, "not-completed"),
-            ipp.attr("requested-attributes", ipp.KEYWORD, "job-id"),
+            ipp_message.attr("printer-uri", ipp_codes.URI, server.printer_uri(printer)),
+            ipp_message.attr("which-jobs", ipp_codes.KEYWORD, "not-completed"),
+            ipp_message.attr("requested-attributes", ipp_codes.KEYWORD, "job-id"),
         ],
     )
-    return [job["job-id"] for job in response.all_groups(ipp.JOB_GROUP)]
+    return [job["job-id"] for job in response.all_groups(ipp_codes.JOB_GROUP)]
 
 
 def test_unreadable_document(server, printer, make_service, tmp_path, qtbot):

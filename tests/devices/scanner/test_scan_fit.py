@@ -111,7 +111,8 @@ def test_the_photocopy_says_photocopier(scan_kiosk, qtbot):  # noqa: F811
     assert "« Photocopier »" in wizard.place_page.text.text()
     assert wizard.preview_page.finish_button.text() == "C'est fini, imprimer"
     fits(kiosk, "photocopy: place the sheet")
-    wizard._give_up()
+    touch(kiosk.window, kiosk.window.top_bar.home_button)  # the visitor leaves the photocopy
     touch(kiosk.window, tile(kiosk, "scan"))  # the same wizard, scanning again
+    assert kiosk.window.screens.currentWidget() is wizard
     touch(kiosk.window, wizard.choose_page.one_sheet_button)
     assert wizard.place_page.scan_button.text() == "Scanner"

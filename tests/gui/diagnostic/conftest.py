@@ -33,8 +33,8 @@ def make_screen(qtbot, styled, tmp_path, content, icons):
 
     made = []
 
-    def make(speech=None) -> DiagnosticScreen:
-        screen = DiagnosticScreen(content, icons, speech, tmp_path / "scratch")
+    def make(speech=None, sheet_folder=None) -> DiagnosticScreen:
+        screen = DiagnosticScreen(content, icons, speech, sheet_folder or tmp_path / "scratch")
         made.append(screen)
         screen.setGeometry(0, 0, 1280, 800)
         screen.show()

@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeyEvent, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from kiosk.diagnostic.schema import ADDRESS_BAR, BACK_BUTTON
+from kiosk.diagnostic.items import ADDRESS_BAR, BACK_BUTTON
 
 LEFT = Qt.MouseButton.LeftButton
 

@@ -25,14 +25,16 @@ def screen(make_kiosk, monkeypatch, qtbot):
     import kiosk.diagnostic.speech as speech
 
     real = speech.Speech
-    monkeypatch.setattr(speech, "Speech", lambda: real("mock"))
+    engines = []
+    monkeypatch.setattr(speech, "Speech", lambda: engines.append(real("mock")) or engines[-1])
     kiosk = make_kiosk()
     touch(kiosk.window, next(t for t in kiosk.home.tiles if t.item_id == "diagnostic"))
     shown = kiosk.window.screens.currentWidget()
-    qtbot.waitUntil(lambda: shown._speech.available(), timeout=5000)
+    (engine,) = engines
+    qtbot.waitUntil(engine.available, timeout=5000)
     shown.kiosk_window = kiosk.window
     yield shown
-    shown._speech.close()
+    engine.close()
 
 
 def problems(screen) -> list[str]:

@@ -12,7 +12,8 @@ from PySide6.QtPdf import QPdfDocument
 
 from kiosk.diagnostic.code import decode
 from kiosk.diagnostic.engine import Outcome
-from kiosk.diagnostic.schema import ITEM_KINDS, NOT_ASSESSED
+from kiosk.diagnostic.items import ITEM_KINDS
+from kiosk.diagnostic.schema import NOT_ASSESSED
 from kiosk.diagnostic.speech import Speech
 from kiosk.diagnostic.views import EXERCISES, Pictures, make_exercise
 from kiosk.diagnostic.views.base import TARGET_COLOURS
@@ -219,12 +220,13 @@ def test_the_second_field_must_be_reached_with_tab(qtbot, styled, content, icons
 # --- the result: the sheet, Terminer, reset -------------------------------------------------------------
 
 
-def test_the_printed_sheet_holds_the_levels_and_the_code(screen, qtbot, content):
+def test_the_printed_sheet_holds_the_levels_and_the_code(make_screen, qtbot, content, tmp_path):
+    screen = make_screen(sheet_folder=tmp_path / "sheets")
     play(screen, qtbot, lambda item: "right" if item.difficulty <= 2 else "dont_know", "non")
     with qtbot.waitSignal(screen.sheetReady) as ready:
         click(screen.print_button)
     path = Path(ready.args[0])
-    assert path.name == "Ma fiche diagnostic.pdf" and path.parent == screen.result_page._sheet_folder
+    assert path.name == "Ma fiche diagnostic.pdf" and path.parent == tmp_path / "sheets"
     document = QPdfDocument()
     assert document.load(str(path)) == QPdfDocument.Error.None_
     text = " ".join(document.getAllText(p).text() for p in range(document.pageCount())).replace("\n", " ")
@@ -310,12 +312,10 @@ def test_screenshots(screen, qtbot, tmp_path):
 
 
 def test_a_sheet_that_cannot_be_written_says_so_and_loses_nothing(make_screen, qtbot, tmp_path):
-    screen = make_screen()
+    not_a_folder = tmp_path / "not-a-folder"
+    not_a_folder.write_text("a file where the folder should be")  # mkdir fails: as a full disk would
+    screen = make_screen(sheet_folder=not_a_folder)
     play(screen, qtbot, lambda item: "right", "oui")
-    screen.result_page._sheet_folder = tmp_path / "not-a-folder"
-    screen.result_page._sheet_folder.write_text(
-        "a file where the folder should be"
-    )  # mkdir fails: as a full disk would
     ready = []
     screen.sheetReady.connect(ready.append)
     click(screen.print_button)

@@ -3,8 +3,9 @@
 import msgspec
 import pytest
 
+from kiosk.diagnostic.items import Choice, ChoiceItem
 from kiosk.diagnostic.loader import load_bundled_content
-from kiosk.diagnostic.schema import Choice, ChoiceItem, ContentFile
+from kiosk.diagnostic.schema import ContentFile
 
 
 @pytest.fixture(scope="session")

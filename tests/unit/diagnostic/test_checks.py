@@ -3,7 +3,8 @@
 import pytest
 
 from kiosk.diagnostic.checks import choice_ok, drag_ok, drop_ok, failed_rules, typing_item_ok, typing_ok
-from kiosk.diagnostic.schema import ChoiceItem, ContentFile, DragItem, Field, TypingItem
+from kiosk.diagnostic.items import ChoiceItem, DragItem, Field, TypingItem
+from kiosk.diagnostic.schema import ContentFile
 
 
 def item(content: ContentFile, item_id: str):

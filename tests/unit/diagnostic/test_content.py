@@ -7,14 +7,15 @@ import msgspec
 import pytest
 
 from kiosk.config.problems import ConfigProblem
+from kiosk.diagnostic.content_rules import MAX_WORDS
+from kiosk.diagnostic.items import ITEM_KINDS, ItemBase
 from kiosk.diagnostic.loader import (
-    MAX_WORDS,
     bundled_content_path,
     load_all_contents,
     load_content,
     picture_path,
 )
-from kiosk.diagnostic.schema import ITEM_KINDS, ContentFile, ItemBase
+from kiosk.diagnostic.schema import ContentFile
 
 SHIPPED = bundled_content_path()
 TEXT = SHIPPED.read_text(encoding="utf-8")

@@ -12,12 +12,13 @@ from PySide6.QtWidgets import QButtonGroup, QGridLayout, QScrollArea, QVBoxLayou
 from kiosk.session_documents import list_documents
 from kiosk.shell.document_tiles import DocumentTile
 from kiosk.shell.icons import Icons
+from kiosk.shell.retranslate import Retranslating
 from kiosk.shell.wizard_parts import big_button, button_row, wizard_label
 
 COLUMNS = 4
 
 
-class PrintChooseStep(QWidget):
+class PrintChooseStep(Retranslating, QWidget):
     chosen = Signal(str)  # the path of the document touched, on "Continuer"
     scanRequested = Signal()  # "Scanner un papier", when there is no document yet
     leaveRequested = Signal()  # "Ne pas imprimer"
@@ -26,14 +27,11 @@ class PrintChooseStep(QWidget):
         super().__init__(parent)
         self._icons = icons
         self.document_tiles: list[DocumentTile] = []
+        self._empty: bool | None = None  # whether the documents last shown were none
         self.title = wizard_label("", "WizardTitle")
-        self.hint = wizard_label(self.tr("Touchez le document à imprimer."), "WizardText")
-        self.no_document = wizard_label(
-            self.tr("Scannez un papier, ou ouvrez un site et touchez « Imprimer » en haut."), "WizardText"
-        )
-        self.scan_button = big_button(
-            icons, "scan-text", self.tr("Scanner un papier"), self.scanRequested.emit, primary=True
-        )
+        self.hint = wizard_label("", "WizardText")
+        self.no_document = wizard_label("", "WizardText")
+        self.scan_button = big_button(icons, "scan-text", "", self.scanRequested.emit, primary=True)
         self.scan_button.setObjectName("ScanKind")
         self.scan_button.setIconSize(QSize(48, 48))
         self._grid = QWidget()
@@ -43,10 +41,8 @@ class PrintChooseStep(QWidget):
         self._area = QScrollArea()
         self._area.setWidget(self._grid)
         self._area.setWidgetResizable(True)
-        self.continue_button = big_button(
-            icons, "arrow-right", self.tr("Continuer"), self._continue, primary=True
-        )
-        self.leave_button = big_button(icons, "x", self.tr("Ne pas imprimer"), self.leaveRequested.emit)
+        self.continue_button = big_button(icons, "arrow-right", "", self._continue, primary=True)
+        self.leave_button = big_button(icons, "x", "", self.leaveRequested.emit)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(16)
@@ -57,6 +53,22 @@ class PrintChooseStep(QWidget):
         column.addWidget(self._area, 1)
         column.addStretch(0)  # without documents, what is there stays at the top
         column.addLayout(button_row(self.leave_button, None, self.continue_button))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.hint.setText(self.tr("Touchez le document à imprimer."))
+        self.no_document.setText(
+            self.tr("Scannez un papier, ou ouvrez un site et touchez « Imprimer » en haut.")
+        )
+        self.scan_button.setText(self.tr("Scanner un papier"))
+        self.continue_button.setText(self.tr("Continuer"))
+        self.leave_button.setText(self.tr("Ne pas imprimer"))
+        if self._empty is not None:
+            self.title.setText(
+                self.tr("Vous n'avez pas encore de document à imprimer.")
+                if self._empty
+                else self.tr("Choisissez un document")
+            )
 
     def show_documents(self, scratch_dir: Path) -> None:
         """A tile for each of the session's documents (the PDFs and pictures in `scratch_dir`)."""
@@ -77,11 +89,8 @@ class PrintChooseStep(QWidget):
         self.continue_button.setVisible(not empty)
         self.continue_button.setEnabled(False)
         self.scan_button.setVisible(empty)
-        self.title.setText(
-            self.tr("Vous n'avez pas encore de document à imprimer.")
-            if empty
-            else self.tr("Choisissez un document")
-        )
+        self._empty = empty
+        self.retranslate()
 
     def clear(self) -> None:
         for tile in self.document_tiles:

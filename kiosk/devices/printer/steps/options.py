@@ -22,6 +22,7 @@ from kiosk.session_documents import shown_name
 from kiosk.shell.icons import Icons
 from kiosk.shell.pdf_file import PdfFile
 from kiosk.shell.pdf_opening import let_go, open_pdf
+from kiosk.shell.retranslate import Retranslating
 from kiosk.shell.stepper import Stepper
 from kiosk.shell.wizard_parts import big_button, button_row, choice_button, wizard_label
 from kiosk.tasks import Tasks
@@ -31,7 +32,7 @@ log = logging.getLogger(__name__)
 MAX_COPIES = 10
 
 
-class OptionsStep(QWidget):
+class OptionsStep(Retranslating, QWidget):
     backRequested = Signal()  # "Étape précédente" or "Ne pas imprimer"
     printRequested = Signal()  # "Imprimer", when it can print: read options(), sheets(), path and printer
     unreadable = Signal()  # the document shown cannot be read: there is nothing to print
@@ -46,27 +47,31 @@ class OptionsStep(QWidget):
         self._no_document = QPdfDocument(self)
         self._pages = 0  # the document's page count, once read (0 until then)
         self._reading = Tasks(self)  # loads the document; clear() forgets one still coming
+        self._printer_shown: Problem | None = None  # the problem or warning the printer warning tells
+        self._can_go_back = True
         self.title = wizard_label("", "WizardTitle")
         self.thumbnails = PageThumbnails()
 
-        self.copies = Stepper(1, MAX_COPIES, 1, self.tr("Nombre d'exemplaires"))
+        self.copies = Stepper(1, MAX_COPIES, 1, "")
         self.copies.valueChanged.connect(self._update_summary)
-        self.all_pages_button = choice_button(self.tr("Toutes les pages"))
-        self.some_pages_button = choice_button(self.tr("Seulement certaines pages"))
+        self.all_pages_button = choice_button("")
+        self.some_pages_button = choice_button("")
         group = QButtonGroup(self)
         group.addButton(self.all_pages_button)
         group.addButton(self.some_pages_button)
         group.buttonToggled.connect(self._show_range_choice)
-        self.first_page = Stepper(1, 1, 1, self.tr("Première page"))
-        self.last_page = Stepper(1, 1, 1, self.tr("Dernière page"))
+        self.first_page = Stepper(1, 1, 1, "")
+        self.last_page = Stepper(1, 1, 1, "")
         self.first_page.valueChanged.connect(self._first_page_changed)
         self.last_page.valueChanged.connect(self._last_page_changed)
         self.range_box = QWidget()
         range_grid = QGridLayout(self.range_box)
         range_grid.setContentsMargins(0, 0, 0, 0)
-        range_grid.addWidget(wizard_label(self.tr("De la page"), "WizardText"), 0, 0)
+        self._from_label = wizard_label("", "WizardText")
+        self._to_label = wizard_label("", "WizardText")
+        range_grid.addWidget(self._from_label, 0, 0)
         range_grid.addWidget(self.first_page, 0, 1)
-        range_grid.addWidget(wizard_label(self.tr("à la page"), "WizardText"), 1, 0)
+        range_grid.addWidget(self._to_label, 1, 0)
         range_grid.addWidget(self.last_page, 1, 1)
         range_grid.setColumnStretch(2, 1)
         self.summary = wizard_label("", "WizardSummary")
@@ -76,9 +81,11 @@ class OptionsStep(QWidget):
 
         choices = QVBoxLayout()
         choices.setSpacing(8)
-        choices.addWidget(wizard_label(self.tr("Nombre d'exemplaires"), "WizardLabel"))
+        self._copies_label = wizard_label("", "WizardLabel")
+        self._pages_label = wizard_label("", "WizardLabel")
+        choices.addWidget(self._copies_label)
         choices.addWidget(self.copies, 0, Qt.AlignmentFlag.AlignLeft)
-        choices.addWidget(wizard_label(self.tr("Pages à imprimer"), "WizardLabel"))
+        choices.addWidget(self._pages_label)
         choices.addWidget(self.all_pages_button)
         choices.addWidget(self.some_pages_button)
         choices.addWidget(self.range_box)
@@ -87,10 +94,8 @@ class OptionsStep(QWidget):
         choices.addWidget(self.printer_warning)
         choices.addStretch()
 
-        self.back_button = big_button(
-            icons, "arrow-left", self.tr("Étape précédente"), self.backRequested.emit
-        )
-        self.print_button = big_button(icons, "printer", self.tr("Imprimer"), self._print, primary=True)
+        self.back_button = big_button(icons, "arrow-left", "", self.backRequested.emit)
+        self.print_button = big_button(icons, "printer", "", self._print, primary=True)
         middle = QHBoxLayout()
         middle.setSpacing(32)
         middle.addWidget(self.thumbnails, 1)
@@ -104,6 +109,36 @@ class OptionsStep(QWidget):
 
         service.printersChanged.connect(self._on_printers)
         service.printersFailed.connect(self._set_printer_problem)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.copies.set_name(self.tr("Nombre d'exemplaires"))
+        self.first_page.set_name(self.tr("Première page"))
+        self.last_page.set_name(self.tr("Dernière page"))
+        self.all_pages_button.setText(self.tr("Toutes les pages"))
+        self.some_pages_button.setText(self.tr("Seulement certaines pages"))
+        self._from_label.setText(self.tr("De la page"))
+        self._to_label.setText(self.tr("à la page"))
+        self._copies_label.setText(self.tr("Nombre d'exemplaires"))
+        self._pages_label.setText(self.tr("Pages à imprimer"))
+        self.print_button.setText(self.tr("Imprimer"))
+        self._name_document()
+        self._tell_printer_state()
+        if self._path is not None:
+            self._update_summary()
+
+    def _name_document(self) -> None:
+        """The title and the way back, for the document shown."""
+        if self._path is not None:
+            self.title.setText(self.tr("Imprimer « {name} »").format(name=shown_name(Path(self._path).name)))
+        self.back_button.setText(
+            self.tr("Étape précédente") if self._can_go_back else self.tr("Ne pas imprimer")
+        )
+
+    def _tell_printer_state(self) -> None:
+        if self._printer_shown is not None:
+            text = message(self._printer_shown)
+            self.printer_warning.setText(f"{text.what}\n{text.action}")
 
     @property
     def path(self) -> str | None:
@@ -125,8 +160,8 @@ class OptionsStep(QWidget):
         "Étape précédente" (else "Ne pas imprimer")."""
         self.clear()
         self._path = str(path)
-        self.title.setText(self.tr("Imprimer « {name} »").format(name=shown_name(Path(path).name)))
-        self.back_button.setText(self.tr("Étape précédente") if can_go_back else self.tr("Ne pas imprimer"))
+        self._can_go_back = can_go_back
+        self._name_document()
         self.copies.setValue(1)
         self.all_pages_button.setChecked(True)
         self.some_pages_button.setVisible(False)
@@ -245,12 +280,11 @@ class OptionsStep(QWidget):
 
     def _set_printer_problem(self, problem: Problem | None, warning: Problem | None = None) -> None:
         self._printer_problem = problem
-        shown = problem or warning
-        if shown is None:
+        self._printer_shown = problem or warning
+        if self._printer_shown is None:
             self.printer_warning.hide()
         else:
-            text = message(shown)
-            self.printer_warning.setText(f"{text.what}\n{text.action}")
+            self._tell_printer_state()
             self.printer_warning.show()
         self._update_summary()
 

@@ -3,15 +3,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.devices.printer.messages import Message
 from kiosk.shell.icons import Icons
+from kiosk.shell.retranslate import Retranslating
 from kiosk.shell.wizard_parts import big_button, button_row, centred, picture, wizard_label
 
 
-class PrintProblemStep(QWidget):
+class PrintProblemStep(Retranslating, QWidget):
     retryRequested = Signal()  # "Étape précédente": back to the options
     closeRequested = Signal()  # "Fermer"
 
@@ -19,10 +22,9 @@ class PrintProblemStep(QWidget):
         super().__init__(parent)
         self.what = wizard_label("", "WizardTitle")
         self.action = wizard_label("", "WizardText")
-        self.retry_button = big_button(
-            icons, "arrow-left", self.tr("Étape précédente"), self.retryRequested.emit
-        )
-        self.close_button = big_button(icons, "x", self.tr("Fermer"), self.closeRequested.emit, primary=True)
+        self.retry_button = big_button(icons, "arrow-left", "", self.retryRequested.emit)
+        self.close_button = big_button(icons, "x", "", self.closeRequested.emit, primary=True)
+        self._message: Callable[[], Message] | None = None
         centred(
             self,
             picture(icons, "circle-help"),
@@ -30,8 +32,18 @@ class PrintProblemStep(QWidget):
             self.action,
             button_row(self.retry_button, None, self.close_button),
         )
+        self.retranslate()
 
-    def show_message(self, text: Message, can_retry: bool = True) -> None:
-        self.what.setText(text.what)
-        self.action.setText(text.action)
+    def retranslate(self) -> None:
+        self.retry_button.setText(self.tr("Étape précédente"))
+        self.close_button.setText(self.tr("Fermer"))
+        if self._message is not None:
+            text = self._message()
+            self.what.setText(text.what)
+            self.action.setText(text.action)
+
+    def show_message(self, text: Callable[[], Message], can_retry: bool = True) -> None:
+        """What `text()` says (`messages.message(problem)`, say), made again when the language changes."""
+        self._message = text
         self.retry_button.setVisible(can_retry)
+        self.retranslate()

@@ -10,13 +10,14 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from kiosk.shell.page_queue import PageQueue
+from kiosk.shell.retranslate import Retranslating
 from kiosk.shell.wizard_parts import wizard_label
 
 THUMBNAIL = QSize(150, 200)  # px: the box each page is fitted into
 SPACING = 16
 
 
-class PageThumbnails(QScrollArea):
+class PageThumbnails(Retranslating, QScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._count = 0
@@ -33,6 +34,11 @@ class PageThumbnails(QScrollArea):
         self.setWidget(holder)
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for index, cell in enumerate(self._cells):
+            cell.findChild(QLabel, "PageNumber").setText(self.tr("Page {n}").format(n=index + 1))
 
     def show_pages(self, document: QPdfDocument) -> None:
         """The pages of the loaded `document` (which must outlive `clear()`), each shown once drawn, in page

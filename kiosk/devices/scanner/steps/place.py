@@ -13,37 +13,50 @@ from PySide6.QtWidgets import QLabel, QWidget
 from kiosk.devices.scanner.defaults import Purpose
 from kiosk.resources import picture_path
 from kiosk.shell.icons import Icons
+from kiosk.shell.retranslate import Retranslating
 from kiosk.shell.wizard_parts import big_button, button_row, centred, wizard_label
 
 PLACING_PICTURE = QSize(480, 300)
 
 
-class PlaceStep(QWidget):
+class PlaceStep(Retranslating, QWidget):
     scanRequested = Signal()  # "Scanner" / "Photocopier"
     backRequested = Signal()  # "Étape précédente"
 
     def __init__(self, icons: Icons, parent: QWidget | None = None):
         super().__init__(parent)
         self._photocopy = False
+        self._hint: tuple[Purpose, bool] | None = None  # what is placed, whether a next sheet
+        self.title = wizard_label("", "WizardTitle")
         self.text = wizard_label("", "WizardText")
-        self.scan_button = big_button(
-            icons, "scan-text", self.tr("Scanner"), self.scanRequested.emit, primary=True
-        )
-        back = big_button(icons, "arrow-left", self.tr("Étape précédente"), self.backRequested.emit)
+        self.scan_button = big_button(icons, "scan-text", "", self.scanRequested.emit, primary=True)
+        self.back_button = big_button(icons, "arrow-left", "", self.backRequested.emit)
         centred(
             self,
-            wizard_label(self.tr("Posez votre document sur la vitre"), "WizardTitle"),
+            self.title,
             _svg_picture(picture_path("scanner-glass"), PLACING_PICTURE),
             self.text,
-            button_row(back, None, self.scan_button),
+            button_row(self.back_button, None, self.scan_button),
         )
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Posez votre document sur la vitre"))
+        self.back_button.setText(self.tr("Étape précédente"))
+        self.scan_button.setText(self.tr("Photocopier") if self._photocopy else self.tr("Scanner"))
+        if self._hint is not None:
+            self.text.setText(self._hint_text(*self._hint))
 
     def set_photocopy(self, photocopy: bool) -> None:
         self._photocopy = photocopy
-        self.scan_button.setText(self.tr("Photocopier") if photocopy else self.tr("Scanner"))
+        self.retranslate()
 
     def show_hint(self, purpose: Purpose, next_sheet: bool) -> None:
         """How to place a card or photo, the first sheet or the next one (`next_sheet`)."""
+        self._hint = (purpose, next_sheet)
+        self.retranslate()
+
+    def _hint_text(self, purpose: Purpose, next_sheet: bool) -> str:
         if purpose is Purpose.PHOTO:
             text = self.tr("Posez la carte ou la photo face vers le bas, dans le coin de la flèche.")
         elif next_sheet:
@@ -55,7 +68,7 @@ class PlaceStep(QWidget):
             if self._photocopy
             else self.tr("Fermez le couvercle, puis touchez « Scanner ».")
         )
-        self.text.setText(text + "\n" + touch)
+        return text + "\n" + touch
 
 
 def _svg_picture(path: Path, size: QSize) -> QLabel:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.devices.scanner.service import ScannedPage
 from kiosk.shell.icons import Icons
+from kiosk.shell.retranslate import Retranslating
 from kiosk.shell.wizard_parts import big_button, button_row, wizard_label
 from kiosk.tasks import Tasks
 
@@ -21,7 +22,7 @@ log = logging.getLogger(__name__)
 PREVIEW = QSize(400, 520)  # px: the box the scanned page is fitted into (beside its question on 1024 px)
 
 
-class PreviewStep(QWidget):
+class PreviewStep(Retranslating, QWidget):
     readable = Signal()  # "Oui"
     rotateRequested = Signal()  # "Tourner la page"
     againRequested = Signal()  # "Scanner à nouveau"
@@ -38,48 +39,42 @@ class PreviewStep(QWidget):
         self.page_count = wizard_label("", "WizardSummary")
         self.page_count_more = wizard_label("", "WizardSummary")
 
-        self.yes_button = big_button(icons, "check", self.tr("Oui"), self.readable.emit, primary=True)
-        self.no_button = big_button(
-            icons, "x", self.tr("Non"), lambda: self.answers.setCurrentWidget(self.fix_box)
-        )
+        self._photocopy = False
+        self._count = 0  # pages in the document so far
+        self.yes_button = big_button(icons, "check", "", self.readable.emit, primary=True)
+        self.no_button = big_button(icons, "x", "", lambda: self.answers.setCurrentWidget(self.fix_box))
+        self.question_title = wizard_label("", "WizardTitle")
+        self.fix_title = wizard_label("", "WizardTitle")
+        self.turned_text = wizard_label("", "WizardText")
+        self.blurred_text = wizard_label("", "WizardText")
+        self.more_title = wizard_label("", "WizardTitle")
         self.question_box = _answer_box(
-            wizard_label(self.tr("Voici votre page. Est-elle lisible ?"), "WizardTitle"),
+            self.question_title,
             self.page_count,
             self.yes_button,
             self.no_button,
             None,
         )
 
-        self.rotate_button = big_button(
-            icons, "rotate-cw", self.tr("Tourner la page"), self.rotateRequested.emit
-        )
-        self.again_button = big_button(
-            icons, "scan-text", self.tr("Scanner à nouveau"), self.againRequested.emit
-        )
+        self.rotate_button = big_button(icons, "rotate-cw", "", self.rotateRequested.emit)
+        self.again_button = big_button(icons, "scan-text", "", self.againRequested.emit)
         self.question_back_button = big_button(
-            icons,
-            "arrow-left",
-            self.tr("Étape précédente"),
-            lambda: self.answers.setCurrentWidget(self.question_box),
+            icons, "arrow-left", "", lambda: self.answers.setCurrentWidget(self.question_box)
         )
         self.fix_box = _answer_box(
-            wizard_label(self.tr("Que faire ?"), "WizardTitle"),
-            wizard_label(self.tr("La page est à l'envers ou couchée :"), "WizardText"),
+            self.fix_title,
+            self.turned_text,
             self.rotate_button,
-            wizard_label(self.tr("La page est floue ou coupée :"), "WizardText"),
+            self.blurred_text,
             self.again_button,
             None,
             self.question_back_button,
         )
 
-        self.add_button = big_button(
-            icons, "plus", self.tr("Scanner une autre feuille"), self.addRequested.emit
-        )
-        self.finish_button = big_button(
-            icons, "check", self.tr("J'ai fini de scanner"), self.finishRequested.emit, primary=True
-        )
+        self.add_button = big_button(icons, "plus", "", self.addRequested.emit)
+        self.finish_button = big_button(icons, "check", "", self.finishRequested.emit, primary=True)
         self.more_box = _answer_box(
-            wizard_label(self.tr("Avez-vous une autre feuille ?"), "WizardTitle"),
+            self.more_title,
             self.page_count_more,
             self.add_button,
             self.finish_button,
@@ -93,21 +88,40 @@ class PreviewStep(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(row)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.yes_button.setText(self.tr("Oui"))
+        self.no_button.setText(self.tr("Non"))
+        self.question_title.setText(self.tr("Voici votre page. Est-elle lisible ?"))
+        self.rotate_button.setText(self.tr("Tourner la page"))
+        self.again_button.setText(self.tr("Scanner à nouveau"))
+        self.question_back_button.setText(self.tr("Étape précédente"))
+        self.fix_title.setText(self.tr("Que faire ?"))
+        self.turned_text.setText(self.tr("La page est à l'envers ou couchée :"))
+        self.blurred_text.setText(self.tr("La page est floue ou coupée :"))
+        self.add_button.setText(self.tr("Scanner une autre feuille"))
+        self.more_title.setText(self.tr("Avez-vous une autre feuille ?"))
+        self.finish_button.setText(
+            self.tr("C'est fini, imprimer") if self._photocopy else self.tr("J'ai fini de scanner")
+        )
+        if self._count:
+            text = (
+                self.tr("Votre document a 1 page.")
+                if self._count == 1
+                else self.tr("Votre document a {n} pages.").format(n=self._count)
+            )
+            self.page_count.setText(text)
+            self.page_count_more.setText(text)
 
     def set_photocopy(self, photocopy: bool) -> None:
-        self.finish_button.setText(
-            self.tr("C'est fini, imprimer") if photocopy else self.tr("J'ai fini de scanner")
-        )
+        self._photocopy = photocopy
+        self.retranslate()
 
     def show_page(self, page: ScannedPage, count: int) -> None:
         """The last page scanned (`count` in the document so far), and the question about it."""
-        text = (
-            self.tr("Votre document a 1 page.")
-            if count == 1
-            else self.tr("Votre document a {n} pages.").format(n=count)
-        )
-        self.page_count.setText(text)
-        self.page_count_more.setText(text)
+        self._count = count
+        self.retranslate()
         self.answers.setCurrentWidget(self.question_box)
         self.preview.clear()
         box = PREVIEW * self.devicePixelRatioF()

@@ -1,0 +1,79 @@
+"""`kiosk hub …`: serve the hub, migrate its database, add, revoke and re-key terminals. Every command takes
+`--db URL` (default: a SQLite file in the hub's data folder). Only parsing and messages live here; the hub's
+libraries are imported by `run` only, so that a terminal without them parses its own commands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:
+    hub = commands.add_parser("hub", help="the central hub: serve it, migrate it, add terminals")
+    verbs = hub.add_subparsers(dest="hub_command", required=True)
+
+    def verb(name: str, text: str) -> argparse.ArgumentParser:
+        parser = verbs.add_parser(name, help=text, description=text)
+        parser.add_argument("--db", default=None, help="database URL (default: sqlite in $ILOT_HUB_DATA_DIR)")
+        return parser
+
+    serve = verb("serve", "run the hub's web service (migrates the database first)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8470)
+    serve.add_argument("--workers", type=int, default=1, help="worker processes (uvicorn)")
+    verb("migrate", "bring the database to the latest schema")
+    for name, text in (
+        ("add-terminal", "register a terminal and print its token (shown once)"),
+        ("rotate-token", "give a terminal a new token; the old one stops working"),
+        ("revoke-terminal", "stop accepting a terminal's token; its counts stay"),
+    ):
+        parser = verb(name, text)
+        parser.add_argument("terminal_id")
+        parser.add_argument("--site", required=True, help="the site's id, as in its site.yaml")
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        from kiosk.hub import database, serve, terminals
+    except ImportError as error:
+        print(f"The hub's libraries are missing ({error.name}). Fix: pip install '.[hub]'", file=sys.stderr)
+        return 2
+    url = args.db or database.default_url()
+    try:
+        engine = database.engine_for(url)
+        database.migrate(engine)
+    except Exception as error:  # any driver's error: say which database and why
+        print(f"Cannot open the hub's database {_shown(url)}: {error}", file=sys.stderr)
+        return 1
+    if args.hub_command == "migrate":
+        print(f"Database {_shown(url)} is at the latest schema.")
+        return 0
+    if args.hub_command == "serve":
+        return serve.serve(url, host=args.host, port=args.port, workers=args.workers)
+    action = {
+        "add-terminal": terminals.add,
+        "rotate-token": terminals.rotate,
+        "revoke-terminal": terminals.revoke,
+    }[args.hub_command]
+    try:
+        with engine.begin() as connection:
+            token = action(connection, args.site, args.terminal_id)
+    except terminals.TerminalError as error:
+        print(error, file=sys.stderr)
+        return 1
+    if token is None:
+        print(f"{args.site}/{args.terminal_id} is revoked: its token no longer opens anything.")
+    else:
+        print(token)
+        print(
+            f"The token of {args.site}/{args.terminal_id}, shown this once. Put it in that terminal's "
+            "site.yaml as hub_token.",
+            file=sys.stderr,
+        )
+    return 0
+
+
+def _shown(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)

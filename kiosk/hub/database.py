@@ -1,0 +1,63 @@
+"""The hub's database: an engine for a URL (SQLite by default, PostgreSQL with `postgresql://…`), and its
+migration to the latest schema with Alembic."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+
+DATA_DIR_VARIABLE = "ILOT_HUB_DATA_DIR"
+DEFAULT_DATA_DIR = Path("/var/lib/ilot-hub")
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def default_url() -> str:
+    """A SQLite file in the hub's data folder (`$ILOT_HUB_DATA_DIR`, else /var/lib/ilot-hub)."""
+    folder = Path(os.environ.get(DATA_DIR_VARIABLE) or DEFAULT_DATA_DIR)
+    return f"sqlite:///{folder / 'hub.db'}"
+
+
+def normalised(url: str) -> str:
+    """`postgresql://…` means psycopg 3 (SQLAlchemy's default driver name is psycopg2's)."""
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed.render_as_string(hide_password=False)
+
+
+def engine_for(url: str) -> Engine:
+    """An engine with the settings the hub needs on either database."""
+    url = normalised(url)
+    if make_url(url).get_backend_name() == "sqlite":
+        database = make_url(url).database
+        if database and database != ":memory:":
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_size=5, max_overflow=10, pool_pre_ping=True)
+
+
+def _sqlite_pragmas(connection, _record) -> None:
+    # Several hub workers write one file: WAL lets them read while one writes, busy_timeout makes them wait.
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def migrate(engine: Engine) -> None:
+    """Brings the database to the latest schema (Alembic's `upgrade head`)."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")

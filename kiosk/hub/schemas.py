@@ -1,0 +1,104 @@
+"""What the hub accepts from a terminal, strictly: an unknown field, metric or key, a malformed hour or a
+count out of range makes the whole request a 422, and nothing of it is stored. The metrics and their keys
+are the terminal's own list (kiosk/usage/metrics.py): one list for both sides."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from datetime import UTC, datetime
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+
+from kiosk.usage.metrics import METRICS
+
+MAX_ROWS = 1000  # a terminal sends at most 500 (kiosk/usage/outbox.py)
+_HOUR = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:00:00Z$")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")  # a shortcut id, as config/schema.py says
+
+Code = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_-]{1,40}$")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class UsageRow(Strict):
+    period_start: str
+    metric: str
+    key: Annotated[str, StringConstraints(max_length=64)]
+    count: Annotated[int, Field(ge=1, le=1_000_000_000)]
+
+    @field_validator("period_start")
+    @classmethod
+    def _an_hour(cls, value: str) -> str:
+        if not _HOUR.match(value):
+            raise ValueError("expected a UTC hour such as 2026-12-01T10:00:00Z")
+        datetime.fromisoformat(value[:-1])  # a real date, not 2026-02-31
+        return value
+
+    @model_validator(mode="after")
+    def _a_known_metric_and_key(self) -> UsageRow:
+        metric = METRICS.get(self.metric)
+        if metric is None:
+            raise ValueError(f"unknown metric {self.metric!r}")
+        known = _SLUG.match(self.key) if metric.keys is None else self.key in metric.keys
+        if not known:
+            raise ValueError(f"the metric {self.metric!r} has no key {self.key!r}")
+        return self
+
+    def hour(self) -> datetime:
+        """The hour as the database keeps it: UTC, without a zone."""
+        return datetime.fromisoformat(self.period_start[:-1])
+
+
+class UsageBatch(Strict):
+    batch_id: uuid.UUID
+    rows: Annotated[list[UsageRow], Field(min_length=1, max_length=MAX_ROWS)]
+
+    @field_validator("batch_id", mode="before")
+    @classmethod
+    def _uuid_text(cls, value: object) -> object:
+        return uuid.UUID(value) if isinstance(value, str) else value  # JSON has no UUID type
+
+    @model_validator(mode="after")
+    def _each_row_once(self) -> UsageBatch:
+        keys = {(r.period_start, r.metric, r.key) for r in self.rows}
+        if len(keys) != len(self.rows):
+            raise ValueError("a row appears twice in the batch")
+        return self
+
+
+class UsageAnswer(BaseModel):
+    batch_id: str
+    answers: list[str]  # per row, in the batch's order: ok, duplicate, drop, retry
+
+
+class Heartbeat(Strict):
+    version: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._+-]{1,40}$")]
+    config_version: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._+:-]{0,80}$")]
+    printer: Code
+    scanner: Code
+    free_disk_mb: Annotated[int, Field(ge=0)]
+    backlog_rows: Annotated[int, Field(ge=0)]
+    last_sync: datetime | None = None
+    last_frame: datetime | None = None
+
+    @field_validator("last_sync", "last_frame", mode="before")
+    @classmethod
+    def _iso_text(cls, value: object) -> object:
+        return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+    @field_validator("last_sync", "last_frame")
+    @classmethod
+    def _utc(cls, value: datetime | None) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("expected a time with its zone")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+
+class HeartbeatAnswer(BaseModel):
+    server_time: str

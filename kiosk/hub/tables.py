@@ -1,0 +1,80 @@
+"""The hub's tables, declared once with SQLAlchemy Core; Alembic's migrations (migrations/versions/) create
+them, and the queries use these objects. Times are UTC, stored without a zone (SQLite has none)."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+SLUG_LENGTH = 64
+
+terminals = Table(
+    "terminals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("site_id", String(SLUG_LENGTH), nullable=False, index=True),
+    Column("terminal_id", String(SLUG_LENGTH), nullable=False),  # unique within its site
+    Column("token_hash", String(64), nullable=False, unique=True),  # sha256 of the token, hex
+    Column("created_at", DateTime, nullable=False),
+    Column("revoked_at", DateTime),
+    UniqueConstraint("site_id", "terminal_id"),
+)
+
+# One row per (terminal, hour, metric, key): the natural key makes a resend a no-op.
+usage_counts = Table(
+    "usage_counts",
+    metadata,
+    Column("terminal", Integer, ForeignKey("terminals.id"), primary_key=True),
+    Column("period_start", DateTime, primary_key=True),
+    Column("metric", String(40), primary_key=True),
+    Column("key", String(SLUG_LENGTH), primary_key=True),
+    Column("count", BigInteger, nullable=False),
+    Column("received_at", DateTime, nullable=False),
+)
+
+# Each batch a terminal delivered, for the fleet page's "last sync".
+batches = Table(
+    "batches",
+    metadata,
+    Column("terminal", Integer, ForeignKey("terminals.id"), primary_key=True),
+    Column("batch_id", String(36), primary_key=True),
+    Column("received_at", DateTime, nullable=False),
+    Column("rows", Integer, nullable=False),
+    Column("new_rows", Integer, nullable=False),
+)
+
+# A terminal's last heartbeat (what the fleet page shows).
+heartbeats = Table(
+    "heartbeats",
+    metadata,
+    Column("terminal", Integer, ForeignKey("terminals.id"), primary_key=True),
+    Column("received_at", DateTime, nullable=False),
+    Column("version", String(40), nullable=False),
+    Column("config_version", String(80), nullable=False),
+    Column("printer", String(40), nullable=False),
+    Column("scanner", String(40), nullable=False),
+    Column("free_disk_mb", BigInteger, nullable=False),
+    Column("backlog_rows", Integer, nullable=False),
+    Column("last_sync", DateTime),
+    Column("last_frame", DateTime),
+)
+
+# Requests per terminal and minute: the rate limit, shared by every hub process through the database.
+request_counts = Table(
+    "request_counts",
+    metadata,
+    Column("terminal", Integer, ForeignKey("terminals.id"), primary_key=True),
+    Column("minute", BigInteger, primary_key=True),  # minutes since the epoch
+    Column("requests", Integer, nullable=False),
+)

@@ -1,0 +1,119 @@
+"""A terminal's counts reach the hub: the running kiosk's own sync thread, and `kiosk sync --once` as a
+technician runs it — both against a real hub on loopback, with the kiosk's real database."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime
+
+import pytest
+
+from kiosk.store.database import open_store
+from kiosk.usage.counter import add_rows
+from tests.e2e.conftest import kiosk_env, run_kiosk
+from tests.hub_on_loopback import add_terminal, hub_totals, running_hub, sqlite_url
+
+pytestmark = pytest.mark.e2e
+
+DAY = datetime.fromtimestamp(time.time() - 3 * 86400, UTC).strftime("%Y-%m-%d")  # closed, within 90 days
+PAST = [(f"{DAY}T{h:02d}:00:00Z", "session_started", "", h + 1) for h in range(24)]
+
+
+@pytest.fixture(scope="module")
+def hub(tmp_path_factory):
+    url = sqlite_url(tmp_path_factory.mktemp("hub"))
+    with running_hub(url) as base:
+        yield url, base
+
+
+def terminal_folders(tmp_path, base: str, token: str, site: str):
+    config, data = tmp_path / "config", tmp_path / "data"
+    config.mkdir()
+    (config / "site.yaml").write_text(
+        f'site_id: {site}\nterminal_id: borne-1\nhub_url: "{base}"\nhub_token: "{token}"\n', encoding="utf-8"
+    )
+    opened = open_store(data / "kiosk.db")
+    add_rows(opened.db, PAST)  # counts of hours long closed, waiting for the hub
+    opened.db.close()
+    return config, data
+
+
+def totals(rows) -> dict:
+    return {(p, m, k): n for p, m, k, n in rows}
+
+
+def test_the_running_kiosk_sends_what_is_due(hub, tmp_path, x_display):
+    url, base = hub
+    token = add_terminal(url, site="poste-kiosk")
+    config, data = terminal_folders(tmp_path, base, token, "poste-kiosk")
+    ran = run_kiosk(
+        "run",
+        "--config",
+        str(config),
+        "--data-dir",
+        str(data),
+        "--quit-after-first-paint",
+        env=kiosk_env(DISPLAY=x_display),
+    )
+    assert ran.returncode == 0, ran.stderr[-2000:]
+    assert hub_totals(url, "poste-kiosk") == totals(PAST)
+
+
+def test_sync_once_says_what_it_sent_and_what_stopped_it(hub, tmp_path):
+    url, base = hub
+    token = add_terminal(url, site="poste-cli")
+    config, data = terminal_folders(tmp_path, base, token + "-wrong", "poste-cli")
+    paused = run_kiosk("sync", "--once", "--config", str(config), "--data-dir", str(data))
+    assert paused.returncode == 2, paused.stdout + paused.stderr
+    assert "token" in paused.stdout and "paused" in paused.stdout and "24 row(s)" in paused.stdout
+    assert hub_totals(url, "poste-cli") == {}
+
+    site = (config / "site.yaml").read_text(encoding="utf-8").replace(token + "-wrong", token)
+    (config / "site.yaml").write_text(site, encoding="utf-8")
+    sent = run_kiosk("sync", "--once", "--config", str(config), "--data-dir", str(data))
+    assert sent.returncode == 0, sent.stdout + sent.stderr
+    assert "24 row(s) taken" in sent.stdout and "Waiting: 0 row(s)" in sent.stdout
+    assert hub_totals(url, "poste-cli") == totals(PAST)
+
+
+def hub_lines(config, data) -> str:
+    checked = run_kiosk("check", "--config", str(config), "--data-dir", str(data))
+    assert checked.returncode in (0, 3), checked.stdout + checked.stderr  # 3: printers, scanners or hub
+    return checked.stdout.split("\nHub:\n", 1)[1]
+
+
+def test_check_says_whether_the_hub_takes_this_terminal(hub, tmp_path):
+    url, base = hub
+    token = add_terminal(url, site="poste-check")
+    config, data = terminal_folders(tmp_path, base, token, "poste-check")
+    lines = hub_lines(config, data)
+    assert "accepts this terminal's token" in lines and "! " not in lines
+    assert "Waiting to be sent: 0 row(s)" in lines  # the hours are still in the counters, not the outbox
+    assert "Last success: never" in lines
+
+    assert run_kiosk("sync", "--once", "--config", str(config), "--data-dir", str(data)).returncode == 0
+    lines = hub_lines(config, data)
+    assert "Last success: 20" in lines and "Waiting to be sent: 0 row(s)" in lines
+
+    site = config / "site.yaml"
+    site.write_text(site.read_text(encoding="utf-8").replace(token, token + "x"), encoding="utf-8")
+    lines = hub_lines(config, data)
+    assert "! The hub answers but refuses this terminal's token" in lines
+    assert "rotate-token borne-1 --site poste-check" in lines
+
+    other = add_terminal(url, "borne-9", site="poste-autre")
+    site.write_text(site.read_text(encoding="utf-8").replace(token + "x", other), encoding="utf-8")
+    assert "! The hub knows this token as poste-autre/borne-9" in hub_lines(config, data)
+
+
+def test_check_says_when_the_hub_does_not_answer(tmp_path):
+    url = sqlite_url(tmp_path / "hub")
+    token = add_terminal(url, site="poste-loin")
+    with running_hub(url) as base:
+        pass
+    config, data = terminal_folders(tmp_path, base, token, "poste-loin")
+    assert run_kiosk("sync", "--once", "--config", str(config), "--data-dir", str(data)).returncode == 1
+    lines = hub_lines(config, data)
+    assert "! The hub does not answer" in lines
+    assert "Waiting to be sent: 24 row(s) in 1 batch(es)" in lines
+    assert "Last error" in lines and "cannot reach the hub" in lines
