@@ -18,18 +18,26 @@ The rules, the same for every feature:
 - **Serial lane**: `Tasks(parent, serial=True)` owns one worker thread: work runs in the order it was asked,
   one at a time (CUPS calls, say). `close()` stops taking work and waits for what is queued.
 
-If the Tasks object is deleted before work ends, the answer is dropped and `discard` runs on the worker
-thread. Callbacks that raise are logged: nothing raises into Qt.
+If the Tasks object is deleted before work ends, the answer is dropped and `discard` runs (on the GUI
+thread). Callbacks that raise are logged: nothing raises into Qt.
+
+**Work shares Python's GIL with the GUI thread.** Many PySide6 calls keep it (QPdfDocument.render,
+QImage.scaled), and a worker making many short calls in a row can keep the GUI thread waiting for it far
+longer than Python's switch interval (seen: 100 ms for 300 `pagePointSize` calls). Work that loops over Qt
+calls calls `let_gui_in()` every few milliseconds of work.
 """
 
 from __future__ import annotations
 
 import logging
+import time
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, QThreadPool, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
 
@@ -49,10 +57,43 @@ class _Answer:
     name: str = ""
 
 
+class _Relay(QObject):
+    """What workers emit on, instead of the Tasks: a Tasks is deleted with its screen, on the GUI thread,
+    whenever the visitor closes it, and a worker emitting on it at that moment crashed PySide6 (segmentation
+    fault). The relay belongs to the application and is deleted only on the GUI thread, once its Tasks is
+    gone and no work of it is still running: no worker ever emits on a deleted object."""
+
+    arrived = Signal(object)  # an _Answer, emitted on a worker thread, delivered on the GUI thread
+
+    def __init__(self, tasks: Tasks) -> None:
+        super().__init__(QCoreApplication.instance())
+        self._tasks = weakref.ref(tasks)
+        self.running = 0  # works started and not yet answered (GUI thread only)
+        self._tasks_gone = False
+        self.arrived.connect(self._hand_over)
+        # queued, and a slot without arguments: nothing touches the Tasks while it is being destroyed
+        tasks.destroyed.connect(self._on_tasks_destroyed, Qt.ConnectionType.QueuedConnection)
+
+    def _hand_over(self, answer: _Answer) -> None:
+        self.running -= 1
+        tasks = self._tasks()
+        if self._tasks_gone or tasks is None or not shiboken6.isValid(tasks):
+            _discard(answer)  # nobody will hear the answer
+        else:
+            tasks._deliver(answer)
+        self._end_if_done()
+
+    def _on_tasks_destroyed(self) -> None:
+        self._tasks_gone = True
+        self._end_if_done()
+
+    def _end_if_done(self) -> None:
+        if self._tasks_gone and self.running == 0:
+            self.deleteLater()
+
+
 class Tasks(QObject):
     """One feature's background work; see the module's documentation for the rules."""
-
-    _arrived = Signal(object)  # an _Answer, emitted on a worker thread, delivered on the GUI thread
 
     def __init__(
         self, parent: QObject | None = None, *, serial: bool = False, pool: QThreadPool | None = None
@@ -71,7 +112,7 @@ class Tasks(QObject):
         self._epoch = 0
         self._latest: dict[str, int] = {}
         self._closed = False
-        self._arrived.connect(self._deliver)
+        self._relay = _Relay(self)
 
     def run(
         self,
@@ -93,17 +134,15 @@ class Tasks(QObject):
         )
         if latest is not None:
             self._latest[latest] = answer.number
-        arrived = self._arrived
+        relay = self._relay
+        relay.running += 1  # the relay lives until this answer has come back
 
         def task() -> None:
             try:
                 answer.result = work()
             except Exception as error:
                 answer.error = error
-            try:
-                arrived.emit(answer)
-            except RuntimeError:  # this Tasks was deleted meanwhile: nobody will hear the answer
-                _discard(answer)
+            relay.arrived.emit(answer)
 
         self._pool.start(task)
 
@@ -136,6 +175,13 @@ class Tasks(QObject):
                 answer.done(answer.result)
         except Exception:
             log.exception("background callback for %s failed", answer.name)
+
+
+def let_gui_in() -> None:
+    """Worker: a pause (1 ms) in which the GUI thread takes the GIL if it is waiting for it. Releasing it for
+    a moment (time.sleep(0), a PySide call) is not enough: the worker takes it back before the GUI thread
+    wakes."""
+    time.sleep(0.001)
 
 
 def _discard(answer: _Answer) -> None:

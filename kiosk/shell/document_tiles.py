@@ -1,36 +1,37 @@
 """Large tiles for the visitor's documents (downloads, scans): the first page of a PDF or the picture, its
 name below (whole when it fits two lines, without its ".pdf"), a thick border and a check mark once
 touched. Used wherever a visitor picks a document: the upload
-chooser and the print wizard."""
+chooser and the print wizard. The thumbnail is made off the GUI thread: a picture decoded on a worker
+(kiosk.tasks), a PDF loaded on one (kiosk.shell.pdf_opening) and its first page drawn on QtPdf's render thread
+(kiosk.shell.page_queue); a tile deleted meanwhile never hears of it."""
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QImage, QImageReader, QPixmap
-from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.session_documents import SessionDocument
 from kiosk.shell import theme
 from kiosk.shell.icons import Icons
-from kiosk.shell.page_pictures import render_page
+from kiosk.shell.page_queue import PageQueue
+from kiosk.shell.pdf_file import PdfFile
+from kiosk.shell.pdf_opening import let_go, open_pdf
+from kiosk.tasks import Tasks
+
+log = logging.getLogger(__name__)
 
 THUMBNAIL = QSize(180, 220)  # px: the box a first page or a picture is fitted into
 TILE_SIZE = QSize(220, 320)
 CHECK_SIZE = 44
 
 
-def render_thumbnail(document: SessionDocument, box: QSize) -> QImage:
-    """The first page of a PDF, or the picture, fitted into `box`; a null image if it cannot be read."""
-    if document.kind == "pdf":
-        pdf = QPdfDocument(None)
-        try:
-            if pdf.load(str(document.path)) != QPdfDocument.Error.None_ or pdf.pageCount() < 1:
-                return QImage()
-            return render_page(pdf, 0, box)
-        finally:
-            pdf.close()
-    reader = QImageReader(str(document.path))
+def picture_thumbnail(path: Path, box: QSize) -> QImage:
+    """Worker: the picture at `path` fitted into `box`; a null image if it cannot be read."""
+    reader = QImageReader(str(path))
     reader.setAutoTransform(True)  # photos taken sideways
     if reader.size().isValid():
         reader.setScaledSize(reader.size().scaled(box, Qt.AspectRatioMode.KeepAspectRatio))
@@ -63,6 +64,8 @@ class DocumentTile(QPushButton):
         placeholder = "file-text" if document.kind == "pdf" else "image"
         self.thumbnail.setPixmap(icons.pixmap(placeholder, theme.BLUE, 96, scale))
         self.has_thumbnail = False
+        self._tasks = Tasks(self)  # deleted with the tile: a thumbnail still being made is dropped
+        self._pages: PageQueue | None = None  # draws a PDF's first page, then goes
         self.name = QLabel()
         self.name.setObjectName("DocumentName")
         self.name.ensurePolished()
@@ -101,13 +104,37 @@ class DocumentTile(QPushButton):
         return TILE_SIZE
 
     def draw_thumbnail(self) -> None:
-        scale = self.devicePixelRatioF()
-        image = render_thumbnail(self.document, THUMBNAIL * scale)
+        """Draws the thumbnail off the GUI thread; the placeholder stays if the document cannot be read."""
+        path, box = self.document.path, THUMBNAIL * self.devicePixelRatioF()
+        if self.document.kind == "pdf":
+            gui_thread = self.thread()
+            opening = lambda: open_pdf(path, gui_thread, read_sizes=False)  # noqa: E731
+            self._tasks.run(opening, self._draw_first_page, self._not_drawn, discard=let_go)
+        else:
+            self._tasks.run(lambda: picture_thumbnail(path, box), self._set_thumbnail, self._not_drawn)
+
+    def _draw_first_page(self, pdf: PdfFile) -> None:
+        self._pages = PageQueue(self)
+        pdf.setParent(self._pages)  # deleted after the queue's render thread has stopped
+        self._pages.rendered.connect(lambda _index, image: self._first_page_drawn(pdf, image))
+        self._pages.draw(pdf.document, [0], THUMBNAIL * self.devicePixelRatioF())
+
+    def _first_page_drawn(self, pdf: PdfFile, image: QImage) -> None:
+        self._set_thumbnail(image)
+        self._pages.clear()
+        let_go(pdf)  # the file closed now, not once the tile is deleted
+        self._pages.deleteLater()
+        self._pages = None
+
+    def _set_thumbnail(self, image: QImage) -> None:
         if not image.isNull():
             pixmap = QPixmap.fromImage(image)
-            pixmap.setDevicePixelRatio(scale)
+            pixmap.setDevicePixelRatio(self.devicePixelRatioF())
             self.thumbnail.setPixmap(pixmap)
             self.has_thumbnail = True
+
+    def _not_drawn(self, error: Exception) -> None:
+        log.warning("no thumbnail for a document: %s", type(error).__name__)
 
 
 def _fitted(name: str, metrics: QFontMetrics, width: int, lines: int = 2) -> str:

@@ -3,10 +3,14 @@
 `QPdfDocument.load(path)` opens the file itself and `close()` does not let go of it: the file stays open until
 the document is deleted or loads another one (seen with Qt 6.11). A screen kept between sessions would then
 keep the last visitor's document readable after it was deleted. Here the document reads from a QFile that
-`close()` closes."""
+`close()` closes. The QFile is the PdfFile's child, so that `moveToThread` takes the document and its file
+together (kiosk.shell.pdf_opening loads one off the GUI thread). `opened_pdf` is the same for a document
+read once, on the thread that made it (thumbnails, page counts)."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QFile, QIODevice, QObject
@@ -23,7 +27,7 @@ class PdfFile(QObject):
         """Opens the PDF at `path` (the previous one closed first); `QPdfDocument.Error.None_` when it loaded.
         A file that cannot be read is closed at once."""
         self.close()
-        self._file = QFile(str(path))
+        self._file = QFile(str(path), self)
         if not self._file.open(QIODevice.OpenModeFlag.ReadOnly):
             self.close()
             return QPdfDocument.Error.FileNotFound
@@ -39,4 +43,20 @@ class PdfFile(QObject):
         self.document.close()
         if self._file is not None:
             self._file.close()
+            self._file.setParent(None)  # Python's again: deleted with the reference below
             self._file = None
+
+
+@contextlib.contextmanager
+def opened_pdf(path: str | Path) -> Iterator[QPdfDocument]:
+    """The PDF at `path` loaded (see its `status()`: Ready, or Error for a file QtPdf cannot read); its file
+    is closed on leaving, which QPdfDocument.close() alone would not do (above)."""
+    file = QFile(str(path))
+    document = QPdfDocument(None)
+    try:
+        if file.open(QIODevice.OpenModeFlag.ReadOnly):
+            document.load(file)  # a QFile is read at once: the status is final on return
+        yield document
+    finally:
+        document.close()
+        file.close()

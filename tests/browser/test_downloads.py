@@ -20,6 +20,7 @@ from kiosk.session_documents import PDF, PNG
 from kiosk.shell import theme
 from kiosk.shell.icons import Icons
 from tests.browser.download_site import EXE, DownloadSite, two_page_pdf
+from tests.gui.conftest import files_held_under
 
 TIMEOUT = 15000
 LEFT = Qt.MouseButton.LeftButton
@@ -168,8 +169,18 @@ def pdf_file(qapp, tmp_path) -> Path:
     return path
 
 
+def open_in(qtbot, viewer, path) -> None:
+    """Opens `path` and waits until it is shown (or said unshowable): it is read off the GUI thread."""
+    with qtbot.waitSignal(viewer.ready, timeout=5000):
+        viewer.open_document(path)
+
+
 def test_the_viewer_shows_a_two_page_pdf(qtbot, viewer, pdf_file):
     viewer.open_document(pdf_file)
+    assert viewer.is_opening  # read off the GUI thread; meanwhile a calm word
+    assert viewer.opening.isVisible() and viewer.opening.text() == "Ouverture du document…"
+    assert not viewer.print_button.isEnabled()
+    qtbot.waitSignal(viewer.ready, timeout=5000).wait()
     assert viewer.content.currentWidget() is viewer.pdf_view
     assert viewer.document.pageCount() == 2
     assert viewer.pages.text() == "2 pages"
@@ -181,7 +192,7 @@ def test_the_viewer_shows_a_two_page_pdf(qtbot, viewer, pdf_file):
 
 
 def test_the_zoom_buttons_change_the_zoom(qtbot, viewer, pdf_file):
-    viewer.open_document(pdf_file)
+    open_in(qtbot, viewer, pdf_file)
     start = viewer.pdf_view.zoomFactor()
     qtbot.mouseClick(viewer.bigger_button, LEFT)
     assert viewer.pdf_view.zoomFactor() > start
@@ -194,7 +205,7 @@ def test_the_zoom_buttons_change_the_zoom(qtbot, viewer, pdf_file):
 
 
 def test_print_asks_with_the_path_and_close_says_closed(qtbot, viewer, pdf_file):
-    viewer.open_document(pdf_file)
+    open_in(qtbot, viewer, pdf_file)
     with qtbot.waitSignal(viewer.printRequested, timeout=1000) as printing:
         qtbot.mouseClick(viewer.print_button, LEFT)
     assert printing.args == [str(pdf_file)]
@@ -206,11 +217,12 @@ def test_print_asks_with_the_path_and_close_says_closed(qtbot, viewer, pdf_file)
 def test_the_viewer_shows_an_image_and_zooms_it(qtbot, viewer, tmp_path, site):
     image = tmp_path / "photo.png"
     image.write_bytes(site.png)
-    viewer.open_document(image)
+    open_in(qtbot, viewer, image)
     assert viewer.content.currentWidget() is viewer.image_area
     width = viewer.image_label.pixmap().width()
+    assert width > 0
     qtbot.mouseClick(viewer.bigger_button, LEFT)
-    assert viewer.image_label.pixmap().width() > width
+    qtbot.waitUntil(lambda: viewer.image_label.pixmap().width() > width, timeout=5000)  # scaled off-thread
 
 
 @pytest.mark.parametrize(
@@ -219,7 +231,7 @@ def test_the_viewer_shows_an_image_and_zooms_it(qtbot, viewer, tmp_path, site):
 def test_a_file_that_cannot_be_shown_gets_a_calm_message(qtbot, viewer, tmp_path, content):
     bad = tmp_path / "attestation.pdf"
     bad.write_bytes(content)
-    viewer.open_document(bad)
+    open_in(qtbot, viewer, bad)
     assert viewer.content.currentWidget() is viewer.message
     assert viewer.message.isVisible()
     assert "ne peut pas être affiché" in viewer.message.text()
@@ -232,13 +244,36 @@ def test_a_file_that_cannot_be_shown_gets_a_calm_message(qtbot, viewer, tmp_path
 def test_a_good_document_after_a_bad_one_is_shown(qtbot, viewer, tmp_path, pdf_file):
     bad = tmp_path / "abime.pdf"
     bad.write_bytes(b"%PDF-1.4 garbage")
-    viewer.open_document(bad)
-    viewer.open_document(pdf_file)
+    open_in(qtbot, viewer, bad)
+    open_in(qtbot, viewer, pdf_file)
     assert viewer.content.currentWidget() is viewer.pdf_view
     assert viewer.print_button.isEnabled()
+
+
+def test_a_document_opened_over_one_still_opening_is_the_one_shown(qtbot, viewer, tmp_path, pdf_file, site):
+    """The first document's answer comes too late: dropped, its file let go."""
+    image = tmp_path / "photo.png"
+    image.write_bytes(site.png)
+    first = tmp_path / "premier.pdf"
+    first.write_bytes(two_page_pdf())
+    viewer.open_document(first)
+    open_in(qtbot, viewer, image)
+    qtbot.wait(100)  # time for the first answer, had it been kept
+    assert viewer.content.currentWidget() is viewer.image_area
+    assert viewer.document.pageCount() == 0
+    assert files_held_under(tmp_path) == []
+
+
+def test_a_document_closed_while_opening_is_never_shown(qtbot, viewer, pdf_file):
+    viewer.open_document(pdf_file)
+    with qtbot.waitSignal(viewer.closed, timeout=1000):
+        qtbot.mouseClick(viewer.close_button, LEFT)
+    qtbot.wait(100)
+    assert viewer.document.pageCount() == 0
+    assert files_held_under(pdf_file.parent) == []
 
 
 def test_a_kept_download_opens_in_the_viewer(qtbot, browser, viewer):
     browser.keeper.documentReady.connect(lambda path, mime: viewer.open_document(path))
     browser.download("octet", browser.keeper.documentReady)
-    assert viewer.pages.text() == "2 pages"
+    qtbot.waitUntil(lambda: viewer.pages.text() == "2 pages", timeout=5000)

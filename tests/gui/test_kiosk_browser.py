@@ -49,7 +49,7 @@ def test_a_downloaded_pdf_opens_in_the_viewer_and_the_session_end_removes_it(kio
     click_link(qtbot, screen, "attachment")
     qtbot.waitUntil(lambda: isinstance(kiosk.window.screens.currentWidget(), DocumentViewer), timeout=15000)
     viewer = kiosk.window.screens.currentWidget()
-    assert viewer.pages.text() == "2 pages"
+    qtbot.waitUntil(lambda: viewer.pages.text() == "2 pages", timeout=5000)  # read off the GUI thread
     assert viewer.print_button.isVisible()
     saved = [p for p in kiosk.paths.session_scratch.iterdir() if p.suffix == ".pdf"]
     assert len(saved) == 1
@@ -121,7 +121,8 @@ def test_one_press_of_imprimer_opens_the_print_wizard_with_the_page(kiosk_with_s
     qtbot.waitUntil(lambda: isinstance(kiosk.window.screens.currentWidget(), PrintWizard), timeout=15000)
     wizard = kiosk.window.screens.currentWidget()
     assert Path(wizard.path).name == "Page Alpha.pdf"
-    assert wizard.options_page.document.pageCount() == 1  # its preview
+    qtbot.waitUntil(lambda: wizard.options_page.thumbnails.drawn == 1, timeout=5000)  # its preview
+    assert wizard.options_page.page_count == 1
     document = QPdfDocument()
     assert document.load(wizard.path) == QPdfDocument.Error.None_
     assert "attachment" in document.getAllText(0).text()  # the page's own words, as text
@@ -134,6 +135,7 @@ def test_one_press_of_imprimer_opens_the_print_wizard_with_the_page(kiosk_with_s
     touch(kiosk.window, screen.print_button)  # a second PDF gets its own name
     qtbot.waitUntil(lambda: kiosk.window.screens.currentWidget() is wizard, timeout=15000)
     assert Path(wizard.path).name == "Page Alpha (2).pdf"
+    qtbot.waitUntil(lambda: wizard.options_page.page_count == 1, timeout=5000)  # loaded off the GUI thread
 
     kiosk.session_control.end("button")
     assert files_held_under(kiosk.paths.session_scratch) == []  # the wizard's PDF, still shown

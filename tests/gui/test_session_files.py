@@ -50,8 +50,26 @@ def test_the_viewer_lets_go_of_its_document(kiosk, qtbot, name):
     kiosk.browsing.show_document(str(path))  # how a download or a printed web page is shown
     viewer = kiosk.window.screens.currentWidget()
     assert isinstance(viewer, DocumentViewer)
+    qtbot.waitUntil(lambda: not viewer.is_opening, timeout=5000)  # read off the GUI thread
     assert viewer.content.currentWidget() is not viewer.message  # shown, not "cannot be shown"
     end_session_and_check(kiosk, qtbot)
+
+
+def test_a_document_still_opening_when_the_session_ends_is_let_go_once_read(kiosk, qtbot):
+    """The session may end while the viewer still reads the document off the GUI thread: its answer is
+    dropped, and its file closed as soon as it comes."""
+    start_session(kiosk)
+    pdf, _ = write_documents(kiosk.paths.session_scratch)
+    kiosk.browsing.show_document(str(pdf))
+    viewer = kiosk.window.screens.currentWidget()
+    assert viewer.is_opening
+    assert viewer.opening.text() == "Ouverture du document…"
+    scratch = kiosk.paths.session_scratch
+    kiosk.session_control.end("button")
+    assert list(scratch.iterdir()) == []
+    qtbot.waitUntil(lambda: files_held_under(scratch) == [], timeout=5000)
+    qtbot.wait(50)  # a late answer, had it been delivered, would have opened it again
+    assert files_held_under(scratch) == []
 
 
 def test_the_viewer_closed_by_the_visitor_lets_go_too(kiosk, qtbot):
@@ -59,6 +77,7 @@ def test_the_viewer_closed_by_the_visitor_lets_go_too(kiosk, qtbot):
     pdf, _ = write_documents(kiosk.paths.session_scratch)
     kiosk.browsing.show_document(str(pdf))
     viewer = kiosk.window.screens.currentWidget()
+    qtbot.waitUntil(lambda: not viewer.is_opening, timeout=5000)
     assert files_held_under(kiosk.paths.session_scratch) != []  # the check sees an open document
     touch(kiosk.window, viewer.close_button)
     assert files_held_under(kiosk.paths.session_scratch) == []
@@ -79,7 +98,11 @@ def test_the_print_wizard_lets_go_of_the_document_it_prepared(kiosk, qtbot, inde
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.options_page, timeout=10000)
     assert wizard.path.endswith(".pdf")  # the picture too, made into a PDF beside it
     qtbot.waitUntil(
-        lambda: wizard.options_page.thumbnails.drawn == wizard.options_page.document.pageCount(), timeout=5000
+        lambda: (
+            wizard.options_page.page_count > 0
+            and wizard.options_page.thumbnails.drawn == wizard.options_page.page_count
+        ),
+        timeout=5000,
     )
     end_session_and_check(kiosk, qtbot)
 
@@ -88,7 +111,9 @@ def test_the_print_wizard_from_the_viewer_lets_go_of_both(kiosk, qtbot):
     start_session(kiosk)
     pdf, _ = write_documents(kiosk.paths.session_scratch)
     kiosk.browsing.show_document(str(pdf))
-    touch(kiosk.window, kiosk.window.screens.currentWidget().print_button)
+    viewer = kiosk.window.screens.currentWidget()
+    qtbot.waitUntil(viewer.print_button.isEnabled, timeout=5000)  # once the document is read
+    touch(kiosk.window, viewer.print_button)
     wizard = kiosk.printing.wizard
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.options_page, timeout=10000)
     touch(kiosk.window, wizard.options_page.back_button)  # back to the viewer, still open

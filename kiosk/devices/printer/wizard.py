@@ -8,7 +8,8 @@ a wait without end.
 
 This module is the flow: a QStackedWidget of the screens of `printer.steps`, one class each, and the job
 being printed. The wizard only talks to `PrintService` (CUPS work runs on its worker thread); a picture is
-made into a PDF on a worker thread (kiosk.tasks), so each screen appears at once."""
+made into a PDF, and a document's pages counted and drawn, on worker threads (kiosk.tasks), so each screen
+appears at once."""
 
 from __future__ import annotations
 
@@ -72,6 +73,7 @@ class PrintWizard(Retranslating, QWidget):
         self.choose_page.leaveRequested.connect(self._give_up)
         self.options_page.backRequested.connect(self._back)
         self.options_page.printRequested.connect(self._print)
+        self.options_page.unreadable.connect(self._document_unreadable)
         self.progress_page.cancelRequested.connect(self._cancel)
         self.done_page.closeRequested.connect(self._give_up)
         self.problem_page.retryRequested.connect(self._back_to_options)
@@ -138,10 +140,12 @@ class PrintWizard(Retranslating, QWidget):
         self._show_problem(lambda: message(Problem.DOCUMENT_UNREADABLE), can_retry=False)
 
     def _show_options(self, path: str | Path) -> None:
-        if self.options_page.show_document(path, can_go_back=bool(self.choose_page.document_tiles)):
-            self.pages.setCurrentWidget(self.options_page)
-        else:
-            self._show_problem(lambda: message(Problem.DOCUMENT_UNREADABLE), can_retry=False)
+        """The options at once; their document is read meanwhile (`_document_unreadable` if it cannot be)."""
+        self.options_page.show_document(path, can_go_back=bool(self.choose_page.document_tiles))
+        self.pages.setCurrentWidget(self.options_page)
+
+    def _document_unreadable(self) -> None:
+        self._show_problem(lambda: message(Problem.DOCUMENT_UNREADABLE), can_retry=False)
 
     def _print(self) -> None:
         options = self.options_page

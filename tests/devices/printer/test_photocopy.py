@@ -24,7 +24,9 @@ def test_photocopier_scans_then_prints(print_kiosk, cups, printer, monkeypatch, 
     qtbot.waitUntil(lambda: kiosk.window.screens.currentWidget() is kiosk.printing.wizard, timeout=15000)
     wizard = kiosk.printing.wizard
     assert wizard.path.endswith("Document scanné 1.pdf")
-    qtbot.waitUntil(lambda: wizard.options_page.printer is not None, timeout=10000)
+    qtbot.waitUntil(
+        lambda: wizard.options_page.printer is not None and wizard.options_page.page_count > 0, timeout=10000
+    )
     touch(kiosk.window, wizard.options_page.copies.more_button)
     touch(kiosk.window, wizard.options_page.print_button)
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.done_page, timeout=30000)

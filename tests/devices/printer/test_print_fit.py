@@ -29,7 +29,9 @@ def test_every_print_step_fits_the_screen(print_kiosk, make_pdf, cups, printer, 
     assert wizard.choose_page.document_tiles[0].name.text() == "Page CAF"
     touch(kiosk.window, wizard.choose_page.document_tiles[0])
     touch(kiosk.window, wizard.choose_page.continue_button)
-    qtbot.waitUntil(lambda: wizard.options_page.printer is not None, timeout=10000)
+    qtbot.waitUntil(
+        lambda: wizard.options_page.printer is not None and wizard.options_page.page_count > 0, timeout=10000
+    )
     assert wizard.options_page.title.text() == "Imprimer « Page CAF »"
     assert wizard.path.endswith("Page CAF.pdf")  # the file keeps its name
     fits(kiosk, "options")
@@ -50,7 +52,9 @@ def test_the_progress_bar_moves(print_kiosk, make_pdf, cups, printer, qtbot):  #
     kiosk = print_kiosk()
     wizard = kiosk.printing.show()
     wizard.start(put_in_session(kiosk, make_pdf(2), "page.pdf"))
-    qtbot.waitUntil(lambda: wizard.options_page.printer is not None, timeout=10000)
+    qtbot.waitUntil(
+        lambda: wizard.options_page.printer is not None and wizard.options_page.page_count > 0, timeout=10000
+    )
     touch(kiosk.window, wizard.options_page.print_button)
     bar = wizard.progress_page.bar
     assert (bar.minimum(), bar.maximum()) == (0, 0)  # busy
@@ -106,7 +110,9 @@ def test_a_printer_problem_fits_the_screen(print_kiosk, make_pdf, cups, printer,
     kiosk = print_kiosk()
     wizard = kiosk.printing.show()
     wizard.start(put_in_session(kiosk, make_pdf(1), "page.pdf"))
-    qtbot.waitUntil(lambda: wizard.options_page.printer is not None, timeout=10000)
+    qtbot.waitUntil(
+        lambda: wizard.options_page.printer is not None and wizard.options_page.page_count > 0, timeout=10000
+    )
     cups.tool("cupsdisable", printer)
     touch(kiosk.window, wizard.options_page.print_button)
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.problem_page, timeout=15000)
@@ -128,7 +134,9 @@ def test_every_photocopy_step_fits_the_screen(print_kiosk, monkeypatch, tmp_path
     touch(kiosk.window, scan.preview_page.yes_button)
     qtbot.waitUntil(lambda: kiosk.window.screens.currentWidget() is kiosk.printing.wizard, timeout=15000)
     wizard = kiosk.printing.wizard
-    qtbot.waitUntil(lambda: wizard.options_page.printer is not None, timeout=10000)
+    qtbot.waitUntil(
+        lambda: wizard.options_page.printer is not None and wizard.options_page.page_count > 0, timeout=10000
+    )
     assert wizard.options_page.title.text() == "Imprimer « Document scanné 1 »"
     assert wizard.options_page.back_button.text() == "Ne pas imprimer"
     fits(kiosk, "photocopy: print options")

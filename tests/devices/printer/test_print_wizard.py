@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import dataclasses
 import shutil
+import threading
 
 import msgspec
 import pytest
 
 from tests.devices.printer.conftest import pdf_texts
-from tests.gui.conftest import config, make_kiosk, paths, touch  # noqa: F401 (fixtures)
+from tests.gui.conftest import config, files_held_under, make_kiosk, paths, touch  # noqa: F401 (fixtures)
 
 
 @pytest.fixture
@@ -40,7 +41,9 @@ def to_the_options(kiosk, qtbot, pdf, name: str):
     wizard = kiosk.window.screens.currentWidget()
     touch(kiosk.window, wizard.choose_page.document_tiles[0])
     touch(kiosk.window, wizard.choose_page.continue_button)
-    qtbot.waitUntil(lambda: wizard.options_page.printer is not None, timeout=10000)
+    qtbot.waitUntil(
+        lambda: wizard.options_page.printer is not None and wizard.options_page.page_count > 0, timeout=10000
+    )
     return wizard
 
 
@@ -61,6 +64,7 @@ def test_from_the_home_tile_to_the_sheets(print_kiosk, make_pdf, cups, printer, 
     touch(kiosk.window, wizard.choose_page.continue_button)
     assert wizard.pages.currentWidget() is wizard.options_page
     qtbot.waitUntil(lambda: wizard.options_page.printer is not None, timeout=10000)  # CUPS answered
+    qtbot.waitUntil(lambda: wizard.options_page.page_count == 3, timeout=5000)
     assert wizard.options_page.summary.text() == "Vous allez imprimer 3 pages."
 
     touch(kiosk.window, wizard.options_page.copies.more_button)
@@ -138,10 +142,45 @@ def test_the_session_end_leaves_no_job_and_no_file(print_kiosk, make_pdf, qtbot)
     assert kiosk.window.screens.currentWidget() is kiosk.home
 
 
-def test_the_end_confirmation_says_a_print_in_progress_is_lost(print_kiosk, make_pdf, cups, printer, qtbot):
+def test_the_options_show_at_once_and_say_the_document_is_opening(print_kiosk, make_pdf, qtbot):
+    kiosk = print_kiosk()
+    pdf = put_in_session(kiosk, make_pdf(2), "attestation.pdf")
+    wizard = kiosk.printing.show()
+    wizard.start(pdf)  # the PDF is loaded off the GUI thread: not yet
+    assert wizard.pages.currentWidget() is wizard.options_page
+    assert wizard.options_page.summary.text() == "Ouverture du document…"
+    assert not wizard.options_page.print_button.isEnabled()
+    qtbot.waitUntil(
+        lambda: wizard.options_page.summary.text() == "Vous allez imprimer 2 pages.", timeout=5000
+    )
+    qtbot.waitUntil(lambda: wizard.options_page.thumbnails.drawn == 2, timeout=5000)
+
+
+def test_a_pdf_that_cannot_be_read_gets_a_plain_message_once_tried(print_kiosk, qtbot):
+    kiosk = print_kiosk()
+    broken = kiosk.paths.session_scratch / "attestation.pdf"
+    broken.write_bytes(b"%PDF-1.4\nthis is not really a pdf\n%%EOF")
+    wizard = kiosk.printing.show()
+    wizard.start(broken)
+    qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.problem_page, timeout=5000)
+    assert wizard.problem_page.what.text() == "Ce document ne peut pas être imprimé."
+    assert files_held_under(kiosk.paths.session_scratch) == []
+
+
+def test_the_end_confirmation_says_a_print_in_progress_is_lost(
+    print_kiosk, make_pdf, cups, printer, qtbot, monkeypatch
+):
+    from kiosk.devices.printer import backend
+
     kiosk = print_kiosk()
     wizard = to_the_options(kiosk, qtbot, make_pdf(1), "page.pdf")
-    cups.tool("cupsdisable", printer)  # the job waits in the queue: still in progress
+    cups.tool("cupsdisable", printer)  # the job cannot print
+    # CUPS takes its time to answer: the job is still in progress. Without this, a stopped printer's refusal
+    # could come before the end button is touched, a race decided by the GUI thread's pace.
+    cups_answers, submit = threading.Event(), backend.submit
+    monkeypatch.setattr(
+        backend, "submit", lambda *args, **kw: (cups_answers.wait(10), submit(*args, **kw))[1]
+    )
     touch(kiosk.window, wizard.options_page.print_button)
     assert kiosk.printing.service.pending() != []
 
@@ -149,6 +188,7 @@ def test_the_end_confirmation_says_a_print_in_progress_is_lost(print_kiosk, make
     losses = kiosk.window.confirm_overlay.losses.text().splitlines()
     assert "• l'impression en cours" in losses
     assert "• votre document (téléchargé ou scanné)" in losses
+    cups_answers.set()
 
 
 def test_a_downloaded_picture_prints_as_one_a4_page(print_kiosk, cups, printer, qtbot):
@@ -167,9 +207,12 @@ def test_a_downloaded_picture_prints_as_one_a4_page(print_kiosk, cups, printer, 
     touch(kiosk.window, wizard.choose_page.continue_button)
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.options_page, timeout=10000)
     assert wizard.path.endswith("capture.pdf")
+    qtbot.waitUntil(lambda: wizard.options_page.page_count == 1, timeout=5000)  # loaded off the GUI thread
     size = wizard.options_page.document.pagePointSize(0)
     assert round(size.width()) == 842 and round(size.height()) == 595  # A4, turned like the picture
-    qtbot.waitUntil(lambda: wizard.options_page.printer is not None, timeout=10000)
+    qtbot.waitUntil(
+        lambda: wizard.options_page.printer is not None and wizard.options_page.page_count > 0, timeout=10000
+    )
     touch(kiosk.window, wizard.options_page.print_button)
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.done_page, timeout=30000)
     assert len(pdf_texts(cups.output(printer))) == 1

@@ -150,6 +150,7 @@ def test_a_scanned_page_its_pdf_and_its_print_preview_are_let_go_at_the_session_
     touch(kiosk.window, wizard.done_page.print_button)
     printer = kiosk.printing.wizard
     qtbot.waitUntil(lambda: printer.pages.currentWidget() is printer.options_page, timeout=10000)
+    qtbot.waitUntil(lambda: printer.options_page.page_count > 0, timeout=5000)  # loaded off the GUI thread
     assert files_held_under(kiosk.paths.session_scratch) != []  # the print preview reads the PDF
 
     kiosk.session_control.end("button")

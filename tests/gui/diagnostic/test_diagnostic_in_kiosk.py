@@ -29,6 +29,7 @@ def test_from_the_home_tile_to_the_printed_sheet_then_forgotten(kiosk, qtbot):
     qtbot.waitUntil(lambda: kiosk.window.screens.currentWidget() is kiosk.printing.wizard, timeout=10000)
     wizard = kiosk.printing.wizard
     assert wizard.path.endswith("Ma fiche diagnostic.pdf")
+    qtbot.waitUntil(lambda: wizard.options_page.page_count > 0, timeout=5000)  # loaded off the GUI thread
     assert files_held_under(kiosk.paths.session_scratch) != []  # the wizard shows it: the check sees it
     touch(kiosk.window, wizard.options_page.back_button)
     assert kiosk.window.screens.currentWidget() is screen  # back to the result

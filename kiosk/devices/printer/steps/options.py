@@ -1,10 +1,12 @@
 """The print wizard's options screen: the document's pages as thumbnails, the number of copies, all the pages
 or some of them, what that makes ("Vous allez imprimer 4 pages."), the pages the visitor may still print, and
 the printer's state from CUPS: "Imprimer" works only when the job fits the allowance and the printer can
-print."""
+print. The document is loaded off the GUI thread (kiosk.shell.pdf_opening through kiosk.tasks): the screen
+shows at once, saying "Ouverture du document…" until then."""
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -19,9 +21,13 @@ from kiosk.devices.printer.steps.thumbnails import PageThumbnails
 from kiosk.session_documents import shown_name
 from kiosk.shell.icons import Icons
 from kiosk.shell.pdf_file import PdfFile
+from kiosk.shell.pdf_opening import let_go, open_pdf
 from kiosk.shell.retranslate import Retranslating
 from kiosk.shell.stepper import Stepper
 from kiosk.shell.wizard_parts import big_button, button_row, choice_button, wizard_label
+from kiosk.tasks import Tasks
+
+log = logging.getLogger(__name__)
 
 MAX_COPIES = 10
 
@@ -29,6 +35,7 @@ MAX_COPIES = 10
 class OptionsStep(Retranslating, QWidget):
     backRequested = Signal()  # "Étape précédente" or "Ne pas imprimer"
     printRequested = Signal()  # "Imprimer", when it can print: read options(), sheets(), path and printer
+    unreadable = Signal()  # the document shown cannot be read: there is nothing to print
 
     def __init__(self, service: PrintService, icons: Icons, parent: QWidget | None = None):
         super().__init__(parent)
@@ -36,12 +43,14 @@ class OptionsStep(Retranslating, QWidget):
         self._path: str | None = None
         self.printer: PrinterInfo | None = None  # the one to print on, once CUPS answered
         self._printer_problem: Problem | None = None
+        self._pdf: PdfFile | None = None  # closed, it lets go of the file: the session can delete it
+        self._no_document = QPdfDocument(self)
+        self._pages = 0  # the document's page count, once read (0 until then)
+        self._reading = Tasks(self)  # loads the document; clear() forgets one still coming
         self._printer_shown: Problem | None = None  # the problem or warning the printer warning tells
         self._can_go_back = True
-        self._pdf = PdfFile(self)  # closed, it lets go of the file: the session can delete it
-        self.document = self._pdf.document
         self.title = wizard_label("", "WizardTitle")
-        self.thumbnails = PageThumbnails(self.document)
+        self.thumbnails = PageThumbnails()
 
         self.copies = Stepper(1, MAX_COPIES, 1, "")
         self.copies.valueChanged.connect(self._update_summary)
@@ -135,30 +144,56 @@ class OptionsStep(Retranslating, QWidget):
     def path(self) -> str | None:
         return self._path
 
-    def show_document(self, path: str | Path, can_go_back: bool) -> bool:
-        """The options for the PDF at `path`, all reset, and CUPS asked how its printer is; False, showing
-        nothing, when the PDF cannot be read. `can_go_back`: "Étape précédente" (else "Ne pas imprimer")."""
+    @property
+    def document(self) -> QPdfDocument:
+        """The document the options are for, once loaded (an empty one until then)."""
+        return self._pdf.document if self._pdf is not None else self._no_document
+
+    @property
+    def page_count(self) -> int:
+        """The document's pages, once counted (0 until then)."""
+        return self._pages
+
+    def show_document(self, path: str | Path, can_go_back: bool) -> None:
+        """The options for the PDF at `path`, all reset, and CUPS asked how its printer is; the PDF is loaded
+        off the GUI thread, then its pages shown. `unreadable` when it cannot be read. `can_go_back`:
+        "Étape précédente" (else "Ne pas imprimer")."""
         self.clear()
         self._path = str(path)
         self._can_go_back = can_go_back
         self._name_document()
-        if self._pdf.load(self._path) != QPdfDocument.Error.None_ or self.document.pageCount() < 1:
-            self._pdf.close()
-            return False
-        count = self.document.pageCount()
         self.copies.setValue(1)
+        self.all_pages_button.setChecked(True)
+        self.some_pages_button.setVisible(False)
+        self._show_range_choice()
+        self._printer_problem = None
+        self.printer_warning.hide()
+        gui_thread = self.thread()
+        self._reading.run(
+            lambda: open_pdf(path, gui_thread, read_sizes=False),  # the thumbnails ask them one by one
+            self._opened,
+            self._not_readable,
+            latest="document",
+            discard=let_go,
+        )
+        self.refresh()
+
+    def _opened(self, pdf: PdfFile) -> None:
+        pdf.setParent(self)
+        self._pdf = pdf
+        count = pdf.document.pageCount()
+        self._pages = count
         self.first_page.setRange(1, count)
         self.last_page.setRange(1, count)
         self.first_page.setValue(1)
         self.last_page.setValue(count)
-        self.all_pages_button.setChecked(True)
         self.some_pages_button.setVisible(count > 1)
-        self._show_range_choice()
-        self.thumbnails.show_pages(count)
-        self._printer_problem = None
-        self.printer_warning.hide()
-        self.refresh()
-        return True
+        self.thumbnails.show_pages(pdf.document)
+        self._update_summary()
+
+    def _not_readable(self, error: Exception) -> None:
+        log.warning("a document to print cannot be read: %s", type(error).__name__)
+        self.unreadable.emit()
 
     def refresh(self) -> None:
         """Shown again (after a problem or a cancelled job): the summary redone, CUPS asked again."""
@@ -167,9 +202,13 @@ class OptionsStep(Retranslating, QWidget):
 
     def clear(self) -> None:
         """Lets go of the document (the session can delete it) and its thumbnails."""
-        self.thumbnails.clear()
+        self._reading.forget()
+        self.thumbnails.clear()  # before the document goes: its render thread lets go of it
         self._path = None
-        self._pdf.close()
+        self._pages = 0
+        if self._pdf is not None:
+            let_go(self._pdf)
+            self._pdf = None
 
     def options(self) -> PrintOptions:
         ranges = None
@@ -185,7 +224,7 @@ class OptionsStep(Retranslating, QWidget):
     def _page_range(self) -> tuple[int, int]:
         if self.some_pages_button.isChecked():
             return self.first_page.value(), self.last_page.value()
-        return 1, self.document.pageCount()
+        return 1, self._pages
 
     def _first_page_changed(self, value: int) -> None:
         if self.last_page.value() < value:
@@ -202,6 +241,11 @@ class OptionsStep(Retranslating, QWidget):
         self._update_summary()
 
     def _update_summary(self) -> None:
+        if self._pages < 1:
+            self.summary.setText(self.tr("Ouverture du document…"))
+            self.allowance.hide()
+            self.print_button.setEnabled(False)
+            return
         sheets = self.sheets()
         self.summary.setText(
             self.tr("Vous allez imprimer 1 page.")
