@@ -177,57 +177,62 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../browser/document_viewer.py" line="97"/>
+        <location filename="../../browser/document_viewer.py" line="117"/>
         <source>Votre document</source>
         <translation>Your document</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="98"/>
+        <location filename="../../browser/document_viewer.py" line="118"/>
         <source>Plus petit</source>
         <translation>Smaller</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="99"/>
+        <location filename="../../browser/document_viewer.py" line="119"/>
         <source>Plus grand</source>
         <translation>Bigger</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="100"/>
+        <location filename="../../browser/document_viewer.py" line="120"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="101"/>
+        <location filename="../../browser/document_viewer.py" line="121"/>
         <source>Fermer</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="203"/>
+        <location filename="../../browser/document_viewer.py" line="122"/>
+        <source>Ouverture du document…</source>
+        <translation>Opening the document…</translation>
+    </message>
+    <message>
+        <location filename="../../browser/document_viewer.py" line="264"/>
         <source>Il est peut-être abîmé.</source>
         <translation>It may be damaged.</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="204"/>
+        <location filename="../../browser/document_viewer.py" line="265"/>
         <source>Il est protégé par un mot de passe.</source>
         <translation>It is protected by a password.</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="197"/>
+        <location filename="../../browser/document_viewer.py" line="254"/>
         <source>1 page</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="197"/>
+        <location filename="../../browser/document_viewer.py" line="254"/>
         <source>{n} pages</source>
         <translation>{n} pages</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="207"/>
+        <location filename="../../browser/document_viewer.py" line="268"/>
         <source>Ce document ne peut pas être affiché.</source>
         <translation>This document cannot be shown.</translation>
     </message>
     <message>
-        <location filename="../../browser/document_viewer.py" line="209"/>
+        <location filename="../../browser/document_viewer.py" line="270"/>
         <source>Touchez « Fermer » pour revenir.</source>
         <translation>Touch “Close” to go back.</translation>
     </message>
@@ -515,73 +520,78 @@
 <context>
     <name>OptionsStep</name>
     <message>
-        <location filename="../../devices/printer/steps/options.py" line="106"/>
-        <location filename="../../devices/printer/steps/options.py" line="113"/>
+        <location filename="../../devices/printer/steps/options.py" line="115"/>
+        <location filename="../../devices/printer/steps/options.py" line="122"/>
         <source>Nombre d&apos;exemplaires</source>
         <translation>Number of copies</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/options.py" line="109"/>
+        <location filename="../../devices/printer/steps/options.py" line="118"/>
         <source>Toutes les pages</source>
         <translation>All pages</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/options.py" line="110"/>
+        <location filename="../../devices/printer/steps/options.py" line="119"/>
         <source>Seulement certaines pages</source>
         <translation>Only some pages</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/options.py" line="107"/>
+        <location filename="../../devices/printer/steps/options.py" line="116"/>
         <source>Première page</source>
         <translation>First page</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/options.py" line="108"/>
+        <location filename="../../devices/printer/steps/options.py" line="117"/>
         <source>Dernière page</source>
         <translation>Last page</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/options.py" line="111"/>
+        <location filename="../../devices/printer/steps/options.py" line="120"/>
         <source>De la page</source>
         <translation>From page</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/options.py" line="112"/>
+        <location filename="../../devices/printer/steps/options.py" line="121"/>
         <source>à la page</source>
         <translation>to page</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/options.py" line="114"/>
+        <location filename="../../devices/printer/steps/options.py" line="123"/>
         <source>Pages à imprimer</source>
         <translation>Pages to print</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/options.py" line="126"/>
+        <location filename="../../devices/printer/steps/options.py" line="135"/>
         <source>Étape précédente</source>
         <translation>Previous step</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/options.py" line="115"/>
+        <location filename="../../devices/printer/steps/options.py" line="124"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/options.py" line="124"/>
+        <location filename="../../devices/printer/steps/options.py" line="133"/>
         <source>Imprimer « {name} »</source>
         <translation>Print “{name}”</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/options.py" line="126"/>
+        <location filename="../../devices/printer/steps/options.py" line="135"/>
         <source>Ne pas imprimer</source>
         <translation>Do not print</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/options.py" line="207"/>
+        <location filename="../../devices/printer/steps/options.py" line="245"/>
+        <source>Ouverture du document…</source>
+        <translation>Opening the document…</translation>
+    </message>
+    <message>
+        <location filename="../../devices/printer/steps/options.py" line="251"/>
         <source>Vous allez imprimer 1 page.</source>
         <translation>You are going to print 1 page.</translation>
     </message>
     <message>
-        <location filename="../../devices/printer/steps/options.py" line="209"/>
+        <location filename="../../devices/printer/steps/options.py" line="253"/>
         <source>Vous allez imprimer {n} pages.</source>
         <translation>You are going to print {n} pages.</translation>
     </message>
@@ -613,7 +623,8 @@
 <context>
     <name>PageThumbnails</name>
     <message>
-        <location filename="../../devices/printer/steps/thumbnails.py" line="43"/>
+        <location filename="../../devices/printer/steps/thumbnails.py" line="41"/>
+        <location filename="../../devices/printer/steps/thumbnails.py" line="101"/>
         <source>Page {n}</source>
         <translation>Page {n}</translation>
     </message>
@@ -824,7 +835,7 @@
 <context>
     <name>PrintWizard</name>
     <message>
-        <location filename="../../devices/printer/wizard.py" line="89"/>
+        <location filename="../../devices/printer/wizard.py" line="91"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
