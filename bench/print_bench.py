@@ -36,7 +36,7 @@ from xvfb import virtual_screen  # noqa: E402
 
 from kiosk.devices.printer import backend, ipp  # noqa: E402
 from kiosk.devices.printer.problems import JobState  # noqa: E402
-from tests.devices.printer.private_cupsd import PrivateCups  # noqa: E402 (the tests' cupsd and printers)
+from tests.gui.devices.printer.private_cupsd import PrivateCups  # noqa: E402 (the tests' cupsd and printers)
 
 PRINTER = "BenchPDF"
 

@@ -2,7 +2,7 @@
 serves the kiosk's own scheme, the notice a refused frame shows (kiosk.browser.frames).
 
 An off-the-record profile keeps cookies, storage, cache and permissions in memory only; dropping every page
-and then the profile leaves nothing for the next visitor (checked in tests/browser/test_visitor_privacy.py).
+and then the profile leaves nothing for the next visitor (tests/gui/browser/test_visitor_privacy.py).
 The profile is made on the first page a visitor opens, so the home screen never pays for QtWebEngine.
 """
 

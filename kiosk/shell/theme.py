@@ -1,7 +1,7 @@
 """Colours, sizes and the stylesheet of the kiosk, in one place.
 
 Colours follow the French State's design system (DSFR): "bleu France" on white. Every text/background pair
-used here has a contrast ratio of at least 7:1 (checked by tests/unit/test_theme.py).
+used here has a contrast ratio of at least 7:1 (checked by tests/unit/shell/test_theme.py).
 """
 
 from __future__ import annotations

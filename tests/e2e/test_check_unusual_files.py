@@ -14,7 +14,7 @@ import pytest
 
 from kiosk.config.files import MAX_BYTES
 from tests.e2e.conftest import ROOT, kiosk_command, kiosk_env, run_kiosk
-from tests.unit.test_config_unusual_files import alias_bomb
+from tests.unit.config.test_config_unusual_files import alias_bomb
 
 pytestmark = pytest.mark.e2e
 
