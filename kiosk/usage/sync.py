@@ -277,6 +277,8 @@ class SyncRunner:
         while not self._stop.is_set():
             if woken or self._clock() >= next_sync:
                 next_sync = self._clock() + self._sync_pass()
+            if self._stop.is_set():
+                break
             if self._beat is not None and (woken or self._clock() >= next_beat):
                 try:
                     self._beat()
