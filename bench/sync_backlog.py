@@ -1,0 +1,213 @@
+"""A 30-day backlog delivered to a hub on loopback by the kiosk's sync client, against raw `requests` POSTs of
+the same JSON bytes to the same hub in the same run; and the GUI event loop's worst stall meanwhile.
+
+The hub is `kiosk hub serve` over SQLite in a temporary folder (tests/hub_on_loopback.py starts it as the
+tests do). The backlog is 30 × 24 hours × 50 shortcut keys = 36,000 rows in the kiosk's real SQLite store.
+
+1. Delivery, each on a fresh terminal of the hub (so that every insert is a real one), rounds alternating
+   which goes first (the hub's table grows as they go):
+   - kiosk: `SyncClient.send_due()` through `HubClient`, its database work on a `StoreWorker` thread — the
+     hours closed into 72 batches of 500 rows, each sent, answered and applied, until the outbox is empty;
+   - raw: the same 72 bodies (`kiosk.usage.outbox.encode`, the same bytes) POSTed in order by one
+     `requests.Session`, nothing else done.
+2. The GUI loop: a QApplication (offscreen) with the kiosk's GUI-thread garbage collector ticks a 5 ms
+   QTimer; the worst gap between ticks while a `SyncRunner` and its `StoreWorker` deliver the backlog in
+   their threads, against the same loop idle for as long.
+
+    .venv/bin/python bench/sync_backlog.py [--rounds 3] [--days 30] [--keys 50]
+
+Targets (issue 12): kiosk ≤ 2× raw; no GUI stall over 50 ms while it syncs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import requests  # noqa: E402
+
+from kiosk.store import StoreWorker  # noqa: E402
+from kiosk.usage import outbox  # noqa: E402
+from kiosk.usage.counter import Row, add_rows  # noqa: E402
+from kiosk.usage.sync import HubClient, SyncClient, runner_for  # noqa: E402
+from tests.hub_on_loopback import add_terminal, running_hub, sqlite_url  # noqa: E402
+
+TICK_MS = 5
+STALL_TARGET_MS = 50
+
+
+def backlog(days: int, keys: int, now: float) -> list[Row]:
+    """`days` of closed hours ending at the last closed one, `keys` shortcut keys each hour."""
+    last_hour = int(now // 3600) * 3600 - 2 * 3600
+    rows = []
+    for hour in range(days * 24):
+        period = datetime.fromtimestamp(last_hour - hour * 3600, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        rows += [(period, "shortcut_opened", f"service-{k}", 1 + (hour + k) % 9) for k in range(keys)]
+    return rows
+
+
+def filled_store(folder: Path, rows: list[Row]) -> StoreWorker:
+    store = StoreWorker(folder / "kiosk.db")
+    store.start()
+    store.call(lambda db: add_rows(db, rows))
+    return store
+
+
+def bodies(rows: list[Row], now: float, folder: Path) -> list[tuple[str, bytes]]:
+    """The batches the kiosk would send, in its order: (batch id, body)."""
+    store = filled_store(folder, rows)
+    try:
+        store.call(lambda db: outbox.close_hours(db, now))
+        found = []
+
+        def take(db) -> bool:
+            batch = outbox.next_batch(db)
+            if batch is None:
+                return False
+            found.append((batch.batch_id, batch.body()))
+            db.execute("DELETE FROM outbox_rows WHERE batch_id = ?", (batch.batch_id,))
+            db.execute("DELETE FROM outbox_batches WHERE batch_id = ?", (batch.batch_id,))
+            return True
+
+        while store.call(take):
+            pass
+        return found
+    finally:
+        store.close(timeout=10)
+
+
+def raw_delivery(base: str, token: str, sent: list[tuple[str, bytes]]) -> float:
+    with requests.Session() as session:
+        session.headers.update({"Authorization": f"Bearer {token}", "Content-Type": "application/json"})
+        started = time.perf_counter()
+        for batch_id, body in sent:
+            answer = session.post(base + "api/v1/usage", data=body, headers={"Idempotency-Key": batch_id})
+            answer.raise_for_status()
+        return time.perf_counter() - started
+
+
+def kiosk_delivery(base: str, token: str, rows: list[Row], now: float, folder: Path) -> float:
+    store = filled_store(folder, rows)
+    client = SyncClient(HubClient(base, token), store.call, clock=lambda: now)
+    try:
+        started = time.perf_counter()
+        report = client.send_due()
+        took = time.perf_counter() - started
+    finally:
+        client.close()
+        store.close(timeout=10)
+    if not report.done or report.rows_delivered != len(rows):
+        raise RuntimeError(f"the kiosk did not deliver everything: {report}")
+    return took
+
+
+def worst_gap_ms(app, seconds: float | None, until=None) -> tuple[float, int]:
+    """Runs the event loop with a 5 ms timer for `seconds`, or until `until()` is true; (worst gap, ticks)."""
+    from PySide6.QtCore import Qt, QTimer
+
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(TICK_MS)
+
+    def tick() -> None:
+        ticks.append(time.perf_counter())
+        if (until is not None and until()) or (seconds is not None and ticks[-1] - ticks[0] >= seconds):
+            timer.stop()
+            app.quit()
+
+    timer.timeout.connect(tick)
+    timer.start()
+    app.exec()
+    gaps = [b - a for a, b in itertools.pairwise(ticks)]
+    return max(gaps) * 1000, len(ticks)
+
+
+def gui_during_sync(base: str, token: str, rows: list[Row], folder: Path) -> tuple[float, float, float]:
+    """(worst gap syncing ms, seconds the sync took, worst gap idle ms), in this process."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.shell.garbage import GuiThreadGarbageCollector
+
+    app = QApplication.instance() or QApplication([])
+    collector = GuiThreadGarbageCollector()
+    collector.start()
+    store = filled_store(folder, rows)
+    runner = runner_for(base, token, store.call)
+    try:
+        started = time.perf_counter()
+        runner.start()
+        syncing, _ = worst_gap_ms(app, None, until=lambda: runner.last_report is not None)
+        took = time.perf_counter() - started
+        report = runner.last_report
+        if not report.done or report.rows_delivered != len(rows):
+            raise RuntimeError(f"the sync thread did not deliver everything: {report}")
+        idle, _ = worst_gap_ms(app, took)
+    finally:
+        runner.close()
+        store.close(timeout=10)
+        collector.stop()
+    return syncing, took, idle
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--days", type=int, default=30)
+    parser.add_argument("--keys", type=int, default=50)
+    options = parser.parse_args()
+    now = time.time()
+    rows = backlog(options.days, options.keys, now)
+    with tempfile.TemporaryDirectory() as temp:
+        temp = Path(temp)
+        url = sqlite_url(temp / "hub")
+        terminals = iter(range(1, 1000))
+
+        def fresh_terminal() -> str:
+            return add_terminal(url, f"borne-{next(terminals)}", site="bench")
+
+        def fresh_folder() -> Path:
+            return Path(tempfile.mkdtemp(dir=temp))
+
+        sent = bodies(rows, now, fresh_folder())
+        with running_hub(url) as base:
+            raw_delivery(base, fresh_terminal(), sent[:2])  # warm-up: the hub's first requests
+            raw, kiosk = [], []
+            for round_ in range(options.rounds):
+                order = ("raw", "kiosk") if round_ % 2 == 0 else ("kiosk", "raw")
+                for which in order:
+                    if which == "raw":
+                        raw.append(raw_delivery(base, fresh_terminal(), sent))
+                    else:
+                        kiosk.append(kiosk_delivery(base, fresh_terminal(), rows, now, fresh_folder()))
+            syncing, took, idle = gui_during_sync(base, fresh_terminal(), rows, fresh_folder())
+
+    raw_t, kiosk_t = statistics.median(raw), statistics.median(kiosk)
+    print(f"backlog: {len(rows)} rows in {len(sent)} batches; {options.rounds} round(s), medians")
+    print(
+        f"raw requests   {raw_t:7.2f} s  {len(rows) / raw_t:9.0f} rows/s   ({', '.join(f'{t:.2f}' for t in raw)})"
+    )
+    print(
+        f"kiosk sync     {kiosk_t:7.2f} s  {len(rows) / kiosk_t:9.0f} rows/s   "
+        f"({', '.join(f'{t:.2f}' for t in kiosk)})"
+    )
+    print(f"ratio          {kiosk_t / raw_t:7.2f}×   (target ≤ 2×)")
+    print(
+        f"GUI loop, {TICK_MS} ms timer: worst gap {syncing:.1f} ms while the sync thread delivered "
+        f"({took:.2f} s), {idle:.1f} ms idle   (target ≤ {STALL_TARGET_MS} ms)"
+    )
+
+
+if __name__ == "__main__":
+    main()
