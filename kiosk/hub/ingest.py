@@ -27,35 +27,29 @@ def store_usage(connection: Connection, terminal: Terminal, batch: UsageBatch) -
     """Inserts the batch's rows that are new; returns an answer per row: ok (stored now), duplicate (stored
     before: a resend), drop (never storable).
 
-    The rows already there are read first; the new ones then go in through the driver's executemany, still
-    ignoring conflicts: SQLAlchemy's per-row parameter work and RETURNING's rows took 4/5 of the time
-    (bench/hub_ingest.py). Two hub processes taking the same resend at once may both answer "ok" for a row;
-    it is stored once all the same.
+    The rows go in through the driver's executemany of an insert-or-ignore SQLAlchemy compiled once: its
+    per-row parameter work and RETURNING's rows took 4/5 of the time (bench/hub_ingest.py). When fewer rows
+    went in than were sent (a resend), the ones stored now are those received at this request's time.
     """
     received = now_utc()
     too_late = received + FUTURE_LIMIT
     hours = {text: datetime.fromisoformat(text[:-1]) for text in {row.period_start for row in batch.rows}}
-    before = _stored_before(connection, terminal, [hour for hour in hours.values() if hour <= too_late])
     as_stored = _bind(connection, usage_counts.c.period_start)  # a batch spans a few hours: each done once
     stored_hour = {text: as_stored(hour) for text, hour in hours.items()}
     received_at = _bind(connection, usage_counts.c.received_at)(received)
-    answers, new = [], []
-    for row in batch.rows:
-        hour = hours[row.period_start]
-        if hour > too_late:
-            answers.append("drop")
-        elif (hour, row.metric, row.key) in before:
-            answers.append("duplicate")
-        else:
-            answers.append("ok")
-            new.append(
-                (terminal.id, stored_hour[row.period_start], row.metric, row.key, row.count, received_at)
-            )
-    if new:
+    rows = [
+        (terminal.id, stored_hour[row.period_start], row.metric, row.key, row.count, received_at)
+        for row in batch.rows
+        if hours[row.period_start] <= too_late
+    ]
+    inserted, stored_now = 0, None  # None: every row sent went in
+    if rows:
         sql, positional = _usage_insert(connection.dialect)
-        connection.exec_driver_sql(
-            sql, new if positional else [dict(zip(_COLUMNS, r, strict=True)) for r in new]
-        )
+        inserted = connection.exec_driver_sql(
+            sql, rows if positional else [dict(zip(_COLUMNS, row, strict=True)) for row in rows]
+        ).rowcount
+        if inserted != len(rows):
+            stored_now = _received_at(connection, terminal, list(hours.values()), received)
     connection.execute(
         _insert(connection, batches)
         .values(
@@ -63,21 +57,31 @@ def store_usage(connection: Connection, terminal: Terminal, batch: UsageBatch) -
             batch_id=str(batch.batch_id),
             received_at=received,
             rows=len(batch.rows),
-            new_rows=len(new),
+            new_rows=inserted,
         )
         .on_conflict_do_nothing(index_elements=["terminal", "batch_id"])
     )
+    answers = []
+    for row in batch.rows:
+        hour = hours[row.period_start]
+        if hour > too_late:
+            answers.append("drop")
+        elif stored_now is None or (hour, row.metric, row.key) in stored_now:
+            answers.append("ok")
+        else:
+            answers.append("duplicate")
     return answers
 
 
-def _stored_before(
-    connection: Connection, terminal: Terminal, hours: list[datetime]
+def _received_at(
+    connection: Connection, terminal: Terminal, hours: list[datetime], received: datetime
 ) -> set[tuple[datetime, str, str]]:
-    if not hours:
-        return set()
+    """The terminal's rows of these hours that were stored at `received`."""
     found = connection.execute(
         select(usage_counts.c.period_start, usage_counts.c.metric, usage_counts.c.key).where(
-            usage_counts.c.terminal == terminal.id, usage_counts.c.period_start.in_(hours)
+            usage_counts.c.terminal == terminal.id,
+            usage_counts.c.period_start.in_(hours),
+            usage_counts.c.received_at == received,
         )
     )
     return {tuple(row) for row in found}
