@@ -105,6 +105,7 @@ class FaultProxy:
         self.latency = latency
         self.faults: list[str] = []
         self.seen: list[str] = []  # what happened to each POST
+        self.bodies: list[bytes] = []  # what each POST carried
         self._lock = threading.Lock()
         proxy = self
 
@@ -118,6 +119,7 @@ class FaultProxy:
             def do_POST(self):
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
                 with proxy._lock:
+                    proxy.bodies.append(body)
                     fault = proxy.faults.pop(0) if proxy.faults else "pass"
                     proxy.seen.append(fault)
                 if fault.isdigit():

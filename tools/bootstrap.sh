@@ -2,7 +2,7 @@
 # Installs what Îlot needs on Debian 12 (as root) and then either starts the kiosk in demo mode or runs the
 # whole test suite. The README's two commands call this script; so does .ci/run.
 #
-#   bash tools/bootstrap.sh demo   system packages + .venv + the kiosk, then `kiosk run --demo`
+#   bash tools/bootstrap.sh demo   system packages + .venv + the kiosk, a hub on loopback, then `kiosk run --demo`
 #   bash tools/bootstrap.sh test   the same plus the test needs, then ruff and the whole test suite
 set -euo pipefail
 
@@ -28,6 +28,7 @@ runtime_packages=(
 test_packages=(
   imagemagick x11-utils binutils libpython3.11 cups cups-client cups-filters cups-ipp-utils
   xdotool sqlite3 dbus-x11
+  chromium  # headless: opens the hub's statistics and fleet pages, takes their screenshots
 )
 # The demo prints to PDF files (cups-pdf) and scans from SANE's virtual test scanner; import (imagemagick)
 # takes the README's picture of the demo's virtual screen.
@@ -56,13 +57,42 @@ python=${PYTHON:-python3}
 if [ "$mode" = test ]; then
   .venv/bin/python -m pip install -q -e '.[test]'
 else
-  .venv/bin/python -m pip install -q -e .
+  .venv/bin/python -m pip install -q -e '.[hub]'  # the demo runs a hub on loopback too
 fi
 
 export QTWEBENGINE_DISABLE_SANDBOX=1   # QtWebEngine refuses to run as root with its sandbox on
 
 if [ "$mode" = demo ]; then
   bash tools/demo-devices.sh || echo "The demo starts anyway, without what the lines above say is missing."
+  # The demo's hub, on loopback (SQLite in .venv/demo-hub), and the demo kiosk's site.yaml with its token.
+  # The hub is a child of this script (--pdeathsig): it stops with the demo.
+  export ILOT_HUB_DATA_DIR="$PWD/.venv/demo-hub" demo_hub=http://127.0.0.1:8470/
+  demo_config=.venv/demo-config
+  mkdir -p "$ILOT_HUB_DATA_DIR" "$demo_config"
+  if [ ! -s "$demo_config/site.yaml" ]; then
+    token=$(.venv/bin/kiosk hub add-terminal borne-1 --site demo 2>/dev/null \
+      || .venv/bin/kiosk hub rotate-token borne-1 --site demo 2>/dev/null)
+    printf 'site_id: demo\nterminal_id: borne-1\nhub_url: "%s"\nhub_token: "%s"\n' "$demo_hub" "$token" \
+      >"$demo_config/site.yaml"
+  fi
+  demo_login=demo@ilot.example demo_password=demo-ilot-reseau  # a demo's login, on loopback only
+  printf '%s\n' "$demo_password" | .venv/bin/kiosk hub add-user "$demo_login" >/dev/null 2>&1 || true
+  setsid setpriv --pdeathsig TERM .venv/bin/kiosk hub serve --port 8470 --insecure-cookies \
+    >"$ILOT_HUB_DATA_DIR/hub.log" 2>&1 &
+  hub=$!
+  for _ in $(seq 100); do
+    .venv/bin/python -c "import requests, sys; requests.get(sys.argv[1] + 'healthz', timeout=1).raise_for_status()" \
+      "$demo_hub" 2>/dev/null && break
+    kill -0 "$hub" 2>/dev/null || break
+    sleep 0.1
+  done
+  if kill -0 "$hub" 2>/dev/null; then
+    echo "The demo's hub: $demo_hub (statistics and terminals), login $demo_login, password $demo_password."
+    echo "An hour's counts reach it after the hour, within 20 minutes."
+  else
+    echo "The demo's hub did not start (is port 8470 taken?): see $ILOT_HUB_DATA_DIR/hub.log." \
+      "The kiosk keeps its counts meanwhile."
+  fi
   export SANE_CONFIG_DIR="$PWD/.venv/demo-sane"
   export CUPS_SERVER=/run/cups/cups.sock  # the demo's scheduler, never another on localhost:631
   if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
@@ -71,7 +101,7 @@ if [ "$mode" = demo ]; then
     # quits cleanly); ended when the kiosk has, or with this script (--pdeathsig) whatever happens.
     setsid setpriv --pdeathsig TERM Xvfb :99 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
     xvfb=$!
-    trap 'kill "$xvfb" 2>/dev/null; wait "$xvfb" 2>/dev/null' EXIT
+    trap 'kill "$xvfb" "$hub" 2>/dev/null; wait "$xvfb" "$hub" 2>/dev/null' EXIT
     ours() { [ -S /tmp/.X11-unix/X99 ] && [ "$(tr -d ' ' </tmp/.X99-lock 2>/dev/null)" = "$xvfb" ]; }
     for _ in $(seq 100); do ours && break; kill -0 "$xvfb" 2>/dev/null || break; sleep 0.1; done
     if ! ours; then
@@ -82,10 +112,12 @@ if [ "$mode" = demo ]; then
     echo "Take a picture of it from another shell: DISPLAY=:99 import -window root shot.png"
     echo "Quit with Ctrl+C."
     status=0
-    DISPLAY=:99 .venv/bin/kiosk run --demo || status=$?
+    DISPLAY=:99 .venv/bin/kiosk run --demo --config "$demo_config" || status=$?
     exit "$status"
   fi
-  exec .venv/bin/kiosk run --demo
+  status=0
+  .venv/bin/kiosk run --demo --config "$demo_config" || status=$?
+  exit "$status"
 fi
 
 .venv/bin/ruff check kiosk tests bench

@@ -1,10 +1,12 @@
-"""`kiosk hub …`: serve the hub, migrate its database, add, revoke and re-key terminals. Every command takes
+"""`kiosk hub …`: serve the hub, migrate its database, add, revoke and re-key terminals, add and remove
+the network managers who log in to its pages. Every command takes
 `--db URL` (default: a SQLite file in the hub's data folder). Only parsing and messages live here; the hub's
 libraries are imported by `run` only, so that a terminal without them parses its own commands."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 
@@ -21,6 +23,11 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8470)
     serve.add_argument("--workers", type=int, default=1, help="worker processes (uvicorn)")
+    serve.add_argument(
+        "--insecure-cookies",
+        action="store_true",
+        help="session cookies without Secure, for plain HTTP on loopback (a demo); never behind TLS",
+    )
     verb("migrate", "bring the database to the latest schema")
     for name, text in (
         ("add-terminal", "register a terminal and print its token (shown once)"),
@@ -30,6 +37,14 @@ def add_commands(commands: argparse._SubParsersAction) -> None:
         parser = verb(name, text)
         parser.add_argument("terminal_id")
         parser.add_argument("--site", required=True, help="the site's id, as in its site.yaml")
+    add_user = verb("add-user", "give a network manager a login to the statistics and fleet pages")
+    add_user.add_argument("email")
+    add_user.add_argument("--sites", default="", help="comma-separated site ids they may see (default: all)")
+    add_user.add_argument(
+        "--password-file", default=None, help="read the password from this file's first line (for scripts)"
+    )
+    remove_user = verb("remove-user", "take away a network manager's login (their sessions end)")
+    remove_user.add_argument("email")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -49,7 +64,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"Database {_shown(url)} is at the latest schema.")
         return 0
     if args.hub_command == "serve":
+        if args.insecure_cookies:
+            os.environ["ILOT_HUB_INSECURE_COOKIES"] = "1"
         return serve.serve(url, host=args.host, port=args.port, workers=args.workers)
+    if args.hub_command in ("add-user", "remove-user"):
+        return _user_command(engine, args)
     action = {
         "add-terminal": terminals.add,
         "rotate-token": terminals.rotate,
@@ -71,6 +90,42 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return 0
+
+
+def _user_command(engine, args: argparse.Namespace) -> int:
+    from kiosk.hub import users
+
+    try:
+        if args.hub_command == "remove-user":
+            with engine.begin() as connection:
+                users.remove(connection, args.email)
+            print(f"{users.normalised_email(args.email)} can no longer log in.")
+            return 0
+        password = _password(args.password_file)
+        with engine.begin() as connection:
+            user = users.add(connection, args.email, password, args.sites.split(","))
+    except (users.UserError, OSError) as error:
+        print(error, file=sys.stderr)
+        return 1
+    sites = ", ".join(sorted(user.sites)) if user.sites else "every site"
+    print(f"{user.email} can now log in to the hub's pages and see {sites}.")
+    return 0
+
+
+def _password(password_file: str | None) -> str:
+    """From the file, else from a pipe (a script's stdin), else asked twice on the terminal, never echoed."""
+    import getpass
+    from pathlib import Path
+
+    if password_file:
+        lines = Path(password_file).read_text(encoding="utf-8").splitlines()
+        return lines[0] if lines else ""
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\r\n")
+    first = getpass.getpass("Password: ")
+    if getpass.getpass("Password again: ") != first:
+        raise OSError("The two passwords differ. Nothing was changed.")
+    return first
 
 
 def _shown(url: str) -> str:

@@ -78,3 +78,43 @@ request_counts = Table(
     Column("minute", BigInteger, primary_key=True),  # minutes since the epoch
     Column("requests", Integer, nullable=False),
 )
+
+# Network managers, who log in to the pages. The password is kept as its argon2id hash only.
+users = Table(
+    "users",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("email", String(254), nullable=False, unique=True),  # lower case
+    Column("password_hash", String(200), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+)
+
+# The sites a user may see. A user without any row here sees every site.
+user_sites = Table(
+    "user_sites",
+    metadata,
+    Column("user", Integer, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    Column("site_id", String(SLUG_LENGTH), primary_key=True),
+)
+
+# Browser sessions, shared by every hub process. The cookie holds a random token; only its hash is kept.
+# `user` is empty before login: the login form's CSRF token needs a session too.
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user", Integer, ForeignKey("users.id", ondelete="CASCADE")),
+    Column("csrf_token", String(64), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("expires_at", DateTime, nullable=False, index=True),
+)
+
+# Failed logins per account ("account:EMAIL") and per address ("address:IP"), for the lockout.
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("subject", String(300), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("window_start", DateTime, nullable=False),
+    Column("locked_until", DateTime),
+)

@@ -112,6 +112,8 @@ class Site(LoopbackSite):
                 document.addEventListener('keydown', e => { document.title += '[' + e.key + ']'; });
                 window.addEventListener('beforeprint', () => { document.title += '[PRINT]'; });
                 </script>""",
+            "/form": """<title>form</title><form action=/sent><input id=nom name=nom autofocus>
+                <input name=mail><input name=tel><button>Envoyer</button></form>""",
             "/geo": """<title>geo</title><script>
                 navigator.geolocation.getCurrentPosition(
                   () => { document.title = 'geo:granted'; },

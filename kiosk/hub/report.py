@@ -1,0 +1,260 @@
+"""The statistics page's tables, built from the queries' sums (pure: no database, no web). Every count a
+table holds is already masked: under `SMALL` it is None, shown as "< 5" in the page, the CSV and the chart
+alike, so no output can show a small number by mistake."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from functools import cache
+
+import yaml
+
+from kiosk import resources
+from kiosk.hub.stats import MONTHS, Period, paris_time
+from kiosk.usage.metrics import DIAGNOSTIC_AREAS, DIAGNOSTIC_LEVELS
+
+SMALL = 5
+HIDDEN = "< 5"
+
+Cell = str | int | None  # text, a count, or a hidden count
+
+
+def mask(count: int) -> int | None:
+    return None if count < SMALL else count
+
+
+@dataclass(frozen=True)
+class Table:
+    slug: str  # its CSV's name
+    title: str
+    columns: list[str]  # the first names the rows, the others hold counts
+    rows: list[list[Cell]]
+    chart: str | None = "bar"  # "bar", "hbar", "stacked" or None
+    note: str = ""
+    counts_from: int = 1  # the first column that holds counts
+
+    def series(self) -> list[tuple[str, list[int | None]]]:
+        """The count columns, each as (name, values), for a chart."""
+        return [
+            (name, [row[i] for row in self.rows])
+            for i, name in enumerate(self.columns)
+            if i >= self.counts_from
+        ]
+
+    def empty(self) -> bool:
+        return not self.rows
+
+
+@dataclass(frozen=True)
+class Report:
+    period: Period
+    headline: list[tuple[str, int | None]]
+    tables: list[Table] = field(default_factory=list)
+
+    def table(self, slug: str) -> Table:
+        return next(t for t in self.tables if t.slug == slug)
+
+
+DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+DURATIONS = (
+    ("<1min", "Moins d'une minute"),
+    ("1-5min", "1 à 5 minutes"),
+    ("5-15min", "5 à 15 minutes"),
+    ("15-30min", "15 à 30 minutes"),
+    ("30-60min", "30 minutes à 1 heure"),
+    (">60min", "Plus d'une heure"),
+)
+GROUPS = (("debutant", "Débutant"), ("intermediaire", "Intermédiaire"), ("avance", "Avancé"))
+LEVELS = {"a_decouvrir": "À découvrir", "avec_aide": "Avec de l'aide", "autonome": "Autonome"}
+LANGUAGE_NAMES = {"fr": "Français", "en": "Anglais", "ar": "Arabe", "es": "Espagnol", "pt": "Portugais"}
+ACCESSIBILITY = {
+    "read_aloud": "Lecture à voix haute",
+    "zoom": "Texte agrandi",
+    "high_contrast": "Fort contraste",
+}
+HELP_CALLS = {"answered": "Un conseiller est venu", "cancelled": "Annulé", "unanswered": "Sans réponse"}
+
+# The counts each terminal's row sums (every key of the metric).
+TERMINAL_METRICS = ("session_started", "shortcut_opened", "pages_printed", "pages_scanned")
+TIMED_METRICS = ("session_started", "pages_printed", "pages_scanned")
+
+
+@cache
+def shortcut_names() -> dict[str, str]:
+    """Shortcut id → its name in the bundled shortcuts.yaml (a site's own shortcuts show their id)."""
+    try:
+        data = yaml.safe_load(resources.bundled_shortcuts().read_text(encoding="utf-8"))
+        return {s["id"]: s["label"] for s in data.get("shortcuts", [])}
+    except (OSError, KeyError, TypeError, yaml.YAMLError):
+        return {}
+
+
+@cache
+def area_names() -> dict[int, str]:
+    """Diagnostic area number → its name in the bundled content (its order there)."""
+    try:
+        content = resources.resource_path("assets", "diagnostic", "contenu.yaml").read_text(encoding="utf-8")
+        return {i: a["name"] for i, a in enumerate(yaml.safe_load(content)["areas"], start=1)}
+    except (OSError, KeyError, TypeError, yaml.YAMLError):
+        return {}
+
+
+def build(
+    period: Period,
+    totals: Counter[tuple[str, str]],
+    hourly: list[tuple[datetime, str, int]],
+    per_terminal: Counter[tuple[str, str, str]],
+) -> Report:
+    """The whole report of a period, from `stats.totals`, `stats.hourly` and `stats.by_terminal`."""
+
+    def metric(name: str) -> Counter[str]:
+        return Counter({k: n for (m, k), n in totals.items() if m == name})
+
+    def keyed(name: str, names: dict[str, str] | None = None) -> list[list[Cell]]:
+        counts = metric(name)
+        ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        return [[(names or {}).get(key, key), mask(n)] for key, n in ordered]
+
+    def total(name: str) -> int | None:
+        return mask(sum(metric(name).values()))
+
+    local = [(paris_time(hour), m, n) for hour, m, n in hourly]
+    visits = [(t, n) for t, m, n in local if m == "session_started"]
+
+    tables = [
+        _over_time(period, local),
+        _sites(per_terminal),
+        _terminals(per_terminal),
+        Table(
+            "services",
+            "Services ouverts",
+            ["Service", "Ouvertures"],
+            keyed("shortcut_opened", shortcut_names()),
+            "hbar",
+        ),
+        Table(
+            "durees",
+            "Durée des visites",
+            ["Durée", "Visites"],
+            [[label, mask(metric("session_duration")[key])] for key, label in DURATIONS],
+        ),
+        Table(
+            "heures",
+            "Heures des visites",
+            ["Heure", "Visites"],
+            [[f"{h} h", mask(sum(n for t, n in visits if t.hour == h))] for h in range(24)],
+            note="Heure de Paris.",
+        ),
+        Table(
+            "jours",
+            "Jours des visites",
+            ["Jour", "Visites"],
+            [
+                [d.capitalize(), mask(sum(n for t, n in visits if t.weekday() == i))]
+                for i, d in enumerate(DAYS)
+            ],
+        ),
+        Table(
+            "diagnostic-groupes",
+            "Diagnostics terminés, par groupe",
+            ["Groupe", "Diagnostics"],
+            [[label, mask(metric("diagnostic_completed")[key])] for key, label in GROUPS],
+        ),
+        _levels(metric("diagnostic_level")),
+        Table(
+            "navigations-bloquees",
+            "Pages refusées, par service",
+            ["Service", "Pages refusées"],
+            keyed("navigation_blocked", shortcut_names()),
+            "hbar",
+            note="Une page refusée est hors de la liste des sites permis.",
+        ),
+        Table("langues", "Langues choisies", ["Langue", "Choix"], keyed("language", LANGUAGE_NAMES), "hbar"),
+        Table(
+            "accessibilite",
+            "Aides à la lecture utilisées",
+            ["Aide", "Utilisations"],
+            keyed("accessibility", ACCESSIBILITY),
+            "hbar",
+        ),
+        Table("appels-aide", "Appels à l'aide", ["Issue", "Appels"], keyed("help_call", HELP_CALLS), "hbar"),
+    ]
+    headline = [
+        ("Visites", total("session_started")),
+        ("Services ouverts", total("shortcut_opened")),
+        ("Pages imprimées", total("pages_printed")),
+        ("Pages scannées", total("pages_scanned")),
+        ("Diagnostics terminés", total("diagnostic_completed")),
+    ]
+    return Report(period, headline, tables)
+
+
+def _over_time(period: Period, local: list[tuple[datetime, str, int]]) -> Table:
+    by_month = period.kind == "annee"
+    if by_month:
+        steps = [(m, MONTHS[m - 1].capitalize()) for m in range(1, 13)]
+
+        def step(t: datetime) -> int:
+            return t.month
+    else:
+        days = (period.end - period.start).days
+        steps = [(period.start + timedelta(days=i), "") for i in range(days)]
+        steps = [(d, f"{DAYS[d.weekday()][:3]}.\u00a0{d.day}") for d, _ in steps]
+
+        def step(t: datetime):
+            return t.date()
+
+    sums: Counter[tuple[object, str]] = Counter()
+    for t, m, n in local:
+        sums[(step(t), m)] += n
+    return Table(
+        "dans-le-temps",
+        "Visites et pages, mois par mois" if by_month else "Visites et pages, jour par jour",
+        ["Mois" if by_month else "Jour", "Visites", "Pages imprimées", "Pages scannées"],
+        [[label, *(mask(sums[(s, m)]) for m in TIMED_METRICS)] for s, label in steps],
+    )
+
+
+def _sites(per_terminal: Counter[tuple[str, str, str]]) -> Table:
+    sums: Counter[tuple[str, str]] = Counter()
+    for (site, _terminal, m), n in per_terminal.items():
+        sums[(site, m)] += n
+    sites = sorted({site for site, _ in sums})
+    return Table(
+        "sites",
+        "Par site",
+        ["Site", "Visites", "Services ouverts", "Pages imprimées", "Pages scannées"],
+        [[site, *(mask(sums[(site, m)]) for m in TERMINAL_METRICS)] for site in sites],
+        "hbar",
+    )
+
+
+def _terminals(per_terminal: Counter[tuple[str, str, str]]) -> Table:
+    pairs = sorted({(site, terminal) for site, terminal, _ in per_terminal})
+    return Table(
+        "bornes",
+        "Par borne",
+        ["Site", "Borne", "Visites", "Services ouverts", "Pages imprimées", "Pages scannées"],
+        [[s, t, *(mask(per_terminal[(s, t, m)]) for m in TERMINAL_METRICS)] for s, t in pairs],
+        None,
+        counts_from=2,
+    )
+
+
+def _levels(levels: Counter[str]) -> Table:
+    names = area_names()
+    return Table(
+        "diagnostic-niveaux",
+        "Niveaux du diagnostic, par domaine",
+        ["Domaine", *LEVELS.values()],
+        [
+            [
+                names.get(area, f"Domaine {area}"),
+                *(mask(levels[f"{area}:{level}"]) for level in DIAGNOSTIC_LEVELS),
+            ]
+            for area in DIAGNOSTIC_AREAS
+        ],
+        "stacked",
+    )
