@@ -4,7 +4,8 @@
 Idempotency-Key). `SyncClient.send_due()` is one pass: close the hours that are due, apply the cap, then
 send until the outbox is empty or the hub says to wait; it returns what happened and when to try again.
 Its database work runs wherever `in_store` runs it (the store's thread in the kiosk): this module never
-touches SQLite itself, and never runs on the GUI thread (`SyncRunner` is its thread in the kiosk).
+touches SQLite itself, and never runs on the GUI thread (`SyncRunner` is its thread in the kiosk, which also
+sends the heartbeat: kiosk/usage/heartbeat.py).
 """
 
 from __future__ import annotations
