@@ -81,6 +81,7 @@ class Kiosk:
         from kiosk.diagnostic.in_kiosk import DiagnosticInKiosk
         from kiosk.shell import theme
         from kiosk.shell.destinations import Destinations
+        from kiosk.shell.frame_probe import FrameProbe
         from kiosk.shell.garbage import GuiThreadGarbageCollector
         from kiosk.shell.home import HomeScreen
         from kiosk.shell.icons import Icons
@@ -117,6 +118,7 @@ class Kiosk:
         self.local_loops = LocalLoops()  # a page's questions: what takes a page away waits for their answer
         self.top_bar = TopBar(config.site.site_name, self.icons)
         self.window = KioskWindow(self.top_bar, public=public, local_loops=self.local_loops)
+        self.frame_probe = FrameProbe(self.window)  # the heartbeat's last_frame
 
         # The features, in the order of their home tiles and of their wipers. Each makes its screens and
         # services when a visitor first needs them; they reach each other only through these callables.
@@ -189,9 +191,19 @@ class Kiosk:
         self.store.start()
         site = self.config.site
         if site.hub_url:
+            from kiosk.usage import heartbeat as beat
             from kiosk.usage.sync import runner_for
 
-            self.sync = runner_for(site.hub_url, site.hub_token, self.store.call)
+            sources = beat.Sources(
+                beat.installed_version(),
+                beat.config_version(self.config),
+                self.printing.state,  # CUPS over IPP, from the sync thread
+                lambda: self.scanning.state,
+                lambda: beat.free_disk_mb(self.paths.data_dir),
+                beat.backlog_and_last_sync(self.store.call),
+                lambda: self.frame_probe.last_frame,
+            )
+            self.sync = runner_for(site.hub_url, site.hub_token, self.store.call, sources)
             self.sync.start()
         self._network_watch = NetworkWatch()
         self._network_watch.linkChanged.connect(self.reachability.link_changed)

@@ -97,10 +97,12 @@ class FaultProxy:
     """Forwards a terminal's requests to the hub, except when told to fail the next ones: `faults` is a list
     of what to do with each coming POST, in order — an HTTP status such as "500" or "429" (answered at once,
     429 and 503 with Retry-After: 1), "timeout" (never answers), "cut" (forwards it, so the hub stores it,
-    then closes the connection unanswered), or "pass". Once the list is empty, everything passes."""
+    then closes the connection unanswered), or "pass". Once the list is empty, everything passes. `latency`:
+    seconds every request waits before it goes on, as over a real network."""
 
-    def __init__(self, hub: str):
+    def __init__(self, hub: str, latency: float = 0.0):
         self.hub = hub.rstrip("/")
+        self.latency = latency
         self.faults: list[str] = []
         self.seen: list[str] = []  # what happened to each POST
         self.bodies: list[bytes] = []  # what each POST carried
@@ -136,6 +138,7 @@ class FaultProxy:
                     self._forward(body)
 
             def _forward(self, body: bytes, answer: bool = True):
+                time.sleep(proxy.latency)
                 headers = {k: v for k, v in self.headers.items() if k.lower() not in ("host", "connection")}
                 response = requests.request(
                     self.command, proxy.hub + self.path, data=body or None, headers=headers, timeout=30

@@ -46,6 +46,15 @@ class Printing:
     def enabled(self) -> bool:
         return self._site.print_page_limit > 0
 
+    def state(self) -> str:
+        """The heartbeat's printer code: "off" when the site turned printing off, else the queue's state from
+        CUPS (kiosk/devices/printer/check.py). Blocking: call it off the GUI thread (the sync thread does)."""
+        if not self.enabled:
+            return "off"
+        from kiosk.devices.printer.check import printer_state
+
+        return printer_state(self._site.printer or None)
+
     def destinations(self) -> list[Destination]:
         if not self.enabled:
             return []

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from kiosk.devices.scanner.problems import scanner_state_after
 from kiosk.shell.destinations import Destination
 from kiosk.shell.icons import Icons
 from kiosk.shell.window import KioskWindow
@@ -34,6 +35,10 @@ class Scanning:
         self._print_document = print_document
         self.service = None  # ScanService, once made
         self.wizard = None  # ScanWizard, once made
+        # The heartbeat's scanner code, read by the sync thread (a str rebinding is atomic): what the last
+        # device listing or scan showed. The kiosk never probes SANE for it: `scanimage -L` opens USB devices
+        # on some backends and would disturb a scan in progress; "unused" until a visitor first scans.
+        self.state = "unused"
 
     def destinations(self) -> list[Destination]:
         return [
@@ -57,6 +62,10 @@ class Scanning:
             self.wizard.scanned.connect(lambda pages: self._counter.count("pages_scanned", n=pages))
             self.wizard.printRequested.connect(self._print)
             self.wizard.closed.connect(self._window.show_home)
+            self.service.devices_changed.connect(lambda found: self._note("ready" if found else "no-device"))
+            self.service.progress.connect(lambda *_: self._note("scanning"))
+            self.service.finished.connect(lambda _: self._note("ready"))
+            self.service.failed.connect(lambda problem: self._note(scanner_state_after(problem)))
         self.wizard.start(photocopy)
         self._window.show_screen(self.wizard)
 
@@ -81,6 +90,9 @@ class Scanning:
         if self.wizard is not None:
             self.service.wipe()
             self.wizard.deleteLater()
+
+    def _note(self, state: str) -> None:
+        self.state = state
 
     def _print(self, path: str) -> None:
         """A scan goes to the print wizard; once printed (or not), the visitor is back home."""

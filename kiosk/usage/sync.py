@@ -4,7 +4,8 @@
 Idempotency-Key). `SyncClient.send_due()` is one pass: close the hours that are due, apply the cap, then
 send until the outbox is empty or the hub says to wait; it returns what happened and when to try again.
 Its database work runs wherever `in_store` runs it (the store's thread in the kiosk): this module never
-touches SQLite itself, and never runs on the GUI thread (`SyncRunner` is its thread in the kiosk).
+touches SQLite itself, and never runs on the GUI thread (`SyncRunner` is its thread in the kiosk, which also
+sends the heartbeat: kiosk/usage/heartbeat.py).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from kiosk.usage.retry import LONGEST_DELAY, Decision, Outcome, decide, first_se
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+    from kiosk.usage import heartbeat
+
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -34,6 +37,7 @@ InStore = Callable[[Callable[["Database"], T]], T]
 
 TIMEOUT = (5, 30)  # seconds: to connect, then between bytes of the answer
 USER_AGENT = "ilot-kiosk"
+BEAT_INTERVAL = 15 * 60  # seconds between heartbeats (kiosk/usage/heartbeat.py)
 
 
 @dataclass(frozen=True)
@@ -217,19 +221,37 @@ def next_hour_close(now: float) -> float:
     return (now // 3600 + 1) * 3600 + outbox.GRACE
 
 
-def runner_for(hub_url: str, token: str, in_store: InStore) -> SyncRunner:
-    """The kiosk's sync thread for the site's hub (not started)."""
-    return SyncRunner(SyncClient(HubClient(hub_url, token), in_store))
+def runner_for(
+    hub_url: str, token: str, in_store: InStore, beat_sources: heartbeat.Sources | None = None
+) -> SyncRunner:
+    """The kiosk's sync thread for the site's hub (not started); it also beats when given the sources."""
+    from kiosk.usage.heartbeat import Heartbeats  # it imports this module
+
+    hub = HubClient(hub_url, token)
+    beats = Heartbeats(hub, beat_sources) if beat_sources is not None else None
+    return SyncRunner(SyncClient(hub, in_store), beat=beats.send if beats else None)
 
 
 class SyncRunner:
     """The kiosk's sync thread: a pass at start, then at each hour's close (plus a random spread), or when
-    the hub said to try again; `wake()` (the network came back) tries at once. Never waits on the GUI."""
+    the hub said to try again; `wake()` (the network came back) tries at once. With `beat`, it also sends a
+    heartbeat after the first pass, then every `beat_interval` seconds (and on `wake()`): a beat that fails
+    is simply the next one's job. Never waits on the GUI."""
 
-    def __init__(self, client: SyncClient, *, clock: Callable[[], float] = time.time, rng: Any = None):
+    def __init__(
+        self,
+        client: SyncClient,
+        *,
+        clock: Callable[[], float] = time.time,
+        rng: Any = None,
+        beat: Callable[[], object] | None = None,
+        beat_interval: float = BEAT_INTERVAL,
+    ):
         self._client = client
         self._clock = clock
         self._rng = rng or random.Random()
+        self._beat = beat
+        self._beat_interval = beat_interval
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="ilot-sync", daemon=True)
@@ -251,14 +273,32 @@ class SyncRunner:
         self._client.close()
 
     def _run(self) -> None:
+        next_sync = next_beat = self._clock()
+        woken = False
         while not self._stop.is_set():
-            try:
-                self.last_report = report = self._client.send_due()
-                delay = report.retry_in
-            except Exception:  # a full disk, a store closing: log it, keep the thread, try later
-                log.exception("sync pass failed")
-                delay = LONGEST_DELAY / 12
-            if delay is None:
-                delay = next_hour_close(self._clock()) - self._clock() + first_send_delay(self._rng)
-            self._wake.wait(delay)
+            if woken or self._clock() >= next_sync:
+                next_sync = self._clock() + self._sync_pass()
+            if self._stop.is_set():
+                break
+            if self._beat is not None and (woken or self._clock() >= next_beat):
+                try:
+                    self._beat()
+                except Exception:  # the beat's own failures are handled inside; this is a bug: keep going
+                    log.exception("heartbeat failed")
+                next_beat = self._clock() + self._beat_interval
+            due = next_sync if self._beat is None else min(next_sync, next_beat)
+            woken = self._wake.wait(max(0.0, due - self._clock()))
             self._wake.clear()
+            woken = woken and not self._stop.is_set()
+
+    def _sync_pass(self) -> float:
+        """One pass; returns the seconds until the next."""
+        try:
+            self.last_report = report = self._client.send_due()
+            delay = report.retry_in
+        except Exception:  # a full disk, a store closing: log it, keep the thread, try later
+            log.exception("sync pass failed")
+            delay = LONGEST_DELAY / 12
+        if delay is None:
+            delay = next_hour_close(self._clock()) - self._clock() + first_send_delay(self._rng)
+        return delay

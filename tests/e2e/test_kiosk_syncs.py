@@ -3,14 +3,19 @@ technician runs it — both against a real hub on loopback, with the kiosk's rea
 
 from __future__ import annotations
 
+import signal
+import subprocess
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import select
 
+from kiosk.hub.database import engine_for
+from kiosk.hub.tables import heartbeats, terminals
 from kiosk.store.database import open_store
 from kiosk.usage.counter import add_rows
-from tests.e2e.conftest import kiosk_env, run_kiosk
+from tests.e2e.conftest import ROOT, kiosk_command, kiosk_env, run_kiosk
 from tests.hub_on_loopback import add_terminal, hub_totals, running_hub, sqlite_url
 
 pytestmark = pytest.mark.e2e
@@ -57,6 +62,49 @@ def test_the_running_kiosk_sends_what_is_due(hub, tmp_path, x_display):
     )
     assert ran.returncode == 0, ran.stderr[-2000:]
     assert hub_totals(url, "poste-kiosk") == totals(PAST)
+
+
+def stored_heartbeat(url: str, site: str):
+    engine = engine_for(url)
+    try:
+        with engine.connect() as connection:
+            return connection.execute(
+                select(heartbeats)
+                .join(terminals, terminals.c.id == heartbeats.c.terminal)
+                .where(terminals.c.site_id == site)
+            ).first()
+    finally:
+        engine.dispose()
+
+
+def test_the_running_kiosk_beats_with_the_time_of_its_last_frame(hub, tmp_path, x_display):
+    url, base = hub
+    token = add_terminal(url, site="poste-beat")
+    config, data = terminal_folders(tmp_path, base, token, "poste-beat")
+    started = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+    env = kiosk_env(DISPLAY=x_display, CUPS_SERVER=str(tmp_path / "no-cups.sock"))  # the printer: known down
+    kiosk = subprocess.Popen(
+        kiosk_command("run", "--config", str(config), "--data-dir", str(data)),
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while (beat := stored_heartbeat(url, "poste-beat")) is None and kiosk.poll() is None:
+            assert time.monotonic() < deadline, "no heartbeat reached the hub"
+            time.sleep(0.2)
+    finally:
+        kiosk.send_signal(signal.SIGTERM)
+        _, stderr = kiosk.communicate(timeout=30)
+    assert beat is not None, stderr.decode()[-2000:]
+    assert kiosk.returncode == 0, stderr.decode()[-2000:]
+    assert started <= beat.last_frame <= beat.received_at  # the window painted, and the beat says when
+    assert beat.received_at - beat.last_frame < timedelta(seconds=30)
+    assert beat.last_sync is not None and beat.backlog_rows == 0  # it beat after the pass that sent PAST
+    assert (beat.version, beat.printer, beat.scanner) == ("0.1.0", "server-down", "unused")
+    assert beat.config_version.startswith("cfg-") and beat.free_disk_mb > 0
 
 
 def test_sync_once_says_what_it_sent_and_what_stopped_it(hub, tmp_path):

@@ -17,7 +17,7 @@ import pytest
 from kiosk.store.database import open_store
 from kiosk.usage.counter import add_rows
 from tests.e2e.conftest import ROOT, kiosk_command, kiosk_env, run_kiosk
-from tests.hub_on_loopback import add_terminal, hub_totals, running_hub, sqlite_url
+from tests.hub_on_loopback import FaultProxy, add_terminal, hub_totals, running_hub, sqlite_url
 
 pytestmark = pytest.mark.e2e
 
@@ -25,6 +25,8 @@ KEYS = [("session_started", ""), ("pages_printed", "")] + [
     ("shortcut_opened", f"service-{n}") for n in range(46)
 ]
 
+
+LATENCY = 0.05  # seconds each request to the hub waits, as over a terminal's network
 
 FIRST_DAY = (time.time() // 86400 - 70) * 86400  # far enough back for 60 days, within the outbox's 90
 
@@ -78,8 +80,10 @@ def test_kill_9_during_sync_once_50_times_loses_and_doubles_nothing(tmp_path):
     url = sqlite_url(tmp_path / "hub")
     token = add_terminal(url, site="poste-kill")
     rng = random.Random(50)
-    with running_hub(url) as base:
-        config, data = folders(tmp_path, base, token, "poste-kill")
+    # Over loopback a day's batches go in a few tens of milliseconds, less than the start-up's jitter: with
+    # a network's latency in between, the kills can aim inside the sending.
+    with running_hub(url) as hub, FaultProxy(hub, latency=LATENCY) as proxy:
+        config, data = folders(tmp_path, proxy.url, token, "poste-kill")
         command = kiosk_command("sync", "--once", "--config", str(config), "--data-dir", str(data))
         started = time.monotonic()
         assert run_kiosk(*command[3:]).returncode == 0

@@ -41,6 +41,7 @@ PURE_MODULES = [
     "kiosk.usage.outbox",
     "kiosk.usage.retry",
     "kiosk.usage.sync",
+    "kiosk.usage.heartbeat",
     "kiosk.usage.hub_check",
     "kiosk.hub.schemas",
     "kiosk.hub.tokens",

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kiosk.devices.printer import backend, ipp
-from kiosk.devices.printer.problems import Problem, severity
+from kiosk.devices.printer.problems import PrinterState, Problem, severity
 from kiosk.devices.printer.server_settings import preserve_warnings
 
 FIXES = {
@@ -108,3 +108,20 @@ def printer_report(server: ipp.Server | None = None, settings_text: str | None =
     if not warnings:
         lines.append(ReportLine("CUPS keeps no printed documents nor job history."))
     return lines
+
+
+def printer_state(name: str | None, server: ipp.Server | None = None) -> str:
+    """The heartbeat's printer code for the queue `name` (None: the CUPS default): its first problem,
+    blocking ones first (media-empty, offline, stopped…), else "printing" or "ok"; or what is wrong with
+    the print system (server-down, no-printer, not-authorized). Blocking (IPP to CUPS): off the GUI thread."""
+    server = server or ipp.Server.from_environment()
+    try:
+        name = name or backend.default_printer(server)
+        if name is None:
+            return Problem.NO_PRINTER.value
+        printer = backend.printer_info(server, name)
+    except backend.PrintError as error:
+        return error.problem.value
+    if printer.problems:  # blocking ones first
+        return printer.problems[0].value
+    return "printing" if printer.state == PrinterState.PROCESSING else "ok"

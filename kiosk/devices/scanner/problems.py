@@ -111,3 +111,12 @@ def _problem_in_text(stderr: str) -> Problem | None:
 def _pages_said(stderr: str) -> bool:
     """Whether scanimage said it finished at least one page ("Scanned page 1. (scanner status = 5)")."""
     return re.search(r"Scanned page \d+\. \(scanner status = 5\)", stderr) is not None
+
+
+_VISITOR_ENDINGS = frozenset({Problem.CANCELLED.value, Problem.NO_DOCUMENTS.value})
+
+
+def scanner_state_after(problem: str) -> str:
+    """The heartbeat's scanner code after a scan failed with `problem`: the scanner is fine when the visitor
+    stopped it or the feeder was empty; otherwise the problem's code (jammed, no-device, crashed…)."""
+    return "ready" if problem in _VISITOR_ENDINGS else problem

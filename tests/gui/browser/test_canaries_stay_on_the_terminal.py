@@ -53,6 +53,11 @@ def fill_the_form(kiosk, screen, qtbot, service) -> None:
     touch(kiosk.window, screen.view)
     qtbot.waitUntil(lambda: screen.view.focusProxy().hasFocus(), timeout=5000)
     screen.page.runJavaScript("document.getElementById('nom').focus()")
+    focused = []  # the script runs in the page's own time: keys sent before it has would go nowhere
+    qtbot.waitUntil(
+        lambda: screen.page.runJavaScript("document.activeElement.id", 0, focused.append) or "nom" in focused,
+        timeout=5000,
+    )
     page = screen.view.focusProxy()  # the widget the page's keys go to
     for n, text in enumerate((NAME, EMAIL, PHONE)):
         if n:

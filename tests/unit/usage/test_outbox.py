@@ -203,3 +203,19 @@ def test_counts_made_while_a_batch_waits_are_not_merged_into_it(db):
     assert batch.rows == (("2026-12-01T10:00:00Z", "pages_printed", "", 2),)
     total = sum(r[3] for r in queued(db)) + sum(r[3] for r in counters(db))
     assert total == 7
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        ("2026-12-01T10:00:00Z", "shortcut_opened", "ameli", 3),
+        ("2026-12-01T10:00:00Z", "session_started", "", 1_000_000_000),
+        ("2026-12-01T10:00:00Z", "error", 'guillemet"et\\barre', 12),
+        ("2026-12-01T10:00:00Z", "language", "العربية-é\n\x01", 7),
+    ],
+)
+def test_a_rows_size_is_what_it_adds_to_a_body(row):
+    alone, empty = outbox.encode("x", [row]), outbox.encode("x", [])
+    assert outbox._row_bytes(row) == len(alone) - len(empty)
+    two = outbox.encode("x", [row, row])
+    assert len(two) - len(empty) == 2 * outbox._row_bytes(row) + 1  # and its comma

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kiosk.devices.printer import ipp
-from kiosk.devices.printer.check import printer_report, read_server_settings
+from kiosk.devices.printer.check import printer_report, printer_state, read_server_settings
 
 
 def texts(lines):
@@ -39,3 +39,11 @@ def test_report_when_cups_is_down(tmp_path):
     assert lines[0].problem
     assert "server-down" in lines[0].text
     assert "Fix:" in lines[0].text
+
+
+def test_the_heartbeats_printer_code(cups, server, printer, tmp_path):
+    assert printer_state(printer, server) == "ok"
+    assert printer_state("NoSuchQueue", server) == "no-printer"
+    cups.tool("cupsdisable", printer)
+    assert printer_state(printer, server) == "stopped"
+    assert printer_state(None, ipp.Server(str(tmp_path / "no.sock"), timeout=2)) == "server-down"

@@ -98,6 +98,16 @@ def test_several_pages_make_one_pdf_and_a_page_can_be_scanned_again(scan_kiosk, 
     assert list_documents(kiosk.paths.session_scratch) == []
 
 
+def test_the_heartbeat_reads_the_scanners_last_known_state(scan_kiosk, qtbot):
+    kiosk = scan_kiosk()
+    assert kiosk.scanning.state == "unused"  # SANE is never probed for the heartbeat
+    touch(kiosk.window, tile(kiosk, "scan"))
+    wizard = kiosk.window.screens.currentWidget()
+    touch(kiosk.window, wizard.choose_page.one_sheet_button)
+    scan_a_page(kiosk, wizard, qtbot)
+    assert kiosk.scanning.state == "ready"
+
+
 def test_no_scanner_gives_a_plain_message(scan_kiosk, qtbot):
     kiosk = scan_kiosk(backends="")
     touch(kiosk.window, tile(kiosk, "scan"))
@@ -106,6 +116,7 @@ def test_no_scanner_gives_a_plain_message(scan_kiosk, qtbot):
     touch(kiosk.window, wizard.place_page.scan_button)
     qtbot.waitUntil(lambda: wizard.pages.currentWidget() is wizard.problem_page, timeout=15000)
     assert wizard.problem_page.what.text() == "Le scanner ne répond pas."
+    assert kiosk.scanning.state == "no-device"  # what the heartbeat tells the hub
     touch(kiosk.window, wizard.problem_page.close_button)
     assert kiosk.window.screens.currentWidget() is kiosk.home
 
