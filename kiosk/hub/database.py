@@ -38,7 +38,14 @@ def engine_for(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_size=5, max_overflow=10, pool_pre_ping=True)
+    # Named by process: pg_stat_activity then tells which hub process holds which connection.
+    return create_engine(
+        url,
+        pool_size=5,
+        max_overflow=10,
+        pool_pre_ping=True,
+        connect_args={"application_name": f"ilot-hub {os.getpid()}"},
+    )
 
 
 def _sqlite_pragmas(connection, _record) -> None:

@@ -17,7 +17,7 @@ import pytest
 from kiosk.store.database import open_store
 from kiosk.usage.counter import add_rows
 from tests.e2e.conftest import ROOT, kiosk_command, kiosk_env, run_kiosk
-from tests.hub_on_loopback import add_terminal, hub_totals, running_hub, sqlite_url
+from tests.hub_on_loopback import add_terminal, hub_totals, running_hub
 
 pytestmark = pytest.mark.e2e
 
@@ -74,8 +74,8 @@ def owed(data) -> int:
         )
 
 
-def test_kill_9_during_sync_once_50_times_loses_and_doubles_nothing(tmp_path):
-    url = sqlite_url(tmp_path / "hub")
+def test_kill_9_during_sync_once_50_times_loses_and_doubles_nothing(tmp_path, hub_db_url):
+    url = hub_db_url
     token = add_terminal(url, site="poste-kill")
     rng = random.Random(50)
     with running_hub(url) as base:
@@ -100,8 +100,8 @@ def test_kill_9_during_sync_once_50_times_loses_and_doubles_nothing(tmp_path):
     assert cut_short >= 15  # that many kills fell in the middle of sending, not before or after it
 
 
-def test_kill_9_of_the_kiosk_process_while_it_syncs(tmp_path, x_display):
-    url = sqlite_url(tmp_path / "hub")
+def test_kill_9_of_the_kiosk_process_while_it_syncs(tmp_path, x_display, hub_db_url):
+    url = hub_db_url
     token = add_terminal(url, site="poste-kiosk-kill")
     rng = random.Random(8)
     with running_hub(url) as base:

@@ -21,7 +21,6 @@ from tests.hub_on_loopback import (
     hub_command,
     hub_totals,
     running_hub,
-    sqlite_url,
 )
 
 WEEK_START = datetime(2026, 11, 23, tzinfo=UTC).timestamp()
@@ -29,8 +28,8 @@ AFTER_THE_WEEK = WEEK_START + 7 * 24 * 3600 + 3600
 
 
 @pytest.fixture(scope="module")
-def hub(tmp_path_factory):
-    url = sqlite_url(tmp_path_factory.mktemp("hub"))
+def hub(module_hub_db_url):
+    url = module_hub_db_url
     with running_hub(url) as base:
         yield url, base
 
@@ -150,8 +149,8 @@ def test_each_answer_of_the_hub_and_what_the_outbox_keeps(hub, store, status, ou
         assert status in store.submit(sync_state).result()["paused"][0]
 
 
-def test_the_hub_down_then_back_delivers_everything(tmp_path, store):
-    url = sqlite_url(tmp_path)
+def test_the_hub_down_then_back_delivers_everything(hub_db_url, store):
+    url = hub_db_url
     site, token = terminal(url)
     sent = a_week_of_counts(store, seed=4)
     with running_hub(url) as base:
