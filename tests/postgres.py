@@ -90,7 +90,9 @@ class Cluster:
             f"-c listen_addresses=127.0.0.1 -c port={self.port} -c unix_socket_directories={self.folder} "
             "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
         )
-        self._run("pg_ctl", "start", "-D", str(self.data), "-l", str(self.folder / "log"), "-w", "-o", settings)
+        self._run(
+            "pg_ctl", "start", "-D", str(self.data), "-l", str(self.folder / "log"), "-w", "-o", settings
+        )
         self._started = True
         self.admin(f"CREATE ROLE {ROLE} LOGIN PASSWORD '{PASSWORD}'")
 

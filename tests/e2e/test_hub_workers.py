@@ -53,7 +53,12 @@ def test_workers_share_the_rate_limit_and_the_stored_rows(hub_db_url):
         batch = {
             "batch_id": str(uuid.uuid4()),
             "rows": [
-                {"period_start": f"2026-11-30T{h:02d}:00:00Z", "metric": "pages_printed", "key": "", "count": h + 1}
+                {
+                    "period_start": f"2026-11-30T{h:02d}:00:00Z",
+                    "metric": "pages_printed",
+                    "key": "",
+                    "count": h + 1,
+                }
                 for h in range(24)
             ],
         }

@@ -74,8 +74,13 @@ def owed(data) -> int:
         )
 
 
+# 50 kills on SQLite; on PostgreSQL, where each pass takes longer, half as many prove the hub's side there.
+KILLS = {"sqlite": 50, "postgresql": 25}
+
+
 def test_kill_9_during_sync_once_50_times_loses_and_doubles_nothing(tmp_path, hub_db_url):
     url = hub_db_url
+    kills = KILLS[url.split(":", 1)[0]]
     token = add_terminal(url, site="poste-kill")
     rng = random.Random(50)
     with running_hub(url) as base:
@@ -89,7 +94,7 @@ def test_kill_9_during_sync_once_50_times_loses_and_doubles_nothing(tmp_path, hu
         assert run_kiosk(*command[3:]).returncode == 0
         per_row = (time.monotonic() - started - idle) / len(counted)
         cut_short = 0
-        for day in range(2, 52):  # each time a new day, and a kill somewhere in the pass that sends it
+        for day in range(2, 2 + kills):  # each time a new day, and a kill somewhere in the pass that sends it
             counted |= add_days(data, day, 1, rng)
             before = owed(data)
             kill_at(command, idle * 0.9 + rng.uniform(0, before * per_row), kiosk_env())
@@ -97,7 +102,7 @@ def test_kill_9_during_sync_once_50_times_loses_and_doubles_nothing(tmp_path, hu
         finished = run_kiosk(*command[3:])
         assert finished.returncode == 0, finished.stdout + finished.stderr
     assert hub_totals(url, "poste-kill") == counted
-    assert cut_short >= 15  # that many kills fell in the middle of sending, not before or after it
+    assert cut_short >= kills * 0.3  # that many kills fell in the middle of sending, not before or after it
 
 
 def test_kill_9_of_the_kiosk_process_while_it_syncs(tmp_path, x_display, hub_db_url):

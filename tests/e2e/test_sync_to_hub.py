@@ -211,6 +211,26 @@ def test_a_technician_adds_revokes_and_rekeys_a_terminal(hub):
     )
 
 
+def test_a_heartbeat_as_large_as_the_columns_is_stored_and_a_larger_one_refused(hub):
+    url, base = hub
+    _, token = terminal(url)
+    beat = {
+        "version": "1",
+        "config_version": "c" * 80,
+        "printer": "p" * 40,
+        "scanner": "s" * 40,
+        "free_disk_mb": 2**63 - 1,
+        "backlog_rows": 2**31 - 1,
+        "last_frame": "2026-12-01T10:00:00+01:00",
+    }
+    headers = {"Authorization": f"Bearer {token}"}
+    assert requests.post(base + "api/v1/heartbeat", headers=headers, json=beat, timeout=10).ok
+    larger = {**beat, "backlog_rows": 2**31}
+    assert (
+        requests.post(base + "api/v1/heartbeat", headers=headers, json=larger, timeout=10).status_code == 422
+    )
+
+
 def _post(base: str, token: str, body: dict | bytes, key: str | None = None) -> requests.Response:
     headers = {"Authorization": f"Bearer {token}", "Content-Type": "application/json"}
     if key:
