@@ -1,8 +1,10 @@
 """Several hub processes over one database share what must be shared: a terminal's rate limit is counted
-across all of them, and the same batch sent to several at once is stored once."""
+across all of them, and the same batch sent to several at once is stored once. Started at once, they
+migrate the database once."""
 
 from __future__ import annotations
 
+import multiprocessing
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -10,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 import requests
 from sqlalchemy import text
 
-from kiosk.hub.database import engine_for
+from kiosk.hub.database import engine_for, migrate
 from tests.hub_on_loopback import add_terminal, hub_totals, running_hub
 
 RATE_LIMIT = 12
@@ -83,3 +85,33 @@ def test_workers_share_the_rate_limit_and_the_stored_rows(hub_db_url):
     assert all(set(answer) <= {"ok", "duplicate"} for answer in answers)
     assert [[a[row] for a in answers].count("ok") for row in range(24)] == [1] * 24  # each row stored once
     assert sum(hub_totals(url, "poste-envoi").values()) == sum(range(1, 25))
+
+
+def _migrate_with_the_others(url: str, ready, answers) -> None:
+    engine = engine_for(url)
+    try:
+        engine.connect().close()  # connected and imported: then all of them at the same moment
+        ready.wait(30)
+        migrate(engine)
+        answers.put("ok")
+    except Exception as error:
+        answers.put(f"{type(error).__name__}: {error}"[:300])
+    finally:
+        engine.dispose()
+
+
+def test_hub_processes_started_at_once_migrate_the_database_once(hub_db_url):
+    if hub_db_url.startswith("sqlite"):
+        return  # several hubs on one database is PostgreSQL's case; SQLite's workers share one migration
+    spawn = multiprocessing.get_context("spawn")
+    ready, answers = spawn.Barrier(4), spawn.Queue()
+    processes = [
+        spawn.Process(target=_migrate_with_the_others, args=(hub_db_url, ready, answers)) for _ in range(4)
+    ]
+    for process in processes:
+        process.start()
+    results = [answers.get(timeout=60) for _ in processes]
+    for process in processes:
+        process.join(10)
+    assert results == ["ok"] * 4
+    assert add_terminal(hub_db_url)
