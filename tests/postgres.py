@@ -19,6 +19,7 @@ from pathlib import Path
 APT_PACKAGE = "postgresql"
 OWNER = "postgres"  # the system user Debian's package creates
 ROLE, PASSWORD = "ilot", "ilot-test"
+PREFIX = "ilot-pg-"  # the run's folder in /tmp, with the pid of the process that made it in `owner`
 
 
 def binaries() -> Path | None:
@@ -43,6 +44,29 @@ def missing() -> str | None:
     return None
 
 
+def stop_leftovers(folder: Path) -> None:
+    """Stops and removes the clusters of earlier runs that were killed before they could (SIGKILL, say)."""
+    for left in Path(tempfile.gettempdir()).glob(f"{PREFIX}*"):
+        try:
+            owner = int((left / "owner").read_text())
+            os.kill(owner, 0)
+            continue  # its run is still going
+        except ProcessLookupError:
+            pass
+        except (OSError, ValueError):
+            continue
+        if (left / "data" / "postmaster.pid").exists():
+            _as_owner(folder / "pg_ctl", "stop", "-D", str(left / "data"), "-m", "immediate", "-w", cwd=left)
+        shutil.rmtree(left, ignore_errors=True)
+
+
+def _as_owner(program: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess:
+    as_owner = ["runuser", "-u", OWNER, "--"] if os.geteuid() == 0 else []
+    return subprocess.run(
+        [*as_owner, str(program), *args], capture_output=True, text=True, timeout=60, cwd=cwd, check=False
+    )
+
+
 class Cluster:
     """`with Cluster(port) as cluster:` a running server; stopped (fast) and its folder removed at the end,
     however the block ends."""
@@ -50,7 +74,9 @@ class Cluster:
     def __init__(self, port: int):
         self.port = port
         self.bin = binaries()
-        self.folder = Path(tempfile.mkdtemp(prefix="ilot-pg-"))  # not pytest's: that one is root's only
+        stop_leftovers(self.bin)
+        self.folder = Path(tempfile.mkdtemp(prefix=PREFIX))  # not pytest's: that one is root's only
+        (self.folder / "owner").write_text(str(os.getpid()))
         self.data = self.folder / "data"
         self._names = itertools.count(1)
         self._started = False
@@ -97,15 +123,7 @@ class Cluster:
         self.admin(f"CREATE ROLE {ROLE} LOGIN PASSWORD '{PASSWORD}'")
 
     def _run(self, program: str, *args: str) -> None:
-        as_owner = ["runuser", "-u", OWNER, "--"] if os.geteuid() == 0 else []
-        done = subprocess.run(
-            [*as_owner, str(self.bin / program), *args],
-            capture_output=True,
-            text=True,
-            timeout=60,
-            cwd=self.folder,
-            check=False,
-        )
+        done = _as_owner(self.bin / program, *args, cwd=self.folder)
         if done.returncode != 0:
             log = self.folder / "log"
             tail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
