@@ -4,7 +4,8 @@ migrate the database once."""
 
 from __future__ import annotations
 
-import multiprocessing
+import subprocess
+import sys
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -12,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor
 import requests
 from sqlalchemy import text
 
-from kiosk.hub.database import engine_for, migrate
+from kiosk.hub.database import engine_for
 from tests.hub_on_loopback import add_terminal, hub_totals, running_hub
 
 RATE_LIMIT = 12
@@ -87,31 +88,40 @@ def test_workers_share_the_rate_limit_and_the_stored_rows(hub_db_url):
     assert sum(hub_totals(url, "poste-envoi").values()) == sum(range(1, 25))
 
 
-def _migrate_with_the_others(url: str, ready, answers) -> None:
-    engine = engine_for(url)
-    try:
-        engine.connect().close()  # connected and imported: then all of them at the same moment
-        ready.wait(30)
-        migrate(engine)
-        answers.put("ok")
-    except Exception as error:
-        answers.put(f"{type(error).__name__}: {error}"[:300])
-    finally:
-        engine.dispose()
+# Imported and connected, each one waits for a line on stdin: then all of them migrate at the same moment.
+MIGRATE_TOGETHER = """
+import sys
+from kiosk.hub.database import engine_for
+engine = engine_for(sys.argv[1])
+engine.connect().close()
+print("ready", flush=True)
+sys.stdin.readline()
+migrate(engine)
+"""
 
 
 def test_hub_processes_started_at_once_migrate_the_database_once(hub_db_url):
     if hub_db_url.startswith("sqlite"):
         return  # several hubs on one database is PostgreSQL's case; SQLite's workers share one migration
-    spawn = multiprocessing.get_context("spawn")
-    ready, answers = spawn.Barrier(4), spawn.Queue()
     processes = [
-        spawn.Process(target=_migrate_with_the_others, args=(hub_db_url, ready, answers)) for _ in range(4)
+        subprocess.Popen(
+            [sys.executable, "-c", MIGRATE_TOGETHER, hub_db_url],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(4)
     ]
-    for process in processes:
-        process.start()
-    results = [answers.get(timeout=60) for _ in processes]
-    for process in processes:
-        process.join(10)
-    assert results == ["ok"] * 4
+    try:
+        assert [process.stdout.readline() for process in processes] == ["ready\n"] * 4
+        for process in processes:
+            process.stdin.write("\n")
+            process.stdin.flush()
+        errors = [process.communicate(timeout=60)[1][-300:] for process in processes]
+    finally:
+        for process in processes:
+            if process.poll() is None:
+                process.kill()
+    assert [process.returncode for process in processes] == [0] * 4, errors
     assert add_terminal(hub_db_url)
