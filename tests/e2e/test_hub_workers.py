@@ -91,7 +91,7 @@ def test_workers_share_the_rate_limit_and_the_stored_rows(hub_db_url):
 # Imported and connected, each one waits for a line on stdin: then all of them migrate at the same moment.
 MIGRATE_TOGETHER = """
 import sys
-from kiosk.hub.database import engine_for
+from kiosk.hub.database import engine_for, migrate
 engine = engine_for(sys.argv[1])
 engine.connect().close()
 print("ready", flush=True)
