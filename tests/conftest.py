@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from xvfb import start_xvfb
 
 from kiosk.session_bus import ADDRESS, start_session_bus
+from tests.hub_databases import hub_db_url, module_hub_db_url, postgres_cluster  # noqa: F401 (fixtures)
 from tests.processes import RUN_MARKER, descends_from, marked_processes
 
 SCREEN = "ILOT_TEST_SCREEN"

@@ -4,10 +4,12 @@
 #
 #   bash tools/bootstrap.sh demo   system packages + .venv + the kiosk, a hub on loopback, then `kiosk run --demo`
 #   bash tools/bootstrap.sh test   the same plus the test needs, then ruff and the whole test suite
+#   bash tools/bootstrap.sh test tests/unit/hub …   the same, but pytest runs only what follows "test"
 set -euo pipefail
 
 mode=${1:-}
-case "$mode" in demo|test) ;; *) echo "usage: bash tools/bootstrap.sh demo|test" >&2; exit 2 ;; esac
+case "$mode" in demo|test) ;; *) echo "usage: bash tools/bootstrap.sh demo|test [PYTEST ARGS…]" >&2; exit 2 ;; esac
+shift
 cd "$(dirname "$0")/.."
 
 # Qt and QtWebEngine from the pip wheels need these libraries on a minimal Debian 12 (see QT-NOTES.md).
@@ -24,10 +26,11 @@ runtime_packages=(
 # cups-ipp-utils: ippeveprinter, the IPP printer behind each test queue (on a private dbus-daemon);
 # binutils, libpython: PyInstaller; xdotool: touches a kiosk process's screen; sqlite3: reads its database
 # after a kill -9; dbus-x11: the dbus-launch Qt autolaunches without a session bus, whose leftovers the tests
-# look for
+# look for; postgresql: the hub's tests run again on a throwaway cluster of their own (tests/postgres.py),
+# with initdb and pg_ctl as its postgres user (postgresql-client, pg_dump and psql, comes with it)
 test_packages=(
   imagemagick x11-utils binutils libpython3.11 cups cups-client cups-filters cups-ipp-utils
-  xdotool sqlite3 dbus-x11
+  xdotool sqlite3 dbus-x11 postgresql
   chromium  # headless: opens the hub's statistics and fleet pages, takes their screenshots
 )
 # The demo prints to PDF files (cups-pdf) and scans from SANE's virtual test scanner; import (imagemagick)
@@ -46,6 +49,13 @@ if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "Missing Debian packages: ${missing[*]}. Run this script as root, or install them first." >&2
     exit 1
+  fi
+  if [[ " ${missing[*]} " == *" postgresql "* ]] && [ ! -e /etc/postgresql-common/createcluster.conf ]; then
+    # Installing it would make a default cluster and try to start it as a service (there may be no systemd
+    # to do so): the tests never use that one, so it is not made (postgresql-common reads this folder).
+    mkdir -p /etc/postgresql-common/createcluster.d
+    printf '%s\n' "# Îlot's tools/bootstrap.sh test: its tests make their own cluster" \
+      "create_main_cluster = false" >/etc/postgresql-common/createcluster.d/ilot-tests.conf
   fi
   apt-get update -q
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
@@ -122,4 +132,4 @@ fi
 
 .venv/bin/ruff check kiosk tests bench
 .venv/bin/ruff format --check kiosk tests bench
-exec .venv/bin/python -m pytest -q
+exec .venv/bin/python -m pytest -q "$@"

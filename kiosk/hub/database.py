@@ -6,12 +6,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
 DATA_DIR_VARIABLE = "ILOT_HUB_DATA_DIR"
 DEFAULT_DATA_DIR = Path("/var/lib/ilot-hub")
 MIGRATIONS = Path(__file__).with_name("migrations")
+MIGRATION_LOCK = 8470_0001  # PostgreSQL's advisory lock held while migrating (any number; the hub's port)
 
 
 def default_url() -> str:
@@ -38,7 +39,14 @@ def engine_for(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_size=5, max_overflow=10, pool_pre_ping=True)
+    # Named by process: pg_stat_activity then tells which hub process holds which connection.
+    return create_engine(
+        url,
+        pool_size=5,
+        max_overflow=10,
+        pool_pre_ping=True,
+        connect_args={"application_name": f"ilot-hub {os.getpid()}"},
+    )
 
 
 def _sqlite_pragmas(connection, _record) -> None:
@@ -59,5 +67,8 @@ def migrate(engine: Engine) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Hub processes started at once on one database: one migrates, the others wait, then find it done.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

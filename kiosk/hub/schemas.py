@@ -80,8 +80,9 @@ class Heartbeat(Strict):
     config_version: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9._+:-]{0,80}$")]
     printer: Code
     scanner: Code
-    free_disk_mb: Annotated[int, Field(ge=0)]
-    backlog_rows: Annotated[int, Field(ge=0)]
+    # At most what the columns hold on PostgreSQL (bigint, integer), where SQLite would take more.
+    free_disk_mb: Annotated[int, Field(ge=0, le=2**63 - 1)]
+    backlog_rows: Annotated[int, Field(ge=0, le=2**31 - 1)]
     last_sync: datetime | None = None
     last_frame: datetime | None = None
 

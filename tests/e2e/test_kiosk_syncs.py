@@ -16,7 +16,7 @@ from kiosk.hub.tables import heartbeats, terminals
 from kiosk.store.database import open_store
 from kiosk.usage.counter import add_rows
 from tests.e2e.conftest import ROOT, kiosk_command, kiosk_env, run_kiosk
-from tests.hub_on_loopback import add_terminal, hub_totals, running_hub, sqlite_url
+from tests.hub_on_loopback import add_terminal, hub_totals, running_hub
 
 pytestmark = pytest.mark.e2e
 
@@ -25,8 +25,8 @@ PAST = [(f"{DAY}T{h:02d}:00:00Z", "session_started", "", h + 1) for h in range(2
 
 
 @pytest.fixture(scope="module")
-def hub(tmp_path_factory):
-    url = sqlite_url(tmp_path_factory.mktemp("hub"))
+def hub(module_hub_db_url):
+    url = module_hub_db_url
     with running_hub(url) as base:
         yield url, base
 
@@ -154,8 +154,8 @@ def test_check_says_whether_the_hub_takes_this_terminal(hub, tmp_path):
     assert "! The hub knows this token as poste-autre/borne-9" in hub_lines(config, data)
 
 
-def test_check_says_when_the_hub_does_not_answer(tmp_path):
-    url = sqlite_url(tmp_path / "hub")
+def test_check_says_when_the_hub_does_not_answer(tmp_path, hub_db_url):
+    url = hub_db_url
     token = add_terminal(url, site="poste-loin")
     with running_hub(url) as base:
         pass

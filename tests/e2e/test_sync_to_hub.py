@@ -21,7 +21,6 @@ from tests.hub_on_loopback import (
     hub_command,
     hub_totals,
     running_hub,
-    sqlite_url,
 )
 
 WEEK_START = datetime(2026, 11, 23, tzinfo=UTC).timestamp()
@@ -29,8 +28,8 @@ AFTER_THE_WEEK = WEEK_START + 7 * 24 * 3600 + 3600
 
 
 @pytest.fixture(scope="module")
-def hub(tmp_path_factory):
-    url = sqlite_url(tmp_path_factory.mktemp("hub"))
+def hub(module_hub_db_url):
+    url = module_hub_db_url
     with running_hub(url) as base:
         yield url, base
 
@@ -150,8 +149,8 @@ def test_each_answer_of_the_hub_and_what_the_outbox_keeps(hub, store, status, ou
         assert status in store.submit(sync_state).result()["paused"][0]
 
 
-def test_the_hub_down_then_back_delivers_everything(tmp_path, store):
-    url = sqlite_url(tmp_path)
+def test_the_hub_down_then_back_delivers_everything(hub_db_url, store):
+    url = hub_db_url
     site, token = terminal(url)
     sent = a_week_of_counts(store, seed=4)
     with running_hub(url) as base:
@@ -209,6 +208,26 @@ def test_a_technician_adds_revokes_and_rekeys_a_terminal(hub):
             base + "api/v1/heartbeat", headers={"Authorization": f"Bearer {token}"}, json=beat
         ).status_code
         == 401
+    )
+
+
+def test_a_heartbeat_as_large_as_the_columns_is_stored_and_a_larger_one_refused(hub):
+    url, base = hub
+    _, token = terminal(url)
+    beat = {
+        "version": "1",
+        "config_version": "c" * 80,
+        "printer": "p" * 40,
+        "scanner": "s" * 40,
+        "free_disk_mb": 2**63 - 1,
+        "backlog_rows": 2**31 - 1,
+        "last_frame": "2026-12-01T10:00:00+01:00",
+    }
+    headers = {"Authorization": f"Bearer {token}"}
+    assert requests.post(base + "api/v1/heartbeat", headers=headers, json=beat, timeout=10).ok
+    larger = {**beat, "backlog_rows": 2**31}
+    assert (
+        requests.post(base + "api/v1/heartbeat", headers=headers, json=larger, timeout=10).status_code == 422
     )
 
 

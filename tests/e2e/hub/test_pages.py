@@ -41,8 +41,8 @@ ESCAPED = "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;&lt;b&gt;"
 
 
 @pytest.fixture(scope="module")
-def hub(tmp_path_factory):
-    url = sqlite_url(tmp_path_factory.mktemp("hub"))
+def hub(module_hub_db_url):
+    url = module_hub_db_url
     ids = fill(url)
     now = now_utc()
     put_heartbeat(url, ids[("poste-a", "borne-1")], now - timedelta(minutes=5))
@@ -68,11 +68,25 @@ def test_add_user_hashes_with_argon2id_and_prints_nothing_secret(hub):
     assert result.returncode == 0, result.stderr
     assert PASSWORD not in result.stdout + result.stderr
     assert "poste-a, poste-b" in result.stdout
-    raw = Path(url.removeprefix("sqlite:///")).read_bytes()
-    raw += b"".join(p.read_bytes() for p in Path(url.removeprefix("sqlite:///")).parent.glob("hub.db-*"))
+    if url.startswith("sqlite"):
+        raw = Path(url.removeprefix("sqlite:///")).read_bytes()
+        raw += b"".join(p.read_bytes() for p in Path(url.removeprefix("sqlite:///")).parent.glob("hub.db-*"))
+    else:  # PostgreSQL's files are its server's: what the hub stored, every column of every user
+        raw = "".join(str(row) for row in stored_users(url)).encode()
     assert PASSWORD.encode() not in raw and b"$argon2id$" in raw
     again = add_user(url, "C@example.org")
     assert again.returncode == 1 and "already" in again.stderr
+
+
+def stored_users(url: str) -> list:
+    from kiosk.hub.tables import users
+
+    engine = database.engine_for(url)
+    try:
+        with engine.connect() as connection:
+            return list(connection.execute(users.select()))
+    finally:
+        engine.dispose()
 
 
 def test_login_sets_a_strict_httponly_session_and_logout_ends_it(hub):
@@ -255,8 +269,8 @@ def test_no_page_loads_or_links_anything_from_another_site(hub):
     assert "<svg" in browser.get(f"/statistiques?{MONTH}").text
 
 
-def test_markup_in_every_stored_text_field_is_shown_escaped(tmp_path):
-    url = sqlite_url(tmp_path)
+def test_markup_in_every_stored_text_field_is_shown_escaped(hub_db_url):
+    url = hub_db_url
     add_terminal(url, "borne-x", "site-x")
     engine = database.engine_for(url)
     hostile = {name: f"{MARKUP}{name}" for name in ("version", "config_version", "printer", "scanner")}

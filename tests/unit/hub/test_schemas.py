@@ -84,6 +84,8 @@ def test_a_heartbeat_keeps_its_times_in_utc():
         {"version": "<img src=x onerror=alert(1)>"},
         {"printer": "Out of paper!"},
         {"free_disk_mb": -1},
+        {"free_disk_mb": 2**63},
+        {"backlog_rows": 2**31},
         {"last_sync": "2026-12-01T10:00:00"},
         {"serial": "ABC"},
     ],

@@ -18,12 +18,15 @@ def test_tokens_are_long_random_and_kept_as_hashes():
     assert len(hashes) == 1000 and all(len(h) == 64 and h not in tokens for h in hashes)
 
 
-def test_the_migrated_database_is_what_the_code_declares(tmp_path):
-    engine = database.engine_for(database.normalised(f"sqlite:///{tmp_path / 'hub.db'}"))
-    database.migrate(engine)
-    database.migrate(engine)  # a second time changes nothing
-    with engine.connect() as connection:
-        differences = compare_metadata(MigrationContext.configure(connection), metadata)
+def test_the_migrated_database_is_what_the_code_declares(hub_db_url):
+    engine = database.engine_for(hub_db_url)
+    try:
+        database.migrate(engine)
+        database.migrate(engine)  # a second time changes nothing
+        with engine.connect() as connection:
+            differences = compare_metadata(MigrationContext.configure(connection), metadata)
+    finally:
+        engine.dispose()
     assert differences == []
 
 
