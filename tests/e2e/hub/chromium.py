@@ -19,6 +19,14 @@ def available() -> bool:
     return shutil.which("chromium") is not None
 
 
+def _headless_environment() -> dict[str, str]:
+    """No session bus: on the tests' own bus, Chromium has D-Bus start an accessibility bus launcher, which
+    outlives it. No screen: a headless Chromium needs none, and as the run's Xvfb's first client it would end
+    that server when it quits (-terminate), before the Qt tests' application connects."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    return env | {"DBUS_SESSION_BUS_ADDRESS": "disabled:", "NO_AT_BRIDGE": "1"}
+
+
 class Chromium:
     def __init__(self):
         self._profile = tempfile.TemporaryDirectory(prefix="chromium-")
@@ -45,9 +53,7 @@ class Chromium:
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
-            # No session bus: on the tests' own bus, Chromium has D-Bus start an accessibility bus launcher,
-            # which outlives it.
-            env={**os.environ, "DBUS_SESSION_BUS_ADDRESS": "disabled:", "NO_AT_BRIDGE": "1"},
+            env=_headless_environment(),
             preexec_fn=on_fds_3_and_4,
             close_fds=False,
             start_new_session=True,
