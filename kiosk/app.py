@@ -181,6 +181,7 @@ class Kiosk:
         self.session.register_wiper("shell", self.window.wipe)
         self.session.on_start(self._session_started)
         self.session.on_end(self._session_ended)
+        self.window.firstPainted.connect(self.frame_probe.note_frame)  # before the sync thread starts
         self.window.firstPainted.connect(self._first_painted)
 
     def _first_painted(self) -> None:

@@ -31,5 +31,10 @@ class FrameProbe(QWidget):
         self.raise_()  # above an overlay that may have covered it: a covered widget is not repainted
         self.update()
 
+    def note_frame(self) -> None:
+        """A frame was painted now (the window's first, say: the sync thread's first beat may read this
+        before the probe's own first paint comes)."""
+        self.last_frame = time.time()
+
     def paintEvent(self, event: QPaintEvent) -> None:
-        self.last_frame = time.time()  # paints nothing: the pixel beneath shows through
+        self.note_frame()  # paints nothing: the pixel beneath shows through
