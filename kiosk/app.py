@@ -186,7 +186,13 @@ class Kiosk:
 
     def _first_painted(self) -> None:
         """Opening (and maybe migrating) the database waits until the visitor sees the home screen; counts
-        made meanwhile wait in memory. The sync thread and the network monitor wait too."""
+        made meanwhile wait in memory. The sync thread and the network monitor wait too, for the next turn of
+        the event loop: after the other listeners of the first paint (bench/startup.py's report is one)."""
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, self._start_background_work)
+
+    def _start_background_work(self) -> None:
         from kiosk.shell.network_watch import NetworkWatch
 
         self.store.start()

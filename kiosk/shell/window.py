@@ -7,7 +7,7 @@ page's question is open (`LocalLoops.settle`): the page that asked must stay on 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
@@ -144,7 +144,8 @@ class KioskWindow(QWidget):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            self.firstPainted.emit()
+            # Once this paint is over: the frame reaches the screen before anything that waits for it runs.
+            QTimer.singleShot(0, self.firstPainted.emit)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
