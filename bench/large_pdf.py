@@ -193,9 +193,12 @@ def main() -> None:
             from PySide6.QtWidgets import QApplication
 
             from kiosk.shell import theme
+            from kiosk.shell.garbage import GuiThreadGarbageCollector
 
             app = QApplication([])
             app.setStyleSheet(theme.STYLESHEET)
+            garbage = GuiThreadGarbageCollector()  # as the kiosk: Python's collector on the GUI thread only
+            garbage.start()
             pdf = folder / "releve-de-situation.pdf"
             started = time.perf_counter()
             write_pdf(pdf, args.pages)
@@ -219,6 +222,7 @@ def main() -> None:
                     results[name].append(measure(app, *prepare(), settle_ms=args.settle_ms))
             ways.close()
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            garbage.stop()
     finally:
         size = pdf.stat().st_size if pdf.exists() else 0
         shutil.rmtree(folder, ignore_errors=True)
