@@ -1,5 +1,6 @@
 """The fleet page's rows: each terminal's last heartbeat, and whether it needs a technician (offline over a
-day, printer out of paper, a frozen screen, the disk almost full), in plain French. `problems` is pure."""
+day, a printer or scanner a person must see to, a frozen screen, the disk almost full), in plain French.
+`problems` is pure."""
 
 from __future__ import annotations
 
@@ -8,12 +9,12 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, select
 
+from kiosk.hub.device_words import printer_words, scanner_words
 from kiosk.hub.tables import heartbeats, terminals
 
 OFFLINE_AFTER = timedelta(days=1)
 FROZEN_AFTER = timedelta(minutes=30)  # the window paints at least every minute while it runs
 DISK_LOW_MB = 1024
-NO_PAPER = frozenset({"media-empty", "media_empty", "no-paper", "no_paper"})
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,10 @@ def problems(beat: Beat | None, now: datetime, revoked: bool = False) -> list[st
     found = []
     if now - beat.received_at > OFFLINE_AFTER:
         found.append(f"Hors ligne depuis {duration(now - beat.received_at)}.")
-    if beat.printer in NO_PAPER:
-        found.append("L'imprimante n'a plus de papier.")
+    devices = (("Imprimante", printer_words(beat.printer)), ("Scanner", scanner_words(beat.scanner)))
+    for device, words in devices:
+        if words.needs_technician:
+            found.append(f"{device} : {words.text[0].lower()}{words.text[1:]}.")
     if beat.last_frame is None or beat.received_at - beat.last_frame > FROZEN_AFTER:
         found.append("L'écran semble figé.")
     if beat.free_disk_mb < DISK_LOW_MB:

@@ -19,7 +19,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 from sqlalchemy import Connection
 
-from kiosk.hub import charts, fleet, lockout, report, sessions, stats, users
+from kiosk.hub import charts, device_words, fleet, lockout, report, sessions, stats, users
 from kiosk.hub.report import HIDDEN, Table
 from kiosk.hub.sessions import Session
 from kiosk.hub.terminals import now_utc
@@ -48,6 +48,8 @@ def _count(value: object) -> str:
 environment = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=True)
 environment.filters["count"] = _count
 environment.globals["duration"] = fleet.duration
+environment.globals["printer_words"] = device_words.printer_words
+environment.globals["scanner_words"] = device_words.scanner_words
 templates = Jinja2Templates(env=environment)
 router = APIRouter()
 
@@ -336,8 +338,8 @@ def fleet_table(states: list[fleet.TerminalState]) -> Table:
                 b.received_at.isoformat(sep=" ", timespec="minutes") if b else "",
                 b.version if b else "",
                 b.config_version if b else "",
-                b.printer if b else "",
-                b.scanner if b else "",
+                f"{device_words.printer_words(b.printer).text} ({b.printer})" if b else "",
+                f"{device_words.scanner_words(b.scanner).text} ({b.scanner})" if b else "",
                 b.free_disk_mb if b else "",
                 b.backlog_rows if b else "",
                 b.last_sync.isoformat(sep=" ", timespec="minutes") if b and b.last_sync else "",

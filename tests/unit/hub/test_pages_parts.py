@@ -10,8 +10,11 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from kiosk.devices.printer.problems import Problem as PrinterProblem
+from kiosk.devices.scanner.problems import Problem as ScannerProblem
 from kiosk.hub import database, lockout, sessions, users
 from kiosk.hub.charts import svg
+from kiosk.hub.device_words import PRINTER, SCANNER, printer_words, scanner_words
 from kiosk.hub.fleet import Beat, duration, problems
 from kiosk.hub.pages import csv_text
 from kiosk.hub.report import HIDDEN, Table, build, mask
@@ -52,12 +55,14 @@ def test_every_count_under_five_is_hidden_in_every_table():
 
 def test_the_fleet_says_what_needs_a_technician():
     now = datetime(2026, 11, 30, 12)
-    fine = Beat(now, "1", "c", "idle", "idle", 5000, 0, now, now - timedelta(minutes=1))
+    fine = Beat(now, "1", "c", "ok", "unused", 5000, 0, now, now - timedelta(minutes=1))
     assert problems(fine, now) == []
     assert problems(fine, now + timedelta(days=2)) == ["Hors ligne depuis 2 jours."]
     from dataclasses import replace
 
-    assert problems(replace(fine, printer="media-empty"), now) == ["L'imprimante n'a plus de papier."]
+    assert problems(replace(fine, printer="media-empty"), now) == ["Imprimante : plus de papier."]
+    assert problems(replace(fine, printer="media-low", scanner="ready"), now) == []  # to know, not to mend
+    assert problems(replace(fine, scanner="jammed"), now) == ["Scanner : feuille coincée dans le chargeur."]
     assert problems(replace(fine, last_frame=now - timedelta(hours=1)), now) == ["L'écran semble figé."]
     assert problems(replace(fine, free_disk_mb=100), now) == ["Le disque est presque plein."]
     assert problems(None, now) and problems(None, now, revoked=True) == []
@@ -67,6 +72,14 @@ def test_the_fleet_says_what_needs_a_technician():
         "2 heures",
         "3 jours",
     ]
+
+
+def test_every_device_code_a_terminal_sends_has_french_words_on_the_fleet_page():
+    assert {p.value for p in PrinterProblem} <= set(PRINTER)
+    assert {p.value for p in ScannerProblem} <= set(SCANNER)
+    assert printer_words("media-empty").text == "Plus de papier"
+    assert scanner_words("unused").needs_technician is False
+    assert printer_words("laser-on-fire").text == "Code inconnu du hub : laser-on-fire"  # a newer terminal's
 
 
 def test_charts_have_no_script_no_address_and_escape_their_labels():
