@@ -1,13 +1,15 @@
 """The heartbeat: what state the terminal is in, sent to the hub every 15 minutes by the sync thread.
 
-    beats = Heartbeats(hub_client, sources)  # sources: a callable per field, each safe off the GUI thread
-    reply = beats.send()                     # on the sync thread (SyncRunner); None when it failed
+    beats = Heartbeats(hub_client, sources, remember)  # sources: a callable per field, off the GUI thread
+    reply = beats.send()  # on the sync thread (SyncRunner); None when it failed
 
 `snapshot()` asks each source (a source that fails gives its fallback: the beat still goes) and `body()`
 turns the snapshot into the JSON the hub's schema takes (kiosk/hub/schemas.py `Heartbeat`). Nothing in it
 is about a person: codes, counts and times only. A failed send is logged once, then quietly tried again at
 each beat until one goes through. The reply says the hub's time; remote actions will ride on it too
-(`BeatReply.actions`, carried out by whoever the root gives as `on_reply`).
+(`BeatReply.actions`, carried out by whoever the root gives as `on_reply`). What happened is remembered in the
+database's sync_state for `kiosk check`: the last beat delivered, the last failure, and how far this
+terminal's clock is from the hub's (`CLOCK_SKEW`, in seconds: the hours the counts fall in follow this clock).
 
 `last_frame` is the time the window last painted (kiosk/shell/frame_probe.py repaints a pixel every minute):
 a frozen screen shows an old last_frame under a fresh heartbeat.
@@ -19,6 +21,7 @@ import hashlib
 import json
 import logging
 import shutil
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -35,6 +38,12 @@ if TYPE_CHECKING:
     from kiosk.config import Config
 
 log = logging.getLogger(__name__)
+
+BEAT_DELIVERED = "beat_delivered"
+BEAT_FAILED = "beat_failed"
+CLOCK_SKEW = "clock_skew"  # the hub's time minus this terminal's, in whole seconds
+
+Remember = Callable[[str, str], None]  # (name, value) into sync_state, with the time it happened
 
 PACKAGE = "ilot-kiosk"
 UNKNOWN = "unknown"  # a device state no source could tell
@@ -128,29 +137,44 @@ def read_reply(text: str) -> BeatReply | None:
 class Heartbeats:
     """Sends beats through the sync client's `HubClient` (its session, token and TLS checks)."""
 
-    def __init__(self, hub: HubClient, sources: Sources, on_reply: Callable[[BeatReply], None] | None = None):
+    def __init__(
+        self,
+        hub: HubClient,
+        sources: Sources,
+        remember: Remember | None = None,
+        on_reply: Callable[[BeatReply], None] | None = None,
+        clock: Callable[[], float] = time.time,
+    ):
         self._hub = hub
         self._sources = sources
+        self._remember = remember or (lambda name, value: None)
         self._on_reply = on_reply
+        self._clock = clock
         self._failing = False  # a failure is logged when it starts, not at every beat
         self.last_reply: BeatReply | None = None
 
     def send(self) -> BeatReply | None:
         sent = body(snapshot(self._sources))
+        asked = self._clock()
         try:
             response = self._hub.post("api/v1/heartbeat", sent)
             reply = read_reply(response.text) if response.ok else None
-            problem = "" if reply else f"the hub answered {response.status_code}"
+            problem = "" if reply else f"the hub answered HTTP {response.status_code}"
         except requests.RequestException as error:
-            reply, problem = None, type(error).__name__
+            reply, problem = None, f"the hub could not be reached ({type(error).__name__})"
         if reply is None:
             if not self._failing:
                 log.warning("heartbeat not delivered (%s): tried again at each beat", problem)
             self._failing = True
+            self._remember(BEAT_FAILED, problem)
             return None
         if self._failing:
             log.info("heartbeat delivered again")
         self._failing = False
+        self._remember(BEAT_DELIVERED, "")
+        if reply.server_time is not None:
+            answered_at = (asked + self._clock()) / 2  # the hub read its clock about halfway
+            self._remember(CLOCK_SKEW, str(round(reply.server_time.timestamp() - answered_at)))
         self.last_reply = reply
         if self._on_reply is not None:
             self._on_reply(reply)

@@ -1,6 +1,7 @@
 """`kiosk check`'s lines about the hub: its address, whether it answers and takes this terminal's token (and
-that the token is this terminal's), what is waiting to be sent, the last success and the last error — each
-problem with its fix. Reads the kiosk's database without changing it (a running kiosk may hold it)."""
+that the token is this terminal's), what is waiting to be sent, the last success and the last error, the last
+heartbeat and how far this terminal's clock is from the hub's — each problem with its fix. Reads the kiosk's
+database without changing it (a running kiosk may hold it)."""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ import requests
 
 from kiosk.config.schema import Site
 from kiosk.usage import outbox
+from kiosk.usage.heartbeat import BEAT_DELIVERED, BEAT_FAILED, CLOCK_SKEW
 from kiosk.usage.sync import sync_state
 
 TIMEOUT = (5, 10)
+SKEW_LIMIT = 120  # seconds: beyond, counts may fall in the wrong hour
 
 
 @dataclass(frozen=True)
@@ -133,4 +136,27 @@ def _waiting(database: Path) -> list[HubLine]:
     elif "last_error" in state and (not success or state["last_error"][1] > success[1]):
         reason, at = state["last_error"]
         lines.append(HubLine(f"Last error, {at}: {reason}. The kiosk tries again by itself."))
+    return lines + _heartbeat(state)
+
+
+def _heartbeat(state: dict[str, tuple[str, str]]) -> list[HubLine]:
+    delivered, failed = state.get(BEAT_DELIVERED), state.get(BEAT_FAILED)
+    lines = [HubLine(f"Last heartbeat: {delivered[1]}." if delivered else "Last heartbeat: never.")]
+    if failed and (not delivered or failed[1] > delivered[1]):
+        lines.append(
+            HubLine(f"Last heartbeat failed, {failed[1]}: {failed[0]}. The kiosk tries again at each beat.")
+        )
+    if CLOCK_SKEW in state:
+        skew = int(state[CLOCK_SKEW][0])
+        if abs(skew) > SKEW_LIMIT:
+            side = "behind" if skew > 0 else "ahead of"
+            lines.append(
+                HubLine(
+                    f"This terminal's clock is {round(abs(skew) / 60)} min {side} the hub's (seen "
+                    f"{state[CLOCK_SKEW][1]}): its counts fall in the wrong hours, and the hub refuses "
+                    "those dated more than 2 days ahead. Fix: turn on time synchronisation "
+                    "(timedatectl set-ntp true; systemd-timesyncd reaching an NTP server).",
+                    True,
+                )
+            )
     return lines

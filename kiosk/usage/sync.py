@@ -211,6 +211,16 @@ def note(db: Database, name: str, value: str, at: str) -> None:
         )
 
 
+def remember_in(in_store: InStore) -> Callable[[str, str], None]:
+    """A function that notes (name, value) in sync_state, with the time it is called, through the store."""
+
+    def remember(name: str, value: str) -> None:
+        at = datetime.now(UTC).isoformat(timespec="seconds")
+        in_store(lambda db: note(db, name, value, at))
+
+    return remember
+
+
 def sync_state(db: Database) -> dict[str, tuple[str, str]]:
     """What the sync client last saw: name → (value, ISO time)."""
     return {name: (value, at) for name, value, at in db.execute("SELECT name, value, at FROM sync_state")}
@@ -228,7 +238,7 @@ def runner_for(
     from kiosk.usage.heartbeat import Heartbeats  # it imports this module
 
     hub = HubClient(hub_url, token)
-    beats = Heartbeats(hub, beat_sources) if beat_sources is not None else None
+    beats = Heartbeats(hub, beat_sources, remember_in(in_store)) if beat_sources is not None else None
     return SyncRunner(SyncClient(hub, in_store), beat=beats.send if beats else None)
 
 

@@ -13,8 +13,11 @@ from sqlalchemy import select
 
 from kiosk.hub.database import engine_for
 from kiosk.hub.tables import heartbeats, terminals
+from kiosk.store import StoreWorker
 from kiosk.store.database import open_store
+from kiosk.usage import heartbeat
 from kiosk.usage.counter import add_rows
+from kiosk.usage.sync import HubClient, remember_in
 from tests.e2e.conftest import ROOT, kiosk_command, kiosk_env, run_kiosk
 from tests.hub_on_loopback import add_terminal, hub_totals, running_hub
 
@@ -105,6 +108,8 @@ def test_the_running_kiosk_beats_with_the_time_of_its_last_frame(hub, tmp_path, 
     assert beat.last_sync is not None and beat.backlog_rows == 0  # it beat after the pass that sent PAST
     assert (beat.version, beat.printer, beat.scanner) == ("0.1.0", "server-down", "unused")
     assert beat.config_version.startswith("cfg-") and beat.free_disk_mb > 0
+    lines = hub_lines(config, data)
+    assert f"Last heartbeat: {beat.received_at:%Y-%m-%d}" in lines and "clock" not in lines
 
 
 def test_sync_once_says_what_it_sent_and_what_stopped_it(hub, tmp_path):
@@ -154,6 +159,36 @@ def test_check_says_whether_the_hub_takes_this_terminal(hub, tmp_path):
     assert "! The hub knows this token as poste-autre/borne-9" in hub_lines(config, data)
 
 
+def beat_once(base: str, token: str, data, clock=time.time) -> heartbeat.BeatReply | None:
+    """One heartbeat as the kiosk's sync thread sends it, noted in the kiosk's database."""
+    store = StoreWorker(data / "kiosk.db")
+    store.start()
+    hub = HubClient(base, token, timeout=(2, 5))
+    sources = heartbeat.Sources(
+        "0.1.0", "cfg-test", lambda: "ok", lambda: "ready", lambda: 5000, lambda: (0, None), time.time
+    )
+    try:
+        return heartbeat.Heartbeats(hub, sources, remember_in(store.call), clock=clock).send()
+    finally:
+        hub.close()
+        store.close(timeout=5)
+
+
+def test_check_says_when_this_terminals_clock_is_off_the_hubs(hub, tmp_path):
+    url, base = hub
+    token = add_terminal(url, site="poste-horloge")
+    config, data = terminal_folders(tmp_path, base, token, "poste-horloge")
+    assert beat_once(base, token, data, clock=lambda: time.time() - 30) is not None
+    assert "clock" not in hub_lines(config, data)  # half a minute: within what a beat's round trip blurs
+
+    assert beat_once(base, token, data, clock=lambda: time.time() - 600) is not None
+    lines = hub_lines(config, data)
+    assert "Last heartbeat: 20" in lines
+    assert "! This terminal's clock is 10 min behind the hub's" in lines and "timedatectl set-ntp" in lines
+    assert beat_once(base, token, data, clock=lambda: time.time() + 900) is not None
+    assert "! This terminal's clock is 15 min ahead of the hub's" in hub_lines(config, data)
+
+
 def test_check_says_when_the_hub_does_not_answer(tmp_path, hub_db_url):
     url = hub_db_url
     token = add_terminal(url, site="poste-loin")
@@ -161,7 +196,10 @@ def test_check_says_when_the_hub_does_not_answer(tmp_path, hub_db_url):
         pass
     config, data = terminal_folders(tmp_path, base, token, "poste-loin")
     assert run_kiosk("sync", "--once", "--config", str(config), "--data-dir", str(data)).returncode == 1
+    assert beat_once(base, token, data) is None
     lines = hub_lines(config, data)
     assert "! The hub does not answer" in lines
     assert "Waiting to be sent: 24 row(s) in 1 batch(es)" in lines
     assert "Last error" in lines and "cannot reach the hub" in lines
+    assert "Last heartbeat: never." in lines
+    assert "Last heartbeat failed, 20" in lines and "could not be reached (ConnectionError)" in lines

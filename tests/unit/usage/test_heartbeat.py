@@ -119,10 +119,12 @@ def test_the_hubs_reply_is_read_and_a_foreign_one_is_not():
 
 def test_a_hub_that_does_not_answer_is_logged_once(caplog):
     hub = HubClient(f"http://127.0.0.1:{free_port()}/", "token", timeout=(1, 1))
-    beats = beat.Heartbeats(hub, sources())
+    remembered = []
+    beats = beat.Heartbeats(hub, sources(), lambda name, value: remembered.append((name, value)))
     with caplog.at_level(logging.INFO, logger="kiosk.usage.heartbeat"):
         assert all(beats.send() is None for _ in range(4))
     assert len(caplog.records) == 1 and "ConnectionError" in caplog.text
+    assert remembered == [(beat.BEAT_FAILED, "the hub could not be reached (ConnectionError)")] * 4
     hub.close()
 
 
