@@ -1,6 +1,7 @@
 """The statistics page's tables, built from the queries' sums (pure: no database, no web). Every count a
-table holds is already masked: under `SMALL` it is None, shown as "< 5" in the page, the CSV and the chart
-alike, so no output can show a small number by mistake."""
+table holds is already masked: under `SMALL`, or able to reveal one under `SMALL` from a total the page shows
+(kiosk.hub.suppression), it is None, shown as "< 5" in the page, the CSV and the chart alike, so no output
+can show a small number by mistake."""
 
 from __future__ import annotations
 
@@ -13,16 +14,28 @@ import yaml
 
 from kiosk import resources
 from kiosk.hub.stats import MONTHS, Period, paris_time
+from kiosk.hub.suppression import SMALL, hidden_cells
 from kiosk.usage.metrics import DIAGNOSTIC_AREAS, DIAGNOSTIC_LEVELS
 
-SMALL = 5
-HIDDEN = "< 5"
+HIDDEN = f"< {SMALL}"
 
 Cell = str | int | None  # text, a count, or a hidden count
 
 
 def mask(count: int) -> int | None:
     return None if count < SMALL else count
+
+
+def masked(rows: list[list[Cell]], counts_from: int = 1, by_row: bool = False) -> list[list[Cell]]:
+    """`rows` with their counts (from column `counts_from`) hidden where small or revealing: each count
+    column's sum is known (a headline total, or another table's), and with `by_row` each row's too."""
+    counts = {(r, c): v for r, row in enumerate(rows) for c, v in enumerate(row) if c >= counts_from}
+    columns = range(counts_from, max((len(row) for row in rows), default=0))
+    groups = [[(r, c) for r in range(len(rows))] for c in columns]
+    if by_row:
+        groups += [[(r, c) for c in columns] for r in range(len(rows))]
+    hide = hidden_cells(counts, groups)
+    return [[None if (r, c) in hide else v for c, v in enumerate(row)] for r, row in enumerate(rows)]
 
 
 @dataclass(frozen=True)
@@ -115,7 +128,7 @@ def build(
     def keyed(name: str, names: dict[str, str] | None = None) -> list[list[Cell]]:
         counts = metric(name)
         ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-        return [[(names or {}).get(key, key), mask(n)] for key, n in ordered]
+        return masked([[(names or {}).get(key, key), n] for key, n in ordered])
 
     def total(name: str) -> int | None:
         return mask(sum(metric(name).values()))
@@ -125,8 +138,7 @@ def build(
 
     tables = [
         _over_time(period, local),
-        _sites(per_terminal),
-        _terminals(per_terminal),
+        *_sites_and_terminals(per_terminal),
         Table(
             "services",
             "Services ouverts",
@@ -138,29 +150,28 @@ def build(
             "durees",
             "Durée des visites",
             ["Durée", "Visites"],
-            [[label, mask(metric("session_duration")[key])] for key, label in DURATIONS],
+            masked([[label, metric("session_duration")[key]] for key, label in DURATIONS]),
         ),
         Table(
             "heures",
             "Heures des visites",
             ["Heure", "Visites"],
-            [[f"{h} h", mask(sum(n for t, n in visits if t.hour == h))] for h in range(24)],
+            masked([[f"{h} h", sum(n for t, n in visits if t.hour == h)] for h in range(24)]),
             note="Heure de Paris.",
         ),
         Table(
             "jours",
             "Jours des visites",
             ["Jour", "Visites"],
-            [
-                [d.capitalize(), mask(sum(n for t, n in visits if t.weekday() == i))]
-                for i, d in enumerate(DAYS)
-            ],
+            masked(
+                [[d.capitalize(), sum(n for t, n in visits if t.weekday() == i)] for i, d in enumerate(DAYS)]
+            ),
         ),
         Table(
             "diagnostic-groupes",
             "Diagnostics terminés, par groupe",
             ["Groupe", "Diagnostics"],
-            [[label, mask(metric("diagnostic_completed")[key])] for key, label in GROUPS],
+            masked([[label, metric("diagnostic_completed")[key]] for key, label in GROUPS]),
         ),
         _levels(metric("diagnostic_level")),
         Table(
@@ -213,33 +224,53 @@ def _over_time(period: Period, local: list[tuple[datetime, str, int]]) -> Table:
         "dans-le-temps",
         "Visites et pages, mois par mois" if by_month else "Visites et pages, jour par jour",
         ["Mois" if by_month else "Jour", "Visites", "Pages imprimées", "Pages scannées"],
-        [[label, *(mask(sums[(s, m)]) for m in TIMED_METRICS)] for s, label in steps],
+        masked([[label, *(sums[(s, m)] for m in TIMED_METRICS)] for s, label in steps]),
     )
 
 
-def _sites(per_terminal: Counter[tuple[str, str, str]]) -> Table:
+def _sites_and_terminals(per_terminal: Counter[tuple[str, str, str]]) -> tuple[Table, Table]:
+    """Two tables masked together: a site's count is the sum of its terminals', so each column of each table,
+    and each site's terminals with the site's own cell, are groups whose sums are known."""
     sums: Counter[tuple[str, str]] = Counter()
     for (site, _terminal, m), n in per_terminal.items():
         sums[(site, m)] += n
     sites = sorted({site for site, _ in sums})
-    return Table(
-        "sites",
-        "Par site",
-        ["Site", "Visites", "Services ouverts", "Pages imprimées", "Pages scannées"],
-        [[site, *(mask(sums[(site, m)]) for m in TERMINAL_METRICS)] for site in sites],
-        "hbar",
-    )
-
-
-def _terminals(per_terminal: Counter[tuple[str, str, str]]) -> Table:
     pairs = sorted({(site, terminal) for site, terminal, _ in per_terminal})
-    return Table(
-        "bornes",
-        "Par borne",
-        ["Site", "Borne", "Visites", "Services ouverts", "Pages imprimées", "Pages scannées"],
-        [[s, t, *(mask(per_terminal[(s, t, m)]) for m in TERMINAL_METRICS)] for s, t in pairs],
-        None,
-        counts_from=2,
+    counts: dict[tuple[str, int, int], int] = {}
+    for r, site in enumerate(sites):
+        counts.update({("site", r, c): sums[(site, m)] for c, m in enumerate(TERMINAL_METRICS)})
+    for r, (site, terminal) in enumerate(pairs):
+        counts.update(
+            {("borne", r, c): per_terminal[(site, terminal, m)] for c, m in enumerate(TERMINAL_METRICS)}
+        )
+    groups = []
+    for c in range(len(TERMINAL_METRICS)):
+        groups.append([("site", r, c) for r in range(len(sites))])
+        groups.append([("borne", r, c) for r in range(len(pairs))])
+        for s, site in enumerate(sites):
+            theirs = [("borne", r, c) for r, (of, _) in enumerate(pairs) if of == site]
+            groups += [theirs, [("site", s, c), *theirs]]
+    hide = hidden_cells(counts, groups)
+
+    def cells(kind: str, r: int) -> list[int | None]:
+        return [None if (kind, r, c) in hide else counts[(kind, r, c)] for c in range(len(TERMINAL_METRICS))]
+
+    return (
+        Table(
+            "sites",
+            "Par site",
+            ["Site", "Visites", "Services ouverts", "Pages imprimées", "Pages scannées"],
+            [[site, *cells("site", r)] for r, site in enumerate(sites)],
+            "hbar",
+        ),
+        Table(
+            "bornes",
+            "Par borne",
+            ["Site", "Borne", "Visites", "Services ouverts", "Pages imprimées", "Pages scannées"],
+            [[s, t, *cells("borne", r)] for r, (s, t) in enumerate(pairs)],
+            None,
+            counts_from=2,
+        ),
     )
 
 
@@ -249,12 +280,15 @@ def _levels(levels: Counter[str]) -> Table:
         "diagnostic-niveaux",
         "Niveaux du diagnostic, par domaine",
         ["Domaine", *LEVELS.values()],
-        [
+        masked(
             [
-                names.get(area, f"Domaine {area}"),
-                *(mask(levels[f"{area}:{level}"]) for level in DIAGNOSTIC_LEVELS),
-            ]
-            for area in DIAGNOSTIC_AREAS
-        ],
+                [
+                    names.get(area, f"Domaine {area}"),
+                    *(levels[f"{area}:{level}"] for level in DIAGNOSTIC_LEVELS),
+                ]
+                for area in DIAGNOSTIC_AREAS
+            ],
+            by_row=True,  # an area's levels add up to the diagnostics completed
+        ),
         "stacked",
     )
