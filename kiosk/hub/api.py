@@ -8,9 +8,13 @@ from __future__ import annotations
 import time
 import uuid
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, TypeVar
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Request, status
+from fastapi import APIRouter, Header, HTTPException, Request, status
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from pydantic import BaseModel, ValidationError
+from sqlalchemy import Connection
 
 from kiosk.hub import ingest, terminals
 from kiosk.hub.schemas import Heartbeat, HeartbeatAnswer, UsageAnswer, UsageBatch
@@ -18,59 +22,87 @@ from kiosk.hub.terminals import Terminal
 
 router = APIRouter(prefix="/api/v1")
 
+M = TypeVar("M", bound=BaseModel)
+
 RATE_LIMIT = 600  # requests per terminal and minute: a 30-day backlog is 72 batches
 
 
-def authenticated(request: Request, authorization: Annotated[str | None, Header()] = None) -> Terminal:
+def authenticate(connection: Connection, request: Request, authorization: str | None) -> Terminal:
+    """The terminal whose bearer token this is, its request counted (401 or 429 when it may not go on). In the
+    transaction of the request's own work: one connection and one commit a request."""
     scheme, _, token = (authorization or "").partition(" ")
-    with request.app.state.engine.begin() as connection:
-        terminal = terminals.by_token(connection, token.strip()) if scheme.lower() == "bearer" else None
-        if terminal is None:
-            raise HTTPException(
-                status.HTTP_401_UNAUTHORIZED,
-                "unknown or revoked token",
-                headers={"WWW-Authenticate": "Bearer"},
-            )
-        minute = int(time.time() // 60)
-        if ingest.count_request(connection, terminal, minute) > request.app.state.rate_limit:
-            raise HTTPException(
-                status.HTTP_429_TOO_MANY_REQUESTS,
-                "too many requests from this terminal",
-                headers={"Retry-After": str(60 - int(time.time()) % 60)},
-            )
-        if minute % 10 == 0:
-            ingest.forget_old_request_counts(connection, minute - 10)
+    terminal = terminals.by_token(connection, token.strip()) if scheme.lower() == "bearer" else None
+    if terminal is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED, "unknown or revoked token", headers={"WWW-Authenticate": "Bearer"}
+        )
+    minute = int(time.time() // 60)
+    if ingest.count_request(connection, terminal, minute) > request.app.state.rate_limit:
+        raise HTTPException(
+            status.HTTP_429_TOO_MANY_REQUESTS,
+            "too many requests from this terminal",
+            headers={"Retry-After": str(60 - int(time.time()) % 60)},
+        )
+    if minute % 10 == 0:
+        ingest.forget_old_request_counts(connection, minute - 10)
     return terminal
 
 
+def parsed(model: type[M], body: bytes) -> tuple[M | None, Exception | None]:
+    """The body as `model`, or the 422 to raise once the request is counted. Bodies are read by hand, after
+    the token: a revoked terminal is told so (401, it pauses) whatever it sent (422 would make it drop)."""
+    try:
+        return model.model_validate_json(body), None
+    except ValidationError as error:
+        return None, RequestValidationError(error.errors(include_url=False, include_context=False))
+
+
 @router.post("/usage")
-def receive_usage(
-    batch: UsageBatch,
+async def receive_usage(
     request: Request,
-    terminal: Annotated[Terminal, Depends(authenticated)],
+    authorization: Annotated[str | None, Header()] = None,
     idempotency_key: Annotated[str | None, Header()] = None,
 ) -> UsageAnswer:
-    if idempotency_key is None or _uuid(idempotency_key) != batch.batch_id:
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_CONTENT, "the Idempotency-Key header must be the batch_id"
-        )
+    return await run_in_threadpool(_usage, request, await request.body(), authorization, idempotency_key)
+
+
+def _usage(request: Request, body: bytes, authorization: str | None, key: str | None) -> UsageAnswer:
     with request.app.state.engine.begin() as connection:
-        answers = ingest.store_usage(connection, terminal, batch)
+        terminal = authenticate(connection, request, authorization)
+        batch, refused = parsed(UsageBatch, body)
+        if batch is not None and (key is None or _uuid(key) != batch.batch_id):
+            refused = HTTPException(
+                status.HTTP_422_UNPROCESSABLE_CONTENT, "the Idempotency-Key header must be the batch_id"
+            )
+        answers = ingest.store_usage(connection, terminal, batch) if refused is None else []
+    if refused is not None:
+        raise refused
     return UsageAnswer(batch_id=str(batch.batch_id), answers=answers)
 
 
 @router.get("/terminal")
-def whoami(terminal: Annotated[Terminal, Depends(authenticated)]) -> dict[str, str]:
+def whoami(request: Request, authorization: Annotated[str | None, Header()] = None) -> dict[str, str]:
     """Which terminal the token opens: `kiosk check` compares it with the terminal's own site.yaml."""
+    with request.app.state.engine.begin() as connection:
+        terminal = authenticate(connection, request, authorization)
     return {"site_id": terminal.site_id, "terminal_id": terminal.terminal_id}
 
 
 @router.post("/heartbeat")
-def receive_heartbeat(
-    beat: Heartbeat, request: Request, terminal: Annotated[Terminal, Depends(authenticated)]
+async def receive_heartbeat(
+    request: Request, authorization: Annotated[str | None, Header()] = None
 ) -> HeartbeatAnswer:
+    return await run_in_threadpool(_heartbeat, request, await request.body(), authorization)
+
+
+def _heartbeat(request: Request, body: bytes, authorization: str | None) -> HeartbeatAnswer:
     with request.app.state.engine.begin() as connection:
-        ingest.store_heartbeat(connection, terminal, beat)
+        terminal = authenticate(connection, request, authorization)
+        beat, refused = parsed(Heartbeat, body)
+        if refused is None:
+            ingest.store_heartbeat(connection, terminal, beat)
+    if refused is not None:
+        raise refused
     return HeartbeatAnswer(server_time=datetime.now(UTC).isoformat(timespec="seconds"))
 
 

@@ -1,7 +1,7 @@
 """The statistics page's tables, built from the queries' sums (pure: no database, no web). Every count a
 table holds is already masked: under `SMALL`, or able to reveal one under `SMALL` from a total the page shows
-(kiosk.hub.suppression), it is None, shown as "< 5" in the page, the CSV and the chart alike, so no output
-can show a small number by mistake."""
+(kiosk.hub.suppression), it is None, shown as "masqué" in the page and the CSV and as a gap in the chart,
+so no output can show a small number by mistake."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from kiosk.hub.stats import MONTHS, Period, paris_time
 from kiosk.hub.suppression import SMALL, hidden_cells
 from kiosk.usage.metrics import DIAGNOSTIC_AREAS, DIAGNOSTIC_LEVELS
 
-HIDDEN = f"< {SMALL}"
+HIDDEN = "masqué"  # not "< 5": a cell hidden so that another cannot be worked out may hold more
 
 Cell = str | int | None  # text, a count, or a hidden count
 

@@ -100,8 +100,8 @@ def put_heartbeat(url: str, terminal: int, received_at: datetime, **values) -> N
     row = {
         "version": "1.4.0",
         "config_version": "site-2026-11",
-        "printer": "idle",
-        "scanner": "idle",
+        "printer": "ok",
+        "scanner": "ready",
         "free_disk_mb": 20_000,
         "backlog_rows": 0,
         "last_sync": received_at,
