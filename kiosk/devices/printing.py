@@ -17,6 +17,8 @@ from kiosk.shell.icons import Icons
 from kiosk.shell.window import KioskWindow
 from kiosk.usage import UsageCounter
 
+STATE_TIMEOUT = 3.0  # seconds CUPS has to tell the heartbeat its state
+
 
 class Printing:
     name = "print jobs"
@@ -51,9 +53,11 @@ class Printing:
         CUPS (kiosk/devices/printer/check.py). Blocking: call it off the GUI thread (the sync thread does)."""
         if not self.enabled:
             return "off"
+        from kiosk.devices.printer import ipp
         from kiosk.devices.printer.check import printer_state
 
-        return printer_state(self._site.printer or None)
+        # A short wait: the heartbeat shares the sync thread, which a hung CUPS must not hold for long.
+        return printer_state(self._site.printer or None, ipp.Server.from_environment(timeout=STATE_TIMEOUT))
 
     def destinations(self) -> list[Destination]:
         if not self.enabled:

@@ -20,6 +20,7 @@ class DeviceWords:
 _P = PrinterProblem
 PRINTER: dict[str, DeviceWords] = {
     "ok": DeviceWords("Prête"),
+    "off": DeviceWords("Impression désactivée pour ce site"),
     "printing": DeviceWords("En train d'imprimer"),
     "unknown": DeviceWords("État inconnu (la borne n'a pas pu le lire)"),
     _P.STOPPED.value: DeviceWords("Arrêtée dans CUPS (mise en pause)", True),
