@@ -1,5 +1,6 @@
 """The `kiosk` command: `kiosk run` starts the kiosk, `kiosk check` validates the configuration, `kiosk
-diagnostic decode CODE` reads a visitor's diagnostic result from its code, `kiosk hub …` runs the hub.
+diagnostic decode CODE` reads a visitor's diagnostic result from its code, `kiosk advisor …` manages the
+advisors' accounts on this terminal, `kiosk hub …` runs the hub.
 
 Only argument parsing and exit codes live here; the work is done by the modules it calls. Qt is imported only
 by `run`, so `check` works on a machine without a screen.
@@ -51,9 +52,11 @@ def _parser() -> argparse.ArgumentParser:
     decode = diagnostic_commands.add_parser("decode", help="print the result a visitor's code stands for")
     decode.add_argument("code", help='the code on the visitor\'s sheet, like "7K2M-Q9XA"')
 
-    from kiosk.hub.cli import add_commands
+    from kiosk.advisor import cli as advisor_cli
+    from kiosk.hub import cli as hub_cli
 
-    add_commands(commands)
+    advisor_cli.add_commands(commands)
+    hub_cli.add_commands(commands)
     return parser
 
 
@@ -166,6 +169,10 @@ def main(argv: list[str] | None = None) -> int:
         return _decode(args)
     if args.command == "sync":
         return _sync(args)
+    if args.command == "advisor":
+        from kiosk.advisor.cli import run
+
+        return run(args)
     if args.command == "hub":
         from kiosk.hub.cli import run
 

@@ -67,4 +67,47 @@ def _v2_outbox(db: Database) -> None:
     )
 
 
-MIGRATIONS: Sequence[Migration] = (_v1_usage_counters, _v2_outbox)
+def _v3_advisors(db: Database) -> None:
+    """Advisors' local accounts, their lockouts and the audit of unlocks (kiosk/advisor/accounts.py), and the
+    help calls' last ticket (kiosk/advisor/tickets.py)."""
+    db.execute(
+        """
+        CREATE TABLE advisors (
+            name TEXT PRIMARY KEY,
+            role TEXT NOT NULL CHECK (role IN ('advisor', 'technician')),
+            pin_hash TEXT NOT NULL,  -- argon2id; the PIN itself is never stored
+            created_at REAL NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE advisor_lockouts (
+            name TEXT PRIMARY KEY REFERENCES advisors (name),
+            failures INTEGER NOT NULL,
+            lockouts INTEGER NOT NULL,
+            locked_until REAL NOT NULL  -- seconds since the epoch
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE advisor_audit (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            at REAL NOT NULL,
+            name TEXT NOT NULL,
+            event TEXT NOT NULL  -- added, removed, unlocked, wrong_pin, locked_out, lockout_reset, relocked:…
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE help_tickets (
+            day TEXT PRIMARY KEY,  -- the site's date, ISO
+            last INTEGER NOT NULL
+        )
+        """
+    )
+
+
+MIGRATIONS: Sequence[Migration] = (_v1_usage_counters, _v2_outbox, _v3_advisors)
