@@ -85,11 +85,11 @@ if [ ! -e "$CONFIG_DIR/site.yaml" ]; then
 # Address of the hub ("" = this terminal works offline only) and the secret token the hub gave you.
 #hub_url: "https://hub.example.fr/"
 #hub_token: "copy-the-token-given-by-the-hub"
-# When an advisor is on duty here (empty = never). Days in French: lundi mardi mercredi jeudi vendredi samedi
-# dimanche; times HH:MM.
+# When an advisor is on duty (empty = never). Days in French: lundi mardi mercredi jeudi vendredi samedi
+# dimanche; times HH:MM; place: where, for a permanence held elsewhere (shown to visitors as the next one).
 #advisor_schedule:
 #  - {day: mardi, start: "09:00", end: "12:00"}
-#  - {day: jeudi, start: "14:00", end: "17:30"}
+#  - {day: jeudi, start: "14:00", end: "17:30", place: "Bureau de poste de Mézières, 2 place de la Mairie"}
 YAML
   say "Wrote an example $CONFIG_DIR/site.yaml (all defaults): edit it for this site."
 fi

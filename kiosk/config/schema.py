@@ -122,6 +122,13 @@ class AdvisorSlot(Struct, forbid_unknown_fields=True, frozen=True):
     day: Annotated[Day, Meta(description="Day of the week, in French", examples=["mardi"])]
     start: Annotated[Time, Meta(description="Start time, HH:MM", examples=["09:00"])]
     end: Annotated[Time, Meta(description="End time, HH:MM, after start", examples=["12:00"])]
+    place: Annotated[
+        str,
+        Meta(
+            description='Where, when not at this post office (a weekly permanence elsewhere); "" = here',
+            examples=["Bureau de poste de Mézières, 2 place de la Mairie"],
+        ),
+    ] = ""
 
 
 class Site(Struct, forbid_unknown_fields=True, frozen=True):

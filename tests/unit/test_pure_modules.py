@@ -57,6 +57,7 @@ PURE_MODULES = [
     "kiosk.advisor.cli",
     "kiosk.advisor.lockout",
     "kiosk.advisor.pins",
+    "kiosk.advisor.schedule",
     "kiosk.advisor.tickets",
     "kiosk.browser",
     "kiosk.browser.download_policy",
