@@ -1,5 +1,7 @@
 """The terminals' API: `POST /api/v1/usage` (a batch of hourly counts, answered per row),
-`POST /api/v1/heartbeat`, and `GET /api/v1/terminal` (whose token this is, for `kiosk check`). A terminal
+`POST /api/v1/heartbeat`, `GET /api/v1/terminal` (whose token this is, for `kiosk check`), and the help
+calls: `POST /api/v1/help-calls` (a call, stored once), `GET /api/v1/help-calls/{call_id}` (its state) and
+`POST /api/v1/help-calls/{call_id}/cancel`. A terminal
 is known by its bearer token only, never by what its body says; every request counts against its rate
 limit, kept in the database so that every hub process shares it."""
 
@@ -16,8 +18,9 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, ValidationError
 from sqlalchemy import Connection
 
-from kiosk.hub import ingest, terminals
-from kiosk.hub.schemas import Heartbeat, HeartbeatAnswer, UsageAnswer, UsageBatch
+from kiosk.advisor.call_states import MoveRefused
+from kiosk.hub import help_calls, ingest, terminals
+from kiosk.hub.schemas import Heartbeat, HeartbeatAnswer, HelpCall, HelpCallAnswer, UsageAnswer, UsageBatch
 from kiosk.hub.terminals import Terminal
 
 router = APIRouter(prefix="/api/v1")
@@ -104,6 +107,57 @@ def _heartbeat(request: Request, body: bytes, authorization: str | None) -> Hear
     if refused is not None:
         raise refused
     return HeartbeatAnswer(server_time=datetime.now(UTC).isoformat(timespec="seconds"))
+
+
+@router.post("/help-calls")
+async def receive_help_call(
+    request: Request, authorization: Annotated[str | None, Header()] = None
+) -> HelpCallAnswer:
+    return await run_in_threadpool(_help_call, request, await request.body(), authorization)
+
+
+def _help_call(request: Request, body: bytes, authorization: str | None) -> HelpCallAnswer:
+    with request.app.state.engine.begin() as connection:
+        terminal = authenticate(connection, request, authorization)
+        call, refused = parsed(HelpCall, body)
+        stored = (
+            help_calls.receive(connection, terminal, call, terminals.now_utc()) if refused is None else None
+        )
+    if refused is not None:
+        raise refused
+    return HelpCallAnswer(**vars(stored))
+
+
+@router.get("/help-calls/{call_id}")
+def help_call_state(
+    call_id: str, request: Request, authorization: Annotated[str | None, Header()] = None
+) -> HelpCallAnswer:
+    with request.app.state.engine.begin() as connection:
+        stored = help_calls.find(connection, authenticate(connection, request, authorization), call_id)
+    if stored is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such call from this terminal")
+    return HelpCallAnswer(**vars(stored))
+
+
+@router.post("/help-calls/{call_id}/cancel")
+def cancel_help_call(
+    call_id: str, request: Request, authorization: Annotated[str | None, Header()] = None
+) -> HelpCallAnswer:
+    """The visitor cancelled, or their session ended with the call still open. A call already done stays
+    done (409): the advisor came."""
+    with request.app.state.engine.begin() as connection:
+        terminal = authenticate(connection, request, authorization)
+        try:
+            stored = help_calls.move(connection, terminal, call_id, "cancelled", terminals.now_utc())
+        except MoveRefused as refusal:
+            stored, conflict = None, str(refusal)
+        else:
+            conflict = None
+    if conflict is not None:
+        raise HTTPException(status.HTTP_409_CONFLICT, conflict)
+    if stored is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, "no such call from this terminal")
+    return HelpCallAnswer(**vars(stored))
 
 
 def _uuid(text: str) -> uuid.UUID | None:

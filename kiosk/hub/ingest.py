@@ -19,7 +19,8 @@ from kiosk.hub.terminals import Terminal, now_utc
 FUTURE_LIMIT = timedelta(days=2)  # an hour further ahead than this comes from a clock gone wrong: dropped
 
 
-def _insert(connection: Connection, table):
+def dialect_insert(connection: Connection, table):
+    """An INSERT with the database's own ON CONFLICT clauses (SQLite's or PostgreSQL's)."""
     return (postgresql if connection.dialect.name == "postgresql" else sqlite).insert(table)
 
 
@@ -51,7 +52,7 @@ def store_usage(connection: Connection, terminal: Terminal, batch: UsageBatch) -
         if inserted != len(rows):
             stored_now = _received_at(connection, terminal, list(hours.values()), received)
     connection.execute(
-        _insert(connection, batches)
+        dialect_insert(connection, batches)
         .values(
             terminal=terminal.id,
             batch_id=str(batch.batch_id),
@@ -110,13 +111,15 @@ def _usage_insert(dialect: Dialect) -> tuple[str, bool]:
 
 def store_heartbeat(connection: Connection, terminal: Terminal, beat: Heartbeat) -> None:
     values = beat.model_dump() | {"received_at": now_utc()}
-    statement = _insert(connection, heartbeats).values(terminal=terminal.id, **values)
+    statement = dialect_insert(connection, heartbeats).values(terminal=terminal.id, **values)
     connection.execute(statement.on_conflict_do_update(index_elements=["terminal"], set_=values))
 
 
 def count_request(connection: Connection, terminal: Terminal, minute: int) -> int:
     """Counts one request of `terminal` in `minute`; returns how many it has made in that minute."""
-    statement = _insert(connection, request_counts).values(terminal=terminal.id, minute=minute, requests=1)
+    statement = dialect_insert(connection, request_counts).values(
+        terminal=terminal.id, minute=minute, requests=1
+    )
     statement = statement.on_conflict_do_update(
         index_elements=["terminal", "minute"], set_={"requests": request_counts.c.requests + 1}
     ).returning(request_counts.c.requests)

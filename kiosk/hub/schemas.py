@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import uuid
 from datetime import UTC, datetime
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
@@ -103,3 +103,22 @@ class Heartbeat(Strict):
 
 class HeartbeatAnswer(BaseModel):
     server_time: str
+
+
+class HelpCall(Strict):
+    """A visitor's call for an advisor, as the terminal sends it (the hub dates it when it arrives)."""
+
+    call_id: uuid.UUID
+    ticket: Annotated[str, StringConstraints(pattern=r"^[A-Z]-[0-9]{2,4}$")]
+    topic: Literal["demarche", "imprimer", "compte", "emploi", "autre"] | None = None
+
+    @field_validator("call_id", mode="before")
+    @classmethod
+    def _uuid_text(cls, value: object) -> object:
+        return uuid.UUID(value) if isinstance(value, str) else value
+
+
+class HelpCallAnswer(BaseModel):
+    call_id: str
+    ticket: str
+    state: str

@@ -118,3 +118,22 @@ login_failures = Table(
     Column("window_start", DateTime, nullable=False),
     Column("locked_until", DateTime),
 )
+
+# Help calls from the terminals (issue 13): a call is the terminal's (`call_id`, a uuid it chose, makes a
+# resend a no-op); its state moves forward only (kiosk/advisor/call_states.py). No person in it: a ticket for
+# the day, a topic chip, times.
+help_calls = Table(
+    "help_calls",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("terminal", Integer, ForeignKey("terminals.id"), nullable=False, index=True),
+    Column("call_id", String(36), nullable=False),
+    Column("ticket", String(8), nullable=False),
+    Column("topic", String(20)),
+    Column("state", String(12), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("seen_at", DateTime),
+    Column("coming_at", DateTime),
+    Column("ended_at", DateTime),
+    UniqueConstraint("terminal", "call_id"),
+)

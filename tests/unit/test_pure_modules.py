@@ -54,6 +54,7 @@ PURE_MODULES = [
     "kiosk.hub.suppression",
     "kiosk.advisor",
     "kiosk.advisor.accounts",
+    "kiosk.advisor.call_states",
     "kiosk.advisor.cli",
     "kiosk.advisor.lockout",
     "kiosk.advisor.pins",
