@@ -9,7 +9,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, select, update
 
-from kiosk.advisor.call_states import ENDED, moved
+from kiosk.advisor.call_states import moved
 from kiosk.hub.ingest import dialect_insert
 from kiosk.hub.schemas import HelpCall
 from kiosk.hub.tables import help_calls
@@ -65,7 +65,3 @@ def move(
         values = {"state": state, _DATED[state]: now}
         connection.execute(update(help_calls).where(help_calls.c.id == row.id).values(**values))
     return find(connection, terminal, call_id)
-
-
-def is_open(call: StoredCall) -> bool:
-    return call.state not in ENDED
