@@ -114,6 +114,7 @@ class Kiosk:
         self.reachability = Reachability(s.id for s in config.shortcuts)
         self._network_watch = None  # made after the first paint
         self.sync = None  # the sync thread, when the site has a hub: made after the first paint
+        self._shut_down = False
         self.icons = Icons(paths.icon_cache)
         self.local_loops = LocalLoops()  # a page's questions: what takes a page away waits for their answer
         self.top_bar = TopBar(config.site.site_name, self.icons)
@@ -195,6 +196,8 @@ class Kiosk:
     def _start_background_work(self) -> None:
         from kiosk.shell.network_watch import NetworkWatch
 
+        if self._shut_down:  # the kiosk stopped within that turn: nothing may start after its shutdown
+            return
         self.store.start()
         site = self.config.site
         if site.hub_url:
@@ -262,6 +265,7 @@ class Kiosk:
         """Ends a running session (wipers run), then writes the counters the kiosk still owes the store."""
         from PySide6.QtCore import QCoreApplication, QEvent
 
+        self._shut_down = True
         self.session.end("shutdown")
         for feature in self.features:
             feature.close()

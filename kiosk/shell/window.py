@@ -145,7 +145,7 @@ class KioskWindow(QWidget):
         if not self._painted:
             self._painted = True
             # Once this paint is over: the frame reaches the screen before anything that waits for it runs.
-            QTimer.singleShot(0, self.firstPainted.emit)
+            QTimer.singleShot(0, self, self.firstPainted.emit)  # not at all if the window is gone by then
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -28,3 +28,18 @@ def test_the_probe_time_advances_while_the_loop_runs_and_stops_when_it_is_blocke
     assert time.time() - probe.last_frame >= 0.5
     qtbot.waitUntil(lambda: time.time() - probe.last_frame < 0.3, timeout=3000)  # and recovers
     probe.deleteLater()
+
+
+def test_a_kiosk_stopped_right_after_its_first_paint_starts_nothing_after(qapp, qtbot, paths, config):
+    from kiosk.app import Kiosk
+
+    stopped = Kiosk(config, paths, public=True)
+    painted = []
+    stopped.window.firstPainted.connect(lambda: (painted.append(True), stopped.shutdown()))
+    stopped.window.show_kiosk()
+    qtbot.waitUntil(lambda: bool(painted), timeout=5000)
+    qtbot.wait(100)  # the turns of the event loop that would have started the store, sync and network watch
+    assert not stopped.store.opened.done() and stopped.sync is None
+    stopped.window.allow_close = True
+    stopped.window.close()
+    stopped.window.deleteLater()
