@@ -5,7 +5,6 @@ scripts), list them, remove one, lift a lockout. Only parsing and messages live 
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 import time
 from pathlib import Path
@@ -35,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
     from kiosk.advisor import accounts
     from kiosk.advisor.pins import PinRefused
     from kiosk.paths import default_paths
+    from kiosk.secret_input import secret_from_person
     from kiosk.store.database import StoreError, open_store
 
     paths = default_paths(None, args.data_dir, demo=False)
@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     now = time.time()
     try:
         if args.advisor_command == "add":
-            accounts.add(db, args.name, args.role, _pin(), now)
+            accounts.add(db, args.name, args.role, secret_from_person("PIN", "6 digits or more"), now)
             print(f"{args.name} ({args.role}) can now open the assisted mode on this terminal.")
         elif args.advisor_command == "list":
             found = accounts.accounts(db, now)
@@ -70,13 +70,3 @@ def run(args: argparse.Namespace) -> int:
     finally:
         db.close()
     return 0
-
-
-def _pin() -> str:
-    """From a pipe (a script's stdin), else asked twice on the terminal, never echoed."""
-    if not sys.stdin.isatty():
-        return sys.stdin.readline().rstrip("\r\n")
-    first = getpass.getpass("PIN (6 digits or more): ")
-    if getpass.getpass("PIN again: ") != first:
-        raise OSError("The two PINs differ.")
-    return first

@@ -105,7 +105,7 @@ def _user_command(engine, args: argparse.Namespace) -> int:
         with engine.begin() as connection:
             user = users.add(connection, args.email, password, args.sites.split(","))
     except (users.UserError, OSError) as error:
-        print(error, file=sys.stderr)
+        print(f"{error} Nothing was changed.", file=sys.stderr)
         return 1
     sites = ", ".join(sorted(user.sites)) if user.sites else "every site"
     print(f"{user.email} can now log in to the hub's pages and see {sites}.")
@@ -113,19 +113,15 @@ def _user_command(engine, args: argparse.Namespace) -> int:
 
 
 def _password(password_file: str | None) -> str:
-    """From the file, else from a pipe (a script's stdin), else asked twice on the terminal, never echoed."""
-    import getpass
+    """From the file's first line, else as kiosk.secret_input asks it."""
     from pathlib import Path
+
+    from kiosk.secret_input import secret_from_person
 
     if password_file:
         lines = Path(password_file).read_text(encoding="utf-8").splitlines()
         return lines[0] if lines else ""
-    if not sys.stdin.isatty():
-        return sys.stdin.readline().rstrip("\r\n")
-    first = getpass.getpass("Password: ")
-    if getpass.getpass("Password again: ") != first:
-        raise OSError("The two passwords differ. Nothing was changed.")
-    return first
+    return secret_from_person("Password")
 
 
 def _shown(url: str) -> str:

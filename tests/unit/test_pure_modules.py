@@ -24,6 +24,7 @@ PURE_MODULES = [
     "kiosk.resources",
     "kiosk.session",
     "kiosk.session_bus",
+    "kiosk.secret_input",
     "kiosk.session_documents",
     "kiosk.config",
     "kiosk.config.files",
