@@ -47,6 +47,9 @@ class KioskWindow(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(top_bar)
+        self._banners = QVBoxLayout()  # add_banner(): under the top bar, over every screen
+        self._banners.setSpacing(0)
+        column.addLayout(self._banners)
         column.addWidget(self.screens, 1)
         self.idle_overlay = IdleOverlay(self)
         self.confirm_overlay = ConfirmEndOverlay(self)
@@ -55,6 +58,11 @@ class KioskWindow(QWidget):
         self.screens.currentChanged.connect(
             lambda _: top_bar.show_place(self.screens.currentWidget().windowTitle())
         )
+
+    def add_banner(self, banner: QWidget) -> None:
+        """A strip under the top bar, on every screen, shown and hidden by its owner (a help call's state,
+        the assisted mode); banners stack in the order they are added."""
+        self._banners.addWidget(banner)
 
     def set_home(self, home: HomeScreen) -> None:
         """The first screen, the one "Accueil" and every session end come back to."""

@@ -110,4 +110,25 @@ def _v3_advisors(db: Database) -> None:
     )
 
 
-MIGRATIONS: Sequence[Migration] = (_v1_usage_counters, _v2_outbox, _v3_advisors)
+def _v4_help_calls(db: Database) -> None:
+    """The visitor's help calls until the hub has what it is owed of them (kiosk/advisor/call_queue.py),
+    and where each advisor's account comes from: `kiosk advisor add` (local) or the hub's heartbeat reply."""
+    db.execute(
+        """
+        CREATE TABLE help_calls (
+            call_id TEXT PRIMARY KEY,  -- uuid4, chosen here: a resend is the same call
+            ticket TEXT NOT NULL,  -- "A-07"
+            topic TEXT,  -- a chip of kiosk/advisor/call_states.TOPICS, or none
+            created_at REAL NOT NULL,  -- seconds since the epoch
+            state TEXT NOT NULL,  -- kiosk/advisor/call_states.py; "new" until the hub has it
+            cancel_wanted INTEGER NOT NULL DEFAULT 0,  -- the session ended: the hub must hear it
+            ended_at REAL  -- the hub knows the call ended (done or cancelled): nothing more is owed
+        )
+        """
+    )
+    db.execute(
+        "ALTER TABLE advisors ADD COLUMN source TEXT NOT NULL DEFAULT 'local' CHECK (source IN ('local', 'hub'))"
+    )
+
+
+MIGRATIONS: Sequence[Migration] = (_v1_usage_counters, _v2_outbox, _v3_advisors, _v4_help_calls)
