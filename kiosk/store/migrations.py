@@ -121,13 +121,14 @@ def _v4_help_calls(db: Database) -> None:
             topic TEXT,  -- a chip of kiosk/advisor/call_states.TOPICS, or none
             created_at REAL NOT NULL,  -- seconds since the epoch
             state TEXT NOT NULL,  -- kiosk/advisor/call_states.py; "new" until the hub has it
-            cancel_wanted INTEGER NOT NULL DEFAULT 0,  -- the session ended: the hub must hear it
+            end_wanted TEXT CHECK (end_wanted IN ('cancel', 'released')),  -- what the hub must still hear
             ended_at REAL  -- the hub knows the call ended (done or cancelled): nothing more is owed
         )
         """
     )
     db.execute(
-        "ALTER TABLE advisors ADD COLUMN source TEXT NOT NULL DEFAULT 'local' CHECK (source IN ('local', 'hub'))"
+        "ALTER TABLE advisors ADD COLUMN source TEXT NOT NULL DEFAULT 'local' "
+        "CHECK (source IN ('local', 'hub'))"
     )
 
 

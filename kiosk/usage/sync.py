@@ -69,6 +69,11 @@ class HubClient:
             timeout=self._timeout,
         )
 
+    def get(
+        self, path: str, params: dict[str, str] | None = None, timeout: tuple[float, float] | None = None
+    ) -> requests.Response:
+        return self._session.get(urljoin(self.hub_url, path), params=params, timeout=timeout or self._timeout)
+
     def send_batch(self, batch: outbox.Batch) -> HubAnswer:
         try:
             response = self.post("api/v1/usage", batch.body(), {"Idempotency-Key": batch.batch_id})
