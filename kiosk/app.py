@@ -75,6 +75,7 @@ class Kiosk:
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QApplication
 
+        from kiosk.advisor.calling import HelpCalling
         from kiosk.browser.in_kiosk import Browsing
         from kiosk.devices.printing import Printing
         from kiosk.devices.scanning import Scanning
@@ -148,7 +149,23 @@ class Kiosk:
             self.window, self.icons, scratch, self.counter, self.printing.print_document
         )
         self.scanning = Scanning(self.window, self.icons, scratch, self.counter, print_document)
-        self.features = (self.browsing, self.diagnostic, self.scanning, self.printing, SessionFiles(scratch))
+        self.help_calling = HelpCalling(
+            self.window,
+            self.icons,
+            config.site,
+            self.store.call,
+            self.counter,
+            end_session=lambda reason: self.session_control.end(reason),
+        )
+        # The help call first: its cancel is on its way to the hub while the other wipers run.
+        self.features = (
+            self.help_calling,
+            self.browsing,
+            self.diagnostic,
+            self.scanning,
+            self.printing,
+            SessionFiles(scratch),
+        )
 
         self.destinations = Destinations()
         for feature in self.features:
@@ -174,6 +191,7 @@ class Kiosk:
         )
 
         self.top_bar.endSessionRequested.connect(self.session_control.request_end)
+        self.top_bar.helpRequested.connect(self.help_calling.open)
         self.home.shortcutRequested.connect(self.browsing.open_shortcut)
         self.home.destinationRequested.connect(self.destinations.open)
         self.reachability.on_change(self.home.mark_offline)
@@ -215,12 +233,21 @@ class Kiosk:
             )
             self.sync = runner_for(site.hub_url, site.hub_token, self.store.call, sources)
             self.sync.start()
+            self.help_calling.attach_courier(self._help_call_courier)
         self._network_watch = NetworkWatch()
         self._network_watch.linkChanged.connect(self.reachability.link_changed)
         self._network_watch.linkChanged.connect(self.browsing.link_changed)
         if self.sync is not None:
             self._network_watch.linkChanged.connect(lambda up: up and self.sync.wake())
+            self._network_watch.linkChanged.connect(lambda up: up and self.help_calling.wake_courier())
         self._network_watch.start()
+
+    def _help_call_courier(self, tell):
+        from kiosk.advisor.courier import CallCourier
+        from kiosk.usage.sync import HubClient
+
+        site = self.config.site
+        return CallCourier(lambda: HubClient(site.hub_url, site.hub_token), self.store.call, tell)
 
     def _session_started(self) -> None:
         self.home.greet(previous_session_wiped=False)

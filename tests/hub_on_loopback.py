@@ -194,3 +194,38 @@ def hub_totals(url: str, site: str = "poste-test") -> dict[tuple[str, str, str],
 
 def sqlite_url(folder: Path) -> str:
     return f"sqlite:///{folder / 'hub.db'}"
+
+
+def hub_call(url: str, call_id: str):
+    """The hub's row of a help call (None when it has none), read straight from its database."""
+    from kiosk.hub.database import engine_for
+    from kiosk.hub.tables import help_calls
+
+    engine = engine_for(url)
+    try:
+        with engine.connect() as connection:
+            return connection.execute(help_calls.select().where(help_calls.c.call_id == call_id)).first()
+    finally:
+        engine.dispose()
+
+
+def advisor_moves(url: str, call_id: str, state: str) -> None:
+    """An advisor moves the call on the hub, as the board's buttons do, straight in its database."""
+    from kiosk.hub import help_calls
+    from kiosk.hub.database import engine_for
+    from kiosk.hub.tables import help_calls as table
+    from kiosk.hub.tables import terminals
+    from kiosk.hub.terminals import Terminal, now_utc
+
+    engine = engine_for(url)
+    try:
+        with engine.begin() as connection:
+            row = connection.execute(
+                table.select()
+                .with_only_columns(table.c.terminal, terminals.c.site_id, terminals.c.terminal_id)
+                .join_from(table, terminals, terminals.c.id == table.c.terminal)
+                .where(table.c.call_id == call_id)
+            ).one()
+            help_calls.move(connection, Terminal(*row), call_id, state, now_utc())
+    finally:
+        engine.dispose()

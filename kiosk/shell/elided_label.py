@@ -20,4 +20,6 @@ class ElidedLabel(QLabel):
         painter = QPainter(self)
         room = self.contentsRect()
         text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, room.width())
+        if text == "…":  # no word fits: nothing, rather than a lone ellipsis that looks like a button
+            return
         painter.drawText(room, int(self.alignment()), text)

@@ -14,6 +14,7 @@ PAGE = "#F6F6F6"  # page background
 FOCUS = "#FFB000"  # focus ring, shown around the focused control
 RED = "#8A0000"  # "Terminer ma session"
 SHADE = "rgba(0, 0, 0, 170)"  # behind the overlays
+AMBER_SOFT = "#FFE9B3"  # the help call's banner: seen at a glance, black text at 15:1
 GREY = "#8A8A8A"  # a button that cannot be used now (WCAG exempts inactive controls from contrast)
 
 TEXT_PAIRS = {  # (text, background): every pair the stylesheet draws
@@ -27,6 +28,7 @@ TEXT_PAIRS = {  # (text, background): every pair the stylesheet draws
     "heading": (BLUE, PAGE),
     "card-accent": (BLUE, WHITE),
     "offline-mark": (WHITE, INK),
+    "call-banner": (INK, AMBER_SOFT),
     "diagnostic-hint": (INK, WHITE),  # the hint, in a white box with an amber border
     "diagnostic-code": (BLUE, WHITE),  # the result code and the group
     "diagnostic-material": (INK, PAGE),  # simulated material (a message, an address) in a choice
@@ -60,6 +62,9 @@ QPushButton:pressed {{ background: {PAGE}; }}
 #TopBar QPushButton {{ background: {WHITE}; color: {BLUE}; border: 3px solid {WHITE}; }}
 #TopBar QPushButton#EndSession {{ background: {RED}; color: {WHITE}; border: 3px solid {WHITE}; }}
 QPushButton[role="primary"] {{ background: {BLUE}; color: {WHITE}; }}
+#CallBanner {{ background: {AMBER_SOFT}; border-bottom: 2px solid {INK_SOFT}; }}
+#CallBannerText {{ font-size: 22px; font-weight: bold; color: {INK}; background: transparent; }}
+#CallTicket {{ font-size: 72px; font-weight: bold; color: {BLUE}; }}
 QPushButton:disabled {{ color: {GREY}; border-color: {GREY}; background: {PAGE}; }}
 
 #Title {{ font-size: 32px; font-weight: bold; color: {INK}; }}

@@ -71,11 +71,25 @@ METRICS: dict[str, Metric] = {
         _fixed("diagnostic_completed", DIAGNOSTIC_GROUPS, "a diagnostic reached its result, by group"),
         _fixed("pages_scanned", {""}, "pages scanned"),
         _fixed("pages_printed", {""}, "pages printed"),
-        _fixed("help_call", {"answered", "cancelled", "unanswered"}, "outcome of a help call"),
+        _fixed(
+            "help_call",
+            {"answered", "cancelled", "unanswered", "undelivered", "counter"},
+            "outcome of a help call: an advisor came, the visitor cancelled, the session ended before an "
+            "advisor came or before the hub had the call, or the visitor was sent to the counter",
+        ),
+        _fixed(
+            "help_call_wait",
+            {f"{step}:{bucket}" for step in ("seen", "coming") for bucket in DURATION_BUCKETS},
+            "time from a help call to an advisor seeing it, and to an advisor coming, as step:bucket",
+        ),
         _fixed("error", ERROR_CODES, "an error the kiosk met, by code"),
         _fixed("language", frozenset(LANGUAGES), "interface language chosen (those the config accepts)"),
         _fixed("accessibility", {"read_aloud", "zoom", "high_contrast"}, "accessibility feature used"),
-        _fixed("session_ended", {"button", "idle", "shutdown"}, "how a session ended"),
+        _fixed(
+            "session_ended",
+            {"button", "idle", "shutdown", "advisor"},
+            "how a session ended (advisor: freed from the advisors' board)",
+        ),
         _fixed(
             "usage_lost",
             {"refused", "evicted"},

@@ -12,12 +12,9 @@ import pytest
 
 from kiosk.advisor import call_queue
 from kiosk.advisor.courier import CallCourier, CallNews
-from kiosk.hub import database, help_calls
-from kiosk.hub.tables import help_calls as table
-from kiosk.hub.terminals import Terminal, now_utc
 from kiosk.store import StoreWorker
 from kiosk.usage.sync import HubClient
-from tests.hub_on_loopback import FaultProxy, add_terminal, running_hub
+from tests.hub_on_loopback import FaultProxy, add_terminal, advisor_moves, hub_call, running_hub
 
 pytestmark = pytest.mark.e2e
 
@@ -66,25 +63,6 @@ class Courier:
         raise AssertionError(f"not told in {timeout} s; told: {seen}")
 
 
-def hub_rows(url: str, call_id: str) -> list:
-    engine = database.engine_for(url)
-    try:
-        with engine.connect() as connection:
-            return connection.execute(table.select().where(table.c.call_id == call_id)).all()
-    finally:
-        engine.dispose()
-
-
-def advisor_moves(url: str, site: str, call_id: str, state: str) -> None:
-    engine = database.engine_for(url)
-    try:
-        with engine.begin() as connection:
-            row = connection.execute(table.select().where(table.c.call_id == call_id)).one()
-            help_calls.move(connection, Terminal(row.terminal, site, "borne-1"), call_id, state, now_utc())
-    finally:
-        engine.dispose()
-
-
 def test_a_call_kept_through_the_hubs_failures_is_delivered_once(terminal, store):
     url, base, _site, token = terminal
     with FaultProxy(base) as proxy:
@@ -98,21 +76,21 @@ def test_a_call_kept_through_the_hubs_failures_is_delivered_once(terminal, store
             courier.courier.close()
     assert [news.reachable for news in told][:2] == [False, False]
     assert told[-1] == CallNews(call.call_id, "sent", reachable=True)
-    (row,) = hub_rows(url, call.call_id)
+    row = hub_call(url, call.call_id)
     assert (row.ticket, row.topic, row.state) == (call.ticket, "imprimer", "sent")
     assert store.call(lambda db: call_queue.find(db, call.call_id)).state == "sent"
 
 
 def test_an_advisors_moves_reach_the_terminal_and_its_cancel_reaches_the_hub(terminal, store):
-    url, base, site, token = terminal
+    url, base, _site, token = terminal
     call = store.call(lambda db: call_queue.open_call(db, None, time.time()))
     courier = Courier(base, token, store)
     try:
         courier.courier.wake()
         courier.until(lambda news: news.state == "sent")
-        advisor_moves(url, site, call.call_id, "seen")
+        advisor_moves(url, call.call_id, "seen")
         assert courier.until(lambda news: news.state == "seen")[-1].reachable
-        advisor_moves(url, site, call.call_id, "coming")
+        advisor_moves(url, call.call_id, "coming")
         courier.until(lambda news: news.state == "coming")
         store.call(lambda db: call_queue.want_end(db, call.call_id, "cancel"))
         courier.courier.wake()
@@ -122,7 +100,7 @@ def test_an_advisors_moves_reach_the_terminal_and_its_cancel_reaches_the_hub(ter
     finally:
         courier.courier.close()
     assert store.call(call_queue.owed) == []
-    (row,) = hub_rows(url, call.call_id)
+    row = hub_call(url, call.call_id)
     assert row.state == "cancelled" and row.coming_at is not None
 
 
@@ -147,5 +125,5 @@ def test_what_a_stopped_kiosk_owed_is_carried_at_its_next_start(terminal, store)
     finally:
         courier.courier.close()
     assert store.call(call_queue.owed) == []
-    assert hub_rows(url, delivered.call_id)[0].state == "cancelled"
-    assert hub_rows(url, never_sent.call_id) == []  # cancelled before the hub ever had it: nothing there
+    assert hub_call(url, delivered.call_id).state == "cancelled"
+    assert hub_call(url, never_sent.call_id) is None  # cancelled before the hub ever had it: nothing there

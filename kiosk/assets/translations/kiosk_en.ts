@@ -98,6 +98,260 @@
     </message>
 </context>
 <context>
+    <name>CallBanner</name>
+    <message>
+        <location filename="../../advisor/call_banner.py" line="41"/>
+        <source>Voir ma demande</source>
+        <translation>See my request</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_banner.py" line="46"/>
+        <source>pas encore partie</source>
+        <translation>not sent yet</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_banner.py" line="46"/>
+        <source>envoi en cours</source>
+        <translation>being sent</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_banner.py" line="48"/>
+        <source>un conseiller l&apos;a vue</source>
+        <translation>an advisor has seen it</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_banner.py" line="50"/>
+        <source>un conseiller arrive</source>
+        <translation>an advisor is coming</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_banner.py" line="52"/>
+        <source>envoyée</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_banner.py" line="53"/>
+        <source>Demande {ticket} : {state}.</source>
+        <translation>Request {ticket}: {state}.</translation>
+    </message>
+</context>
+<context>
+    <name>CallScreen</name>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="31"/>
+        <source>Une démarche</source>
+        <translation>A formality</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="32"/>
+        <source>Imprimer ou scanner</source>
+        <translation>Print or scan</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="33"/>
+        <source>Mon compte ou mot de passe</source>
+        <translation>My account or password</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="34"/>
+        <source>L&apos;emploi</source>
+        <translation>Work</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="35"/>
+        <source>Autre</source>
+        <translation>Something else</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="58"/>
+        <source>Votre demande n&apos;est pas encore partie.</source>
+        <translation>Your request has not gone yet.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="60"/>
+        <source>Nous réessayons sans arrêt.</source>
+        <translation>We keep trying.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="61"/>
+        <source>Nous envoyons votre demande.</source>
+        <translation>We are sending your request.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="63"/>
+        <source>Cela prend quelques secondes.</source>
+        <translation>It takes a few seconds.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="65"/>
+        <source>Un conseiller a vu votre demande.</source>
+        <translation>An advisor has seen your request.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="67"/>
+        <source>Il vient dès qu&apos;il peut.</source>
+        <translation>They will come as soon as they can.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="69"/>
+        <source>Un conseiller arrive.</source>
+        <translation>An advisor is coming.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="69"/>
+        <source>Restez près de la borne.</source>
+        <translation>Stay near the terminal.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="72"/>
+        <source>Votre demande est envoyée.</source>
+        <translation>Your request has been sent.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="72"/>
+        <source>Un conseiller va la voir.</source>
+        <translation>An advisor will see it.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="81"/>
+        <source>aujourd&apos;hui</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="83"/>
+        <source>demain</source>
+        <translation>tomorrow</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="86"/>
+        <source>Prochaine permanence : {when}, de {start} à {end}.</source>
+        <translation>Next advisor hours: {when}, from {start} to {end}.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="90"/>
+        <source>Lieu : {place}.</source>
+        <translation>Place: {place}.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="99"/>
+        <source>{hours} h</source>
+        <translation>{hours}:00</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="100"/>
+        <source>{hours} h {minutes:02d}</source>
+        <translation>{hours}:{minutes:02d}</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="200"/>
+        <location filename="../../advisor/call_screen.py" line="201"/>
+        <source>Appeler un conseiller</source>
+        <translation>Call an advisor</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="202"/>
+        <location filename="../../advisor/call_screen.py" line="244"/>
+        <source>Revenir à ma démarche</source>
+        <translation>Back to what I was doing</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="203"/>
+        <source>Appeler</source>
+        <translation>Call</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="204"/>
+        <source>Prendre un numéro</source>
+        <translation>Take a number</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="207"/>
+        <source>Annuler ma demande</source>
+        <translation>Cancel my request</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="208"/>
+        <location filename="../../advisor/call_screen.py" line="244"/>
+        <source>Continuer ma démarche</source>
+        <translation>Go on with what I was doing</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="218"/>
+        <source>Un conseiller peut venir vous aider ici.</source>
+        <translation>An advisor can come and help you here.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="219"/>
+        <source>Pour quoi ? Vous pouvez aussi ne rien choisir.</source>
+        <translation>What for? You can also choose nothing.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="222"/>
+        <source>Aucun conseiller n&apos;est là en ce moment.</source>
+        <translation>No advisor is here right now.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="224"/>
+        <source>Cette borne ne peut pas appeler un conseiller.</source>
+        <translation>This terminal cannot call an advisor.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="229"/>
+        <source>Le guichet de la poste peut vous aider. Prenez un numéro.</source>
+        <translation>The post office counter can help you. Take a number.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="238"/>
+        <source>Votre numéro :</source>
+        <translation>Your number:</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="251"/>
+        <source>Le serveur ne répond pas. Montrez ce numéro au guichet : {ticket}.</source>
+        <translation>The server does not answer. Show this number at the counter: {ticket}.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="255"/>
+        <source>Montrez ce numéro au guichet.</source>
+        <translation>Show this number at the counter.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="256"/>
+        <source>Un agent de la poste vous aidera.</source>
+        <translation>A post office clerk will help you.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="258"/>
+        <source>Allez au guichet de la poste.</source>
+        <translation>Go to the post office counter.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="259"/>
+        <source>Un agent vous aidera.</source>
+        <translation>A clerk will help you.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="261"/>
+        <source>Votre demande est terminée.</source>
+        <translation>Your request is over.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="261"/>
+        <source>Merci de votre visite.</source>
+        <translation>Thank you for your visit.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="263"/>
+        <source>Votre demande est annulée.</source>
+        <translation>Your request is cancelled.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/call_screen.py" line="263"/>
+        <source>Vous pouvez appeler à nouveau.</source>
+        <translation>You can call again.</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceExercise</name>
     <message>
         <location filename="../../diagnostic/views/forms.py" line="216"/>
@@ -337,6 +591,14 @@
         <location filename="../../browser/frames.py" line="45"/>
         <source>Ce contenu ne peut pas s&apos;afficher ici.</source>
         <translation>This content cannot be shown here.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpCalling</name>
+    <message>
+        <location filename="../../advisor/calling.py" line="94"/>
+        <source>votre demande à un conseiller</source>
+        <translation>your request to an advisor</translation>
     </message>
 </context>
 <context>
@@ -1018,27 +1280,27 @@
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../devices/printing.py" line="56"/>
+        <location filename="../../devices/printing.py" line="69"/>
         <source>Imprimer</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../devices/printing.py" line="57"/>
+        <location filename="../../devices/printing.py" line="70"/>
         <source>Un document téléchargé ou scanné</source>
         <translation>A downloaded or scanned document</translation>
     </message>
     <message>
-        <location filename="../../devices/printing.py" line="67"/>
+        <location filename="../../devices/printing.py" line="80"/>
         <source>Photocopier</source>
         <translation>Photocopy</translation>
     </message>
     <message>
-        <location filename="../../devices/printing.py" line="68"/>
+        <location filename="../../devices/printing.py" line="81"/>
         <source>Scanner un papier puis l&apos;imprimer</source>
         <translation>Scan a paper, then print it</translation>
     </message>
     <message>
-        <location filename="../../devices/printing.py" line="106"/>
+        <location filename="../../devices/printing.py" line="119"/>
         <source>l&apos;impression en cours</source>
         <translation>the print in progress</translation>
     </message>
@@ -1363,22 +1625,22 @@
 <context>
     <name>Scanning</name>
     <message>
-        <location filename="../../devices/scanning.py" line="42"/>
+        <location filename="../../devices/scanning.py" line="47"/>
         <source>Scanner</source>
         <translation>Scan</translation>
     </message>
     <message>
-        <location filename="../../devices/scanning.py" line="43"/>
+        <location filename="../../devices/scanning.py" line="48"/>
         <source>Un papier ou une carte, pour l&apos;envoyer sur un site</source>
         <translation>A paper or a card, to send it to a website</translation>
     </message>
     <message>
-        <location filename="../../devices/scanning.py" line="69"/>
+        <location filename="../../devices/scanning.py" line="78"/>
         <source>le scan en cours</source>
         <translation>the scan in progress</translation>
     </message>
     <message>
-        <location filename="../../devices/scanning.py" line="71"/>
+        <location filename="../../devices/scanning.py" line="80"/>
         <source>les pages que vous venez de scanner</source>
         <translation>the pages you have just scanned</translation>
     </message>
@@ -1448,12 +1710,17 @@
 <context>
     <name>TopBar</name>
     <message>
-        <location filename="../../shell/top_bar.py" line="46"/>
+        <location filename="../../shell/top_bar.py" line="52"/>
         <source>Accueil</source>
         <translation>Home</translation>
     </message>
     <message>
-        <location filename="../../shell/top_bar.py" line="47"/>
+        <location filename="../../shell/top_bar.py" line="53"/>
+        <source>Appeler un conseiller</source>
+        <translation>Call an advisor</translation>
+    </message>
+    <message>
+        <location filename="../../shell/top_bar.py" line="54"/>
         <source>Terminer ma session</source>
         <translation>End my session</translation>
     </message>
