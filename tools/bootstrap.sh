@@ -84,6 +84,11 @@ if [ "$mode" = demo ]; then
       || .venv/bin/kiosk hub rotate-token borne-1 --site demo 2>/dev/null)
     printf 'site_id: demo\nterminal_id: borne-1\nhub_url: "%s"\nhub_token: "%s"\n' "$demo_hub" "$token" \
       >"$demo_config/site.yaml"
+    # An advisor on duty at any hour, so that "Appeler un conseiller" reaches the demo hub's board.
+    printf 'advisor_schedule:\n' >>"$demo_config/site.yaml"
+    for day in lundi mardi mercredi jeudi vendredi samedi dimanche; do
+      printf '  - {day: %s, start: "00:00", end: "23:59"}\n' "$day" >>"$demo_config/site.yaml"
+    done
   fi
   demo_login=demo@ilot.example demo_password=demo-ilot-reseau  # a demo's login, on loopback only
   printf '%s\n' "$demo_password" | .venv/bin/kiosk hub add-user "$demo_login" >/dev/null 2>&1 || true
