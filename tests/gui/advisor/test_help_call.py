@@ -16,7 +16,7 @@ from tests.gui.browser.conftest import make_shortcut
 from tests.gui.browser.site import Site
 from tests.gui.conftest import touch
 from tests.gui.fit import assert_fits
-from tests.hub_on_loopback import add_terminal, advisor_moves, free_port, hub_call, running_hub, sqlite_url
+from tests.hub_on_loopback import FaultProxy, add_terminal, advisor_moves, free_port, hub_call, running_hub
 
 ALWAYS = "advisor_schedule:\n" + "".join(
     f"  - {{day: {day}, start: '00:00', end: '23:59'}}\n"
@@ -26,10 +26,10 @@ NEVER_NOW = "advisor_schedule:\n  - {day: mardi, start: '09:00', end: '09:01', p
 
 
 @pytest.fixture(scope="module")
-def hub(tmp_path_factory):
-    url = sqlite_url(tmp_path_factory.mktemp("hub"))
-    with running_hub(url) as base:
-        yield url, base
+def hub(module_hub_db_url):
+    """The real hub on loopback, on SQLite and again on PostgreSQL."""
+    with running_hub(module_hub_db_url) as base:
+        yield module_hub_db_url, base
 
 
 def site_yaml(paths, hub_url: str | None, token: str = "", schedule: str = ALWAYS) -> None:
@@ -209,3 +209,20 @@ def test_a_site_without_a_hub_sends_the_visitor_to_the_counter(make_kiosk, paths
     assert screen.ask_text.text() == "Cette borne ne peut pas appeler un conseiller."
     touch(kiosk.window, screen.counter_button)
     qtbot.waitUntil(lambda: screen.ticket.text() == "A-01")
+
+
+def test_a_call_made_while_the_hub_fails_is_delivered_when_it_comes_back(make_kiosk, hub, paths, qtbot):
+    url, base = hub
+    token = add_terminal(url, "borne-1", f"poste-{uuid.uuid4().hex[:6]}")
+    with FaultProxy(base) as proxy:
+        proxy.faults = ["503"] * 3
+        site_yaml(paths, proxy.url, token)
+        kiosk = make_kiosk()
+        screen = call_from(kiosk, qtbot, "compte")
+        call_id = kiosk.help_calling.call.call_id
+        qtbot.waitUntil(screen.fallback.isVisible, timeout=10000)
+        assert hub_call(url, call_id) is None
+        qtbot.waitUntil(lambda: screen.state_label.text() == "Votre demande est envoyée.", timeout=30000)
+        assert not screen.fallback.isVisible()
+        assert proxy.seen[:4] == ["503", "503", "503", "pass"]
+    assert hub_call(url, call_id).state == "sent"
