@@ -153,7 +153,7 @@ class Kiosk:
             self.window,
             self.icons,
             config.site,
-            self.store.call,
+            self.store,
             self.counter,
             end_session=lambda reason: self.session_control.end(reason),
         )

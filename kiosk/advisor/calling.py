@@ -29,12 +29,11 @@ from kiosk.advisor.courier import CallNews
 from kiosk.config.schema import Site
 from kiosk.shell.icons import Icons
 from kiosk.shell.window import KioskWindow
+from kiosk.store import StoreWorker
 from kiosk.tasks import Tasks
 from kiosk.usage import UsageCounter, duration_bucket
 
 log = logging.getLogger(__name__)
-
-InStore = Callable[[Callable], object]
 
 
 @dataclass(frozen=True)
@@ -56,18 +55,17 @@ class HelpCalling(QObject):
         window: KioskWindow,
         icons: Icons,
         site: Site,
-        in_store: InStore,
+        store: StoreWorker,
         counter: UsageCounter,
         end_session: Callable[[str], None],
         clock: Callable[[], float] = time.time,
     ):
-        """`in_store(fn)` runs `fn(db)` on the store's thread and waits for it (never called on the GUI
-        thread here: through Tasks). `end_session(reason)` ends the visitor's session."""
+        """`end_session(reason)` ends the visitor's session (an advisor freed the terminal)."""
         super().__init__(window)
         self._window = window
         self._icons = icons
         self._site = site
-        self._in_store = in_store
+        self._store = store
         self._counter = counter
         self._end_session = end_session
         self._clock = clock
@@ -76,6 +74,7 @@ class HelpCalling(QObject):
         self._screen: CallScreen | None = None
         self._came_from = None  # the screen "Continuer" goes back to
         self.call: OpenCall | None = None
+        self._opening = False  # "Appeler" touched, the call not kept yet
         self._counted_waits: set[str] = set()
         self._told.connect(self._news)
         self.banner = CallBanner(icons)
@@ -94,12 +93,13 @@ class HelpCalling(QObject):
         return [QCoreApplication.translate("HelpCalling", "votre demande à un conseiller")]
 
     def wipe(self) -> None:
-        self._tasks.forget()
+        self._tasks.forget()  # a call being kept now is cancelled as it arrives: see _call's discard
+        self._opening = False
         call, self.call = self.call, None
         if call is not None:
             end = "released" if call.release else "cancel"
             self._count_outcome(call, "answered" if call.release else None)
-            self._in_store_later(lambda db: call_queue.want_end(db, call.call_id, end))
+            self._end_later(call.call_id, end)
         self._counted_waits.clear()
         self._came_from = None
         self.banner.hide()
@@ -118,7 +118,7 @@ class HelpCalling(QObject):
     def attach_courier(self, make_courier: Callable[[Callable[[CallNews], None]], object]) -> None:
         """The site has a hub: the courier starts, and first cancels what a stopped kiosk left open."""
         self._courier = make_courier(self._told.emit)
-        self._tasks.run(lambda: self._in_store(call_queue.abandon_open), lambda _: self._courier.start())
+        self._store.submit(call_queue.abandon_open).add_done_callback(lambda _: self._courier.start())
 
     def wake_courier(self) -> None:
         """The network came back: what is owed goes now, not at the end of its backoff."""
@@ -153,29 +153,33 @@ class HelpCalling(QObject):
         return schedule.on_duty(self._site.advisor_schedule, self._clock()) is not None
 
     def _call(self, topic: str | None) -> None:
-        if self.call is not None:  # a second touch while the first is being kept
+        if self.call is not None or self._opening:  # a second touch while the first is being kept
             return
+        self._opening = True
         now = self._clock()
         self._tasks.run(
-            lambda: self._in_store(lambda db: call_queue.open_call(db, topic, now)),
+            lambda: self._store.call(lambda db: call_queue.open_call(db, topic, now)),
             self._opened,
             self._not_kept,
+            discard=lambda call: self._end_later(call.call_id, "cancel"),  # kept after the session ended
         )
 
     def _opened(self, call: call_queue.Call) -> None:
+        self._opening = False
         self.call = OpenCall(call.call_id, call.ticket, call.created_at)
         if self._courier is not None:
             self._courier.wake()
         self._refresh()
 
     def _not_kept(self, error: BaseException) -> None:
+        self._opening = False
         log.error("help call: could not keep the call (%s): the visitor is sent to the counter", error)
         self._show(Shown(kind="counter", ticket=None, next_slot=self._next(), now=self._clock()))
 
     def _counter_ticket(self) -> None:
         now = self._clock()
         self._tasks.run(
-            lambda: self._in_store(lambda db: call_queue.take_ticket(db, now)).text,
+            lambda: self._store.call(lambda db: call_queue.take_ticket(db, now)).text,
             lambda ticket: self._show(Shown(kind="counter", ticket=ticket, next_slot=self._next(), now=now)),
             lambda _error: self._show(Shown(kind="counter", ticket=None, next_slot=self._next(), now=now)),
         )
@@ -186,7 +190,7 @@ class HelpCalling(QObject):
         if call is None:
             return
         self._count_outcome(call, "cancelled")
-        self._in_store_later(lambda db: call_queue.want_end(db, call.call_id, "cancel"))
+        self._end_later(call.call_id, "cancel")
         self._refresh()
         self._back()
 
@@ -268,17 +272,13 @@ class HelpCalling(QObject):
             outcome = "undelivered"
         self._counter.count("help_call", outcome)
 
-    def _in_store_later(self, work: Callable) -> None:
-        """Store work whose answer nobody waits for, then the courier told."""
+    def _end_later(self, call_id: str, end: call_queue.End) -> None:
+        """Asks for the call's end in the store (never waited for: the shutdown waits for the store's
+        work), then has the courier tell the hub."""
         courier = self._courier
-
-        def then(_result) -> None:
-            if courier is not None:
-                courier.wake()
-
-        Tasks.run(
-            self._tasks, lambda: self._in_store(work), then, lambda error: log.error("help call: %s", error)
-        )
+        future = self._store.submit(lambda db: call_queue.want_end(db, call_id, end))
+        if courier is not None:
+            future.add_done_callback(lambda _: courier.wake())
 
 
 _FROM = {"seen": ("seen", "coming", "done"), "coming": ("coming", "done")}
