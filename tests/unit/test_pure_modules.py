@@ -53,6 +53,7 @@ PURE_MODULES = [
     "kiosk.hub.cli",
     "kiosk.hub.device_words",
     "kiosk.hub.suppression",
+    "kiosk.hub.workshops",
     "kiosk.advisor",
     "kiosk.advisor.accounts",
     "kiosk.advisor.call_states",
