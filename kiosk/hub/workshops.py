@@ -323,3 +323,8 @@ class _Words:
             needs=tuple(counted(self.needs, self.need_labels, lambda p: p.needs)),
             small=size < smallest,
         )
+
+
+def group_labels(contents: Mapping[int, ContentFile]) -> dict[str, str]:
+    """Each diagnostic group's name in the content's words."""
+    return dict(_Words(contents).group_labels)
