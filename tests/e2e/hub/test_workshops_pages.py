@@ -223,8 +223,8 @@ def test_in_chromium_a_code_joins_the_list_without_a_new_page_and_the_printed_li
         page.screenshot(SHOTS / "ateliers-groupes.png")
         page.call("Emulation.setEmulatedMedia", session=True, media="print")
         shown_buttons = page.evaluate(
-            "[...document.querySelectorAll('button, .top')].filter(e => getComputedStyle(e).display !== 'none')"
-            ".length"
+            "[...document.querySelectorAll('button, .top')]"
+            ".filter(e => getComputedStyle(e).display !== 'none').length"
         )
         assert shown_buttons == 0
         assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
