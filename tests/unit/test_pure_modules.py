@@ -54,6 +54,7 @@ PURE_MODULES = [
     "kiosk.hub.device_words",
     "kiosk.hub.suppression",
     "kiosk.hub.workshops",
+    "kiosk.hub.response_times",
     "kiosk.advisor",
     "kiosk.advisor.accounts",
     "kiosk.advisor.call_states",
