@@ -310,13 +310,8 @@ def _levels(levels: Counter[str]) -> Table:
     )
 
 
-CALL_COUNTS = ["Appels", "Terminés", "Annulés", "Encore ouverts"]
-TIMES = [
-    "« Vu » : médiane (min)",
-    "« Vu » : 90 % (min)",
-    "« J'arrive » : médiane (min)",
-    "« J'arrive » : 90 % (min)",
-]
+CALL_COUNTS = ["Appels", "Terminés", "Annulés", "Ouverts"]
+TIMES = ["Vu : médiane", "Vu : 90 %", "J'arrive : médiane", "J'arrive : 90 %"]
 ALL_SITES = "Tous les sites"
 
 
@@ -364,7 +359,10 @@ def _response_times(calls: Sequence[Call]) -> tuple[Table, Table]:
     site_rows += [row("site", r, site, summary) for r, (site, summary) in enumerate(sites.items())]
     hour_rows = [row("hour", r, f"{hour} h", summary) for r, (hour, summary) in enumerate(hours.items())]
     note = (
-        "Temps depuis l'appel, en minutes. « Vu » : un conseiller a lu l'appel. "
+        "Ouverts : ni terminés ni annulés. Minutes depuis l'appel. "
+        "Médiane : la moitié des appels ont attendu moins. "
+        "90 % : neuf appels sur dix ont attendu moins. "
+        "« Vu » : un conseiller a lu l'appel. "
         "« J'arrive » : un conseiller a dit qu'il venait."
     )
     return (
