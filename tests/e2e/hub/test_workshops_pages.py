@@ -242,3 +242,52 @@ def _wait(page, condition: str, seconds: float = 10) -> bool:
             return True
         time.sleep(0.05)
     return False
+
+
+# Debian's Chromium has no BarcodeDetector (it reads QR codes on Android, ChromeOS and macOS only): this
+# stand-in answers what the test shows it, so that the page's own camera code runs on Chromium's fake
+# camera. What it proves: the button shows where the API is, the camera starts, a code read joins the list
+# once however many frames show it, and "Arrêter" stops the camera.
+DETECTOR = """
+window.BarcodeDetector = class {
+  static async getSupportedFormats() { return ["qr_code", "ean_13"]; }
+  constructor(options) { window.detectorFormats = options.formats; }
+  async detect(video) {
+    if (!(video instanceof HTMLVideoElement) || video.readyState < 2 || !window.shownCode) return [];
+    return [{ rawValue: window.shownCode, format: "qr_code" }];
+  }
+};
+"""
+FAKE_CAMERA = ("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream")
+
+
+@pytest.mark.skipif(not chromium.available(), reason="needs chromium from Debian (tools/bootstrap.sh test)")
+def test_in_chromium_the_camera_reads_a_code_once_where_the_browser_has_barcode_detector(hub):
+    _url, base = hub
+    browser, _csrf = logged_in(base)
+    with chromium.Chromium(extra_args=FAKE_CAMERA) as page:
+        page.set_cookie("ilot_session", browser.cookies["ilot_session"], base)
+        page.call("Page.addScriptToEvaluateOnNewDocument", session=True, source=DETECTOR)
+        page.open(f"{base}ateliers", 1280, 900)
+        assert _wait(page, "!document.getElementById('camera').hidden")
+        page.evaluate("document.getElementById('camera').click()")
+        assert _wait(page, "document.getElementById('camera-video').readyState >= 2")
+        assert page.evaluate("window.detectorFormats") == ["qr_code"]
+        assert page.evaluate("document.getElementById('camera').hidden") is True
+        assert "Montrez le carré" in page.evaluate("document.getElementById('camera-state').textContent")
+        page.evaluate(f"window.shownCode = {BEGINNER!r}")
+        assert _wait(page, "document.querySelectorAll('#liste .code').length === 1")
+        import time
+
+        time.sleep(1.5)  # six more frames show the same sheet: read once
+        page.evaluate(f"window.shownCode = {MIDDLE_NET!r}")
+        assert _wait(page, "document.querySelectorAll('#liste .code').length === 2")
+        shown = page.evaluate("[...document.querySelectorAll('#liste .code')].map(e => e.textContent)")
+        assert shown == [BEGINNER, MIDDLE_NET]
+        assert (
+            page.evaluate("document.getElementById('camera-state').textContent") == f"Code lu : {MIDDLE_NET}"
+        )
+        page.screenshot(SHOTS / "ateliers-camera.png", full_page=False)
+        page.evaluate("window.shownCode = ''; document.getElementById('camera-stop').click()")
+        assert page.evaluate("document.getElementById('camera-zone').hidden") is True
+        assert page.evaluate("document.getElementById('camera-video').srcObject") is None
