@@ -75,15 +75,16 @@ def _largest(value: str) -> tuple[int, Message | None]:
 
 def _listed(codes: list[str], contents) -> tuple[list[Visitor], list[Message]]:
     """The list the form carried, read again: a hidden field is the browser's, so it is checked too."""
+    refused = [
+        Message("bad", "La liste reçue n'est pas valide. Elle est vidée : saisissez les codes de nouveau.")
+    ]
+    if len(codes) > workshops.MOST_CODES:
+        return [], refused
     listed: list[Visitor] = []
-    for code in codes[: workshops.MOST_CODES]:
+    for code in codes:
         listed, notices = workshops.add_again(listed, code, contents)
         if notices[0].kind == "refused":
-            return [], [
-                Message(
-                    "bad", "La liste reçue n'est pas valide. Elle est vidée : saisissez les codes de nouveau."
-                )
-            ]
+            return [], refused
     return listed, []
 
 

@@ -120,6 +120,8 @@ def test_a_list_changed_by_hand_is_refused_whole(hub):
     page = browser.post("/ateliers", data={"csrf": csrf, "codes": [BEGINNER, "<b>AAAA-AAAA"]}).text
     assert listed(page) == [] and "<b>" not in page
     assert said(page)[0][0] == "bad" and "La liste reçue n&#39;est pas valide." in said(page)[0][1]
+    too_many = browser.post("/ateliers", data={"csrf": csrf, "codes": [BEGINNER] * 401}).text
+    assert listed(too_many) == [] and "La liste reçue n&#39;est pas valide." in said(too_many)[0][1]
 
 
 def test_the_proposal_lists_every_code_once_in_homogeneous_workshops_and_nothing_else(hub):
