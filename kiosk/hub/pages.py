@@ -236,6 +236,7 @@ def _report(request: Request, user: User, periode, jour, site, borne):
             stats.totals(connection, scope, period),
             stats.hourly(connection, scope, period, report.TIMED_METRICS),
             stats.by_terminal(connection, scope, period, report.TERMINAL_METRICS),
+            stats.help_calls(connection, scope, period),
         )
     return built, scope, visible
 

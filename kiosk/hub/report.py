@@ -6,6 +6,7 @@ so no output can show a small number by mistake."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from functools import cache
@@ -13,13 +14,24 @@ from functools import cache
 import yaml
 
 from kiosk import resources
+from kiosk.hub import response_times
+from kiosk.hub.response_times import Call, Summary
 from kiosk.hub.stats import MONTHS, Period, paris_time
 from kiosk.hub.suppression import SMALL, hidden_cells
 from kiosk.usage.metrics import DIAGNOSTIC_AREAS, DIAGNOSTIC_LEVELS
 
 HIDDEN = "masqué"  # not "< 5": a cell hidden so that another cannot be worked out may hold more
 
-Cell = str | int | None  # text, a count, or a hidden count
+
+class Minutes(float):
+    """A duration in minutes, shown with one decimal and a French comma ("2,5"), as a spreadsheet in French
+    reads a number; the charts draw it as the number it is."""
+
+    def __str__(self) -> str:
+        return f"{self:.1f}".replace(".", ",")
+
+
+Cell = str | int | Minutes | None  # text, a count, a duration, or a hidden figure
 
 
 def mask(count: int) -> int | None:
@@ -47,13 +59,14 @@ class Table:
     chart: str | None = "bar"  # "bar", "hbar", "stacked" or None
     note: str = ""
     counts_from: int = 1  # the first column that holds counts
+    plotted: tuple[int, ...] | None = None  # the columns its chart draws; None: every count column
 
     def series(self) -> list[tuple[str, list[int | None]]]:
-        """The count columns, each as (name, values), for a chart."""
+        """The count columns (or the plotted ones), each as (name, values), for a chart."""
         return [
             (name, [row[i] for row in self.rows])
             for i, name in enumerate(self.columns)
-            if i >= self.counts_from
+            if (i in self.plotted if self.plotted is not None else i >= self.counts_from)
         ]
 
     def empty(self) -> bool:
@@ -119,8 +132,10 @@ def build(
     totals: Counter[tuple[str, str]],
     hourly: list[tuple[datetime, str, int]],
     per_terminal: Counter[tuple[str, str, str]],
+    calls: Sequence[Call] = (),
 ) -> Report:
-    """The whole report of a period, from `stats.totals`, `stats.hourly` and `stats.by_terminal`."""
+    """The whole report of a period, from `stats.totals`, `stats.hourly`, `stats.by_terminal` and
+    `stats.help_calls`."""
 
     def metric(name: str) -> Counter[str]:
         return Counter({k: n for (m, k), n in totals.items() if m == name})
@@ -191,6 +206,7 @@ def build(
             "hbar",
         ),
         Table("appels-aide", "Appels à l'aide", ["Issue", "Appels"], keyed("help_call", HELP_CALLS), "hbar"),
+        *_response_times(calls),
     ]
     headline = [
         ("Visites", total("session_started")),
@@ -291,4 +307,80 @@ def _levels(levels: Counter[str]) -> Table:
             by_row=True,  # an area's levels add up to the diagnostics completed
         ),
         "stacked",
+    )
+
+
+CALL_COUNTS = ["Appels", "Terminés", "Annulés", "Ouverts"]
+TIMES = ["Vu : médiane", "Vu : 90 %", "J'arrive : médiane", "J'arrive : 90 %"]
+ALL_SITES = "Tous les sites"
+
+
+def _times(summary: Summary) -> list[Minutes | None]:
+    """The median and 90th percentile to "seen" and to "J'arrive", each hidden when under `SMALL` calls."""
+    cells: list[Minutes | None] = []
+    for values in (summary.to_seen, summary.to_coming):
+        shown = len(values) >= SMALL
+        for figure in (response_times.median(values), response_times.percentile_90(values)):
+            cells.append(Minutes(figure) if shown and figure is not None else None)
+    return cells
+
+
+def _response_times(calls: Sequence[Call]) -> tuple[Table, Table]:
+    """Help calls and how quickly they were answered, by site (all sites first) and by the hour of the call.
+    The counts are masked together: each column's cells add up to the all-sites row, and in each row the
+    calls are those done, cancelled and still open."""
+    everything = response_times.summarize(calls)
+    sites = response_times.by_site(calls)
+    hours = response_times.by_hour(calls)
+
+    def counts(summary: Summary) -> list[int]:
+        return [summary.calls, summary.done, summary.cancelled, summary.still_open]
+
+    cells: dict[tuple[str, int, int], int] = {}
+    for c, n in enumerate(counts(everything)):
+        cells[("all", 0, c)] = n
+    for r, summary in enumerate(sites.values()):
+        cells.update({("site", r, c): n for c, n in enumerate(counts(summary))})
+    for r, summary in enumerate(hours.values()):
+        cells.update({("hour", r, c): n for c, n in enumerate(counts(summary))})
+    groups = []
+    for c in range(len(CALL_COUNTS)):
+        groups.append([("all", 0, c), *(("site", r, c) for r in range(len(sites)))])
+        groups.append([("all", 0, c), *(("hour", r, c) for r in range(len(hours)))])
+    for kind, rows in (("all", 1), ("site", len(sites)), ("hour", len(hours))):
+        groups += [[(kind, r, c) for c in range(len(CALL_COUNTS))] for r in range(rows)]
+    hide = hidden_cells(cells, groups)
+
+    def row(kind: str, r: int, label: str, summary: Summary) -> list[Cell]:
+        shown = [None if (kind, r, c) in hide else n for c, n in enumerate(counts(summary))]
+        return [label, *shown, *_times(summary)]
+
+    site_rows = [row("all", 0, ALL_SITES, everything)] if calls else []
+    site_rows += [row("site", r, site, summary) for r, (site, summary) in enumerate(sites.items())]
+    hour_rows = [row("hour", r, f"{hour} h", summary) for r, (hour, summary) in enumerate(hours.items())]
+    note = (
+        "Ouverts : ni terminés ni annulés. Minutes depuis l'appel. "
+        "Médiane : la moitié des appels ont attendu moins. "
+        "90 % : neuf appels sur dix ont attendu moins. "
+        "« Vu » : un conseiller a lu l'appel. "
+        "« J'arrive » : un conseiller a dit qu'il venait."
+    )
+    return (
+        Table(
+            "appels-sites",
+            "Appels à l'aide et temps de réponse, par site",
+            ["Site", *CALL_COUNTS, *TIMES],
+            site_rows,
+            None,
+            note=note,
+        ),
+        Table(
+            "appels-heures",
+            "Temps de réponse, par heure de l'appel",
+            ["Heure", *CALL_COUNTS, *TIMES],
+            hour_rows,
+            "bar",
+            note=note + " Heure de Paris.",
+            plotted=(5, 7),  # the medians to "Vu" and to "J'arrive"
+        ),
     )

@@ -1,7 +1,8 @@
 """The statistics' queries, over SQLAlchemy Core only (the same SQL on SQLite and PostgreSQL): sums of the
-usage counts in a period and a scope (the sites a user may see, one site, one terminal). Periods are weeks
-(Monday first), months and years of Paris time; the counts are kept per UTC hour, so a period's bounds are
-Paris midnights turned into UTC, and hours of the day and days of the week are read in Paris time."""
+usage counts in a period and a scope (the sites a user may see, one site, one terminal), and the help calls
+made in it. Periods are weeks (Monday first), months and years of Paris time; the counts are kept per UTC
+hour, so a period's bounds are Paris midnights turned into UTC, and hours of the day and days of the week
+are read in Paris time."""
 
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, func, select
 
+from kiosk.hub.response_times import Call
+from kiosk.hub.tables import help_calls as help_calls_table
 from kiosk.hub.tables import terminals, usage_counts
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -136,6 +139,19 @@ def by_terminal(
         _counts(scope, period, metrics, terminals.c.site_id, terminals.c.terminal_id, usage_counts.c.metric)
     )
     return Counter({(site, terminal, metric): int(n) for site, terminal, metric, n in rows})
+
+
+def help_calls(connection: Connection, scope: Scope, period: Period) -> list[Call]:
+    """Every help call made in the period and scope, with its times: kiosk.hub.response_times sums them up
+    (percentiles and Paris hours are not the same SQL on SQLite and PostgreSQL)."""
+    start, end = period.utc_bounds()
+    calls = help_calls_table
+    rows = connection.execute(
+        select(terminals.c.site_id, calls.c.created_at, calls.c.seen_at, calls.c.coming_at, calls.c.state)
+        .select_from(calls.join(terminals, terminals.c.id == calls.c.terminal))
+        .where(calls.c.created_at >= start, calls.c.created_at < end, *scope.conditions())
+    )
+    return [Call(*row) for row in rows]
 
 
 def visible_terminals(connection: Connection, sites: frozenset[str] | None) -> list[tuple[int, str, str]]:

@@ -53,6 +53,8 @@ PURE_MODULES = [
     "kiosk.hub.cli",
     "kiosk.hub.device_words",
     "kiosk.hub.suppression",
+    "kiosk.hub.workshops",
+    "kiosk.hub.response_times",
     "kiosk.advisor",
     "kiosk.advisor.accounts",
     "kiosk.advisor.call_queue",

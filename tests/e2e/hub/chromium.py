@@ -28,7 +28,7 @@ def _headless_environment() -> dict[str, str]:
 
 
 class Chromium:
-    def __init__(self):
+    def __init__(self, extra_args: tuple[str, ...] = ()):
         self._profile = tempfile.TemporaryDirectory(prefix="chromium-")
         to_browser, self._commands = os.pipe()
         self._answers, from_browser = os.pipe()
@@ -48,6 +48,7 @@ class Chromium:
                 "--hide-scrollbars",
                 "--remote-debugging-pipe",
                 f"--user-data-dir={self._profile.name}",
+                *extra_args,
                 "about:blank",
             ],
             stdin=subprocess.DEVNULL,

@@ -231,7 +231,7 @@ def test_each_csv_equals_its_table(hub):
     page = browser.get(f"/statistiques?{MONTH}").text
     tables, _ = page_tables(page)
     slugs = re.findall(r'href="/statistiques/([a-z-]+)\.csv\?', page)
-    assert len(slugs) == len(tables) == 13
+    assert len(slugs) == len(tables) == 15
     for slug in slugs:
         answer = browser.get(f"/statistiques/{slug}.csv?{MONTH}")
         assert answer.headers["content-type"].startswith("text/csv")
