@@ -1,9 +1,9 @@
-"""The terminals' API: `POST /api/v1/usage` (a batch of hourly counts, answered per row),
-`POST /api/v1/heartbeat`, `GET /api/v1/terminal` (whose token this is, for `kiosk check`), and the help
-calls: `POST /api/v1/help-calls` (a call, stored once), `GET /api/v1/help-calls/{call_id}` (its state) and
-`POST /api/v1/help-calls/{call_id}/cancel`. A terminal
-is known by its bearer token only, never by what its body says; every request counts against its rate
-limit, kept in the database so that every hub process shares it."""
+"""The terminals' API: `POST /api/v1/usage` (a batch of hourly counts, answered per row), `POST
+/api/v1/heartbeat` (answered with the hub's time and the PIN hashes of the site's advisors), `GET
+/api/v1/terminal` (whose token this is, for `kiosk check`), and the help calls: `POST /api/v1/help-calls` (a
+call, stored once), `GET /api/v1/help-calls/{call_id}` (its state) and `POST /api/v1/help-
+calls/{call_id}/cancel`. A terminal is known by its bearer token only, never by what its body says; every
+request counts against its rate limit, kept in the database so that every hub process shares it."""
 
 from __future__ import annotations
 
@@ -19,8 +19,16 @@ from pydantic import BaseModel, ValidationError
 from sqlalchemy import Connection
 
 from kiosk.advisor.call_states import MoveRefused
-from kiosk.hub import help_calls, ingest, terminals
-from kiosk.hub.schemas import Heartbeat, HeartbeatAnswer, HelpCall, HelpCallAnswer, UsageAnswer, UsageBatch
+from kiosk.hub import help_calls, ingest, terminals, users
+from kiosk.hub.schemas import (
+    Heartbeat,
+    HeartbeatAnswer,
+    HelpCall,
+    HelpCallAnswer,
+    TerminalAdvisor,
+    UsageAnswer,
+    UsageBatch,
+)
 from kiosk.hub.terminals import Terminal
 
 router = APIRouter(prefix="/api/v1")
@@ -104,9 +112,10 @@ def _heartbeat(request: Request, body: bytes, authorization: str | None) -> Hear
         beat, refused = parsed(Heartbeat, body)
         if refused is None:
             ingest.store_heartbeat(connection, terminal, beat)
+            advisors = [TerminalAdvisor(**vars(a)) for a in users.pins_for_site(connection, terminal.site_id)]
     if refused is not None:
         raise refused
-    return HeartbeatAnswer(server_time=datetime.now(UTC).isoformat(timespec="seconds"))
+    return HeartbeatAnswer(server_time=datetime.now(UTC).isoformat(timespec="seconds"), advisors=advisors)
 
 
 @router.post("/help-calls")

@@ -101,8 +101,20 @@ class Heartbeat(Strict):
         return value.astimezone(UTC).replace(tzinfo=None)
 
 
+class TerminalAdvisor(BaseModel):
+    """An advisor or technician who serves the terminal's site: the name its banner shows, and the PIN's
+    argon2id hash (never the PIN)."""
+
+    name: str
+    role: str
+    pin_hash: str
+
+
 class HeartbeatAnswer(BaseModel):
     server_time: str
+    # The advisors and technicians of the terminal's site who have a PIN: they replace the terminal's
+    # accounts from the hub (kiosk/advisor/accounts.py replace_from_hub). An empty list removes them all.
+    advisors: list[TerminalAdvisor] = []
 
 
 class HelpCall(Strict):
