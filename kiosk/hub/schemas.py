@@ -134,3 +134,17 @@ class HelpCallAnswer(BaseModel):
     call_id: str
     ticket: str
     state: str
+    # "Libérer la borne": an advisor asked the terminal to end the visitor's session; the terminal does it,
+    # then says so (POST …/released).
+    release: bool = False
+
+
+class SiteCall(BaseModel):
+    """An open call of the terminal's site, for the advisor's tools on the terminal."""
+
+    call_id: str
+    ticket: str
+    topic: str | None
+    state: str
+    terminal_id: str
+    created_at: str  # UTC, ISO 8601 with its zone

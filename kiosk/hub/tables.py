@@ -135,11 +135,11 @@ help_calls = Table(
     Column("call_id", String(36), nullable=False),
     Column("ticket", String(8), nullable=False),
     Column("topic", String(20)),
-    Column("state", String(12), nullable=False),
+    Column("state", String(12), nullable=False, index=True),  # the board reads the open ones
     Column("created_at", DateTime, nullable=False),
     Column("seen_at", DateTime),
     Column("coming_at", DateTime),
-    Column("ended_at", DateTime),
+    Column("ended_at", DateTime, index=True),  # and those ended in the last minutes
     # "Libérer la borne": when an advisor asked the terminal to end the visitor's session, and when the
     # terminal said it had.
     Column("release_asked_at", DateTime),

@@ -23,6 +23,8 @@ def upgrade() -> None:
     op.add_column("users", sa.Column("pin_hash", sa.String(200)))
     op.add_column("help_calls", sa.Column("release_asked_at", sa.DateTime))
     op.add_column("help_calls", sa.Column("released_at", sa.DateTime))
+    op.create_index("ix_help_calls_state", "help_calls", ["state"])
+    op.create_index("ix_help_calls_ended_at", "help_calls", ["ended_at"])
     op.create_table(
         "help_call_changes",
         sa.Column("id", sa.Integer, primary_key=True),
@@ -34,6 +36,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("help_call_changes")
+    op.drop_index("ix_help_calls_ended_at", "help_calls")
+    op.drop_index("ix_help_calls_state", "help_calls")
     with op.batch_alter_table("help_calls") as calls:
         calls.drop_column("released_at")
         calls.drop_column("release_asked_at")
