@@ -188,29 +188,43 @@
     });
   }
 
-  var stream = new EventSource("/conseillers/flux");
-  stream.addEventListener("open", function () {
-    say("Mise à jour en direct.");
-    reload();
-  });
-  stream.addEventListener("error", function () {
-    say("Connexion perdue. Nouvel essai dans un instant.", true);
-  });
-  stream.addEventListener("reload", reload);
-  stream.addEventListener("logged-out", function () {
-    window.location.reload();
-  });
-  stream.addEventListener("call", function (event) {
-    var call = JSON.parse(event.data);
-    var isNew = !calls.has(call.id) && !call.ended && call.state === "sent";
-    keep(call);
-    render();
-    if (isNew) beep();
-  });
+  function connect() {
+    var stream = new EventSource("/conseillers/flux");
+    stream.addEventListener("open", function () {
+      say("Mise à jour en direct.");
+      reload();
+    });
+    stream.addEventListener("error", function () {
+      say("Connexion perdue. Nouvel essai dans un instant.", true);
+      if (stream.readyState === EventSource.CLOSED) {
+        // The hub answered something else than the stream (it restarted, or the session ended): the
+        // browser gives up, so try again a little later; reload() asks for the login when needed.
+        setTimeout(function () {
+          reload();
+          connect();
+        }, 5000);
+      }
+    });
+    stream.addEventListener("reload", reload);
+    stream.addEventListener("logged-out", function () {
+      window.location.reload();
+    });
+    stream.addEventListener("call", function (event) {
+      var call = JSON.parse(event.data);
+      var isNew = !calls.has(call.id) && !call.ended && call.state === "sent";
+      keep(call);
+      render();
+      if (isNew) beep();
+    });
+  }
+  connect();
 
   board.addEventListener("submit", function (event) {
     var f = event.target;
     event.preventDefault();
+    if (f.action.slice(-8) === "/liberer" && !window.confirm("Terminer la session du visiteur sur cette borne ?")) {
+      return;
+    }
     var button = f.querySelector("button");
     button.disabled = true;
     fetch(f.action, { method: "POST", body: new FormData(f), headers: { Accept: "application/json" } })
