@@ -1,17 +1,23 @@
-"""The advisors' local accounts in the kiosk database: names, roles and PIN hashes, each account's lockout
-state, and the audit of unlocks, wrong PINs, lockouts and relocks (who and when, never a PIN). The functions
-take the sqlite-utils Database: call them on the store's thread (`StoreWorker.call`) or from the CLI, never on
-the GUI thread, as checking a PIN takes tens of milliseconds on purpose (argon2id)."""
+"""The advisors' accounts in the kiosk database: names, roles and PIN hashes, each account's lockout state,
+and the audit of unlocks, wrong PINs, lockouts and relocks (who and when, never a PIN). An account comes
+from `kiosk advisor add` (source 'local') or from the hub's heartbeat reply (source 'hub',
+`replace_from_hub`). The functions take the sqlite-utils Database: call them on the store's thread
+(`StoreWorker.call`) or from the CLI, never on the GUI thread, as checking a PIN takes tens of milliseconds
+on purpose (argon2id)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from kiosk.advisor import lockout, pins
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
+
+log = logging.getLogger(__name__)
 
 Role = Literal["advisor", "technician"]
 ROLES: tuple[Role, ...] = ("advisor", "technician")
@@ -27,6 +33,26 @@ class Account:
     name: str
     role: Role
     locked_for: float  # seconds left of a lockout, 0 when not locked
+    source: str = "local"  # 'local' (kiosk advisor add) or 'hub'
+
+
+@dataclass(frozen=True)
+class HubAccount:
+    """An advisor's or technician's account as the hub's heartbeat reply gives it."""
+
+    name: str
+    role: str
+    pin_hash: str  # argon2id, made by the hub with this module's PIN policy
+
+
+@dataclass(frozen=True)
+class HubChanges:
+    """What `replace_from_hub` did, by name."""
+
+    added: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = field(default=())  # a local account has the name, or the entry is not valid
 
 
 @dataclass(frozen=True)
@@ -37,7 +63,7 @@ class Unlock:
 
 
 def add(db: Database, name: str, role: Role, pin: str, now: float) -> None:
-    name = _valid_name(name)
+    name = valid_name(name)
     if role not in ROLES:
         raise AccountError(f"The role is advisor or technician, not {role!r}.")
     if _row(db, name) is not None:
@@ -54,6 +80,11 @@ def add(db: Database, name: str, role: Role, pin: str, now: float) -> None:
 def remove(db: Database, name: str, now: float) -> None:
     if _row(db, name) is None:
         raise AccountError(f"No account is called {name}. See: kiosk advisor list")
+    if _source(db, name) == "hub":
+        raise AccountError(
+            f"{name}'s account comes from the hub and would come back with its next reply. "
+            "Remove it on the hub: kiosk hub remove-user EMAIL"
+        )
     with db.atomic():
         db.execute("DELETE FROM advisor_lockouts WHERE name = ?", (name,))
         db.execute("DELETE FROM advisors WHERE name = ?", (name,))
@@ -61,8 +92,62 @@ def remove(db: Database, name: str, now: float) -> None:
 
 
 def accounts(db: Database, now: float) -> list[Account]:
-    rows = db.execute("SELECT name, role FROM advisors ORDER BY name").fetchall()
-    return [Account(name, role, lockout.locked_for(_lock_state(db, name), now)) for name, role in rows]
+    rows = db.execute("SELECT name, role, source FROM advisors ORDER BY name").fetchall()
+    return [
+        Account(name, role, lockout.locked_for(_lock_state(db, name), now), source)
+        for name, role, source in rows
+    ]
+
+
+def replace_from_hub(db: Database, advisors: Sequence[HubAccount], now: float) -> HubChanges:
+    """Makes the hub's accounts on this terminal exactly `advisors`, in one transaction: new ones added,
+    a changed role or PIN updated, those no longer listed removed with their lockout. A local account
+    (`kiosk advisor add`) keeps its name: a hub account of the same name is skipped and logged, as is an
+    entry that is not a valid account. Each addition, change and removal is audited."""
+    valid: dict[str, tuple[str, str]] = {}
+    skipped: list[str] = []
+    for account in advisors:
+        try:
+            name = valid_name(account.name)
+        except AccountError:
+            log.warning("advisors from the hub: an entry without a valid name is skipped")
+            skipped.append(account.name)
+            continue
+        if account.role not in ROLES or not account.pin_hash.startswith("$argon2id$") or name in valid:
+            log.warning("advisors from the hub: the entry for %s is not valid (role, hash, or twice)", name)
+            skipped.append(name)
+            continue
+        valid[name] = (account.role, account.pin_hash)
+    added, changed, removed = [], [], []
+    with db.atomic():
+        rows = db.execute("SELECT name, role, pin_hash, source FROM advisors").fetchall()
+        local = {name for name, _role, _hash, source in rows if source != "hub"}
+        current = {name: (role, pin_hash) for name, role, pin_hash, source in rows if source == "hub"}
+        for name in sorted(set(valid) & local):
+            log.warning("advisors from the hub: %s is skipped, a local account has that name", name)
+            skipped.append(name)
+            del valid[name]
+        for name in sorted(set(current) - set(valid)):
+            db.execute("DELETE FROM advisor_lockouts WHERE name = ?", (name,))
+            db.execute("DELETE FROM advisors WHERE name = ?", (name,))
+            _audit(db, name, "removed:hub", now)
+            removed.append(name)
+        for name, (role, pin_hash) in sorted(valid.items()):
+            if name not in current:
+                db.execute(
+                    "INSERT INTO advisors (name, role, pin_hash, created_at, source) "
+                    "VALUES (?, ?, ?, ?, 'hub')",
+                    (name, role, pin_hash, now),
+                )
+                _audit(db, name, "added:hub", now)
+                added.append(name)
+            elif current[name] != (role, pin_hash):
+                db.execute(
+                    "UPDATE advisors SET role = ?, pin_hash = ? WHERE name = ?", (role, pin_hash, name)
+                )
+                _audit(db, name, "changed:hub", now)
+                changed.append(name)
+    return HubChanges(tuple(added), tuple(changed), tuple(removed), tuple(skipped))
 
 
 def reset_lockout(db: Database, name: str, now: float) -> None:
@@ -109,11 +194,17 @@ def audit(db: Database) -> list[tuple[float, str, str]]:
     return [tuple(r) for r in db.execute("SELECT at, name, event FROM advisor_audit ORDER BY id").fetchall()]
 
 
-def _valid_name(name: str) -> str:
+def valid_name(name: str) -> str:
+    """The name with its spaces tidied, or AccountError: what the banner can show."""
     name = " ".join(name.split())
     if not name or len(name) > NAME_LENGTH or not name.isprintable():
         raise AccountError(f"A name is 1 to {NAME_LENGTH} printable characters, as the banner shows it.")
     return name
+
+
+def _source(db: Database, name: str) -> str | None:
+    row = db.execute("SELECT source FROM advisors WHERE name = ?", (name,)).fetchone()
+    return row[0] if row else None
 
 
 def _row(db: Database, name: str):

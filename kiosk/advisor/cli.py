@@ -55,7 +55,8 @@ def run(args: argparse.Namespace) -> int:
             found = accounts.accounts(db, now)
             for account in found:
                 locked = f", locked for {account.locked_for / 60:.0f} min" if account.locked_for else ""
-                print(f"{account.name}\t{account.role}{locked}")
+                origin = ", from the hub" if account.source == "hub" else ""
+                print(f"{account.name}\t{account.role}{origin}{locked}")
             if not found:
                 print("No account yet. Add one: kiosk advisor add NAME --role advisor")
         elif args.advisor_command == "remove":

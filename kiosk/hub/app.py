@@ -12,7 +12,7 @@ import os
 from fastapi import FastAPI
 from sqlalchemy import text
 
-from kiosk.hub import api, lockout, pages, workshops_pages
+from kiosk.hub import api, board, lockout, pages, workshops_pages
 from kiosk.hub.database import default_url, engine_for
 from kiosk.hub.limits import BodyLimit
 
@@ -35,6 +35,7 @@ def create_app(
     app.state.login_limits = login_limits or lockout.Limits()
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(board.router)
     app.include_router(workshops_pages.router)
     app.add_exception_handler(pages.LoginRequired, pages.login_required)
 

@@ -9,7 +9,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 
 DATA_DIR_VARIABLE = "ILOT_HUB_DATA_DIR"
@@ -65,6 +65,17 @@ def _sqlite_pragmas(connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+@contextlib.contextmanager
+def immediate(engine: Engine) -> Iterator[Connection]:
+    """A transaction that holds the write lock from its first statement on SQLite (BEGIN IMMEDIATE), so
+    that a read-then-write cannot interleave with another process's; on PostgreSQL a plain one (lock the
+    rows with FOR UPDATE)."""
+    with engine.begin() as connection:
+        if connection.dialect.name == "sqlite":
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        yield connection
 
 
 def migrate(engine: Engine) -> None:

@@ -169,7 +169,10 @@ def login(
         sessions.end(connection, form.token)
         sessions.forget_expired(connection)
         session = sessions.start(connection, user.id)
-    response = RedirectResponse(_safe_next(suite), status_code=303)
+    target = _safe_next(suite)
+    if user.role in users.AT_TERMINALS and target == _safe_next(None):
+        target = "/conseillers"  # an advisor's first page is the board
+    response = RedirectResponse(target, status_code=303)
     _set_cookie(request, response, sessions.COOKIE, session.token)
     response.delete_cookie(LOGIN_COOKIE, path="/")
     return _secured(response)

@@ -101,8 +101,20 @@ class Heartbeat(Strict):
         return value.astimezone(UTC).replace(tzinfo=None)
 
 
+class TerminalAdvisor(BaseModel):
+    """An advisor or technician who serves the terminal's site: the name its banner shows, and the PIN's
+    argon2id hash (never the PIN)."""
+
+    name: str
+    role: str
+    pin_hash: str
+
+
 class HeartbeatAnswer(BaseModel):
     server_time: str
+    # The advisors and technicians of the terminal's site who have a PIN: they replace the terminal's
+    # accounts from the hub (kiosk/advisor/accounts.py replace_from_hub). An empty list removes them all.
+    advisors: list[TerminalAdvisor] = []
 
 
 class HelpCall(Strict):
@@ -122,3 +134,17 @@ class HelpCallAnswer(BaseModel):
     call_id: str
     ticket: str
     state: str
+    # "Libérer la borne": an advisor asked the terminal to end the visitor's session; the terminal does it,
+    # then says so (POST …/released).
+    release: bool = False
+
+
+class SiteCall(BaseModel):
+    """An open call of the terminal's site, for the advisor's tools on the terminal."""
+
+    call_id: str
+    ticket: str
+    topic: str | None
+    state: str
+    terminal_id: str
+    created_at: str  # UTC, ISO 8601 with its zone

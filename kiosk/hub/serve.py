@@ -23,6 +23,9 @@ def serve(url: str, *, host: str, port: int, workers: int) -> int:
         forwarded_allow_ips="127.0.0.1",
         server_header=False,
         access_log=False,  # a line per request of every terminal: the proxy in front logs, if anyone must
+        # The boards' event streams and the terminals' long polls never end by themselves: at a stop, they are
+        # cut after this many seconds (a board reconnects and reloads; a terminal asks again).
+        timeout_graceful_shutdown=3,
         log_level="info",
     )
     return 0

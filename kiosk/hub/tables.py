@@ -79,7 +79,9 @@ request_counts = Table(
     Column("requests", Integer, nullable=False),
 )
 
-# Network managers, who log in to the pages. The password is kept as its argon2id hash only.
+# The people who log in to the pages: network managers, advisors and technicians (kiosk/hub/users.py
+# ROLES). The password is kept as its argon2id hash only. Advisors and technicians also have the name the
+# terminal's banner shows and their PIN's argon2id hash, which reach their sites' terminals.
 users = Table(
     "users",
     metadata,
@@ -87,6 +89,9 @@ users = Table(
     Column("email", String(254), nullable=False, unique=True),  # lower case
     Column("password_hash", String(200), nullable=False),
     Column("created_at", DateTime, nullable=False),
+    Column("role", String(12), nullable=False, server_default="manager"),
+    Column("display_name", String(40)),
+    Column("pin_hash", String(200)),
 )
 
 # The sites a user may see. A user without any row here sees every site.
@@ -130,10 +135,26 @@ help_calls = Table(
     Column("call_id", String(36), nullable=False),
     Column("ticket", String(8), nullable=False),
     Column("topic", String(20)),
-    Column("state", String(12), nullable=False),
+    Column("state", String(12), nullable=False, index=True),  # the board reads the open ones
     Column("created_at", DateTime, nullable=False),
     Column("seen_at", DateTime),
     Column("coming_at", DateTime),
-    Column("ended_at", DateTime),
+    Column("ended_at", DateTime, index=True),  # and those ended in the last minutes
+    # "Libérer la borne": when an advisor asked the terminal to end the visitor's session, and when the
+    # terminal said it had.
+    Column("release_asked_at", DateTime),
+    Column("released_at", DateTime),
     UniqueConstraint("terminal", "call_id"),
+)
+
+# Each change of a help call, in the order they were committed, on SQLite only: the hub processes' board
+# listeners poll it (kiosk/hub/board_listener.py); PostgreSQL carries the same news by NOTIFY. Old rows are
+# pruned. AUTOINCREMENT: an id is never used twice, even once the table is emptied.
+help_call_changes = Table(
+    "help_call_changes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("call", Integer, ForeignKey("help_calls.id"), nullable=False),
+    Column("at", DateTime, nullable=False),
+    sqlite_autoincrement=True,
 )

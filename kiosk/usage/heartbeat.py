@@ -4,12 +4,15 @@
     reply = beats.send()  # on the sync thread (SyncRunner); None when it failed
 
 `snapshot()` asks each source (a source that fails gives its fallback: the beat still goes) and `body()`
-turns the snapshot into the JSON the hub's schema takes (kiosk/hub/schemas.py `Heartbeat`). Nothing in it
-is about a person: codes, counts and times only. A failed send is logged once, then quietly tried again at
-each beat until one goes through. The reply says the hub's time; remote actions will ride on it too
-(`BeatReply.actions`, carried out by whoever the root gives as `on_reply`). What happened is remembered in the
-database's sync_state for `kiosk check`: the last beat delivered, the last failure, and how far this
-terminal's clock is from the hub's (`CLOCK_SKEW`, in seconds: the hours the counts fall in follow this clock).
+turns the snapshot into the JSON the hub's schema takes (kiosk/hub/schemas.py `Heartbeat`). Nothing in it is
+about a person: codes, counts and times only. A failed send is logged once, then quietly tried again at each
+beat until one goes through. The reply says the hub's time and, when the hub sends it, the advisors'
+accounts of this terminal's site (`BeatReply.advisors`: None when the field is absent, which changes
+nothing; kiosk/usage/sync.py hands them to kiosk/advisor/accounts.py `replace_from_hub`); remote actions
+will ride on it too (`BeatReply.actions`). Whoever is given as `on_reply` carries them out. What happened is
+remembered in the database's sync_state for `kiosk check`: the last beat delivered, the last failure, and
+how far this terminal's clock is from the hub's (`CLOCK_SKEW`, in seconds: the hours the counts fall in
+follow this clock).
 
 `last_frame` is the time the window last painted (kiosk/shell/frame_probe.py repaints a pixel every minute):
 a frozen screen shows an old last_frame under a fresh heartbeat.
@@ -31,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 
 import requests
 
+from kiosk.advisor.accounts import HubAccount
 from kiosk.usage import outbox
 from kiosk.usage.sync import HubClient, InStore, sync_state
 
@@ -78,6 +82,7 @@ class Sources:
 class BeatReply:
     server_time: datetime | None
     actions: tuple[dict[str, Any], ...] = field(default=())  # remote actions: none sent by the hub yet
+    advisors: tuple[HubAccount, ...] | None = None  # None: the hub said nothing about them
 
 
 def snapshot(sources: Sources) -> Snapshot:
@@ -131,7 +136,27 @@ def read_reply(text: str) -> BeatReply | None:
     except (ValueError, TypeError, KeyError):
         return None
     actions = reply.get("actions") or ()
-    return BeatReply(server_time, tuple(a for a in actions if isinstance(a, dict)))
+    return BeatReply(
+        server_time, tuple(a for a in actions if isinstance(a, dict)), _advisors(reply.get("advisors"))
+    )
+
+
+def _advisors(listed: object) -> tuple[HubAccount, ...] | None:
+    """The accounts in the reply; None when there is no list (a malformed one too: it must not empty the
+    terminal's accounts). An entry that is not three strings is left out."""
+    if listed is None:
+        return None
+    if not isinstance(listed, list):
+        log.warning("heartbeat reply: 'advisors' is not a list; the accounts are left as they are")
+        return None
+    found = []
+    for entry in listed:
+        values = [entry.get(k) for k in ("name", "role", "pin_hash")] if isinstance(entry, dict) else []
+        if len(values) == 3 and all(isinstance(v, str) for v in values):
+            found.append(HubAccount(*values))
+        else:
+            log.warning("heartbeat reply: an advisor's entry is not name, role and pin_hash; left out")
+    return tuple(found)
 
 
 class Heartbeats:

@@ -243,8 +243,35 @@ def runner_for(
     from kiosk.usage.heartbeat import Heartbeats  # it imports this module
 
     hub = HubClient(hub_url, token)
-    beats = Heartbeats(hub, beat_sources, remember_in(in_store)) if beat_sources is not None else None
+    beats = (
+        Heartbeats(hub, beat_sources, remember_in(in_store), on_reply=reply_handler(in_store))
+        if beat_sources is not None
+        else None
+    )
     return SyncRunner(SyncClient(hub, in_store), beat=beats.send if beats else None)
+
+
+def reply_handler(
+    in_store: InStore, clock: Callable[[], float] = time.time
+) -> Callable[[heartbeat.BeatReply], None]:
+    """What the sync thread does with a heartbeat's reply: the advisors' accounts it carries replace the
+    hub's accounts in the kiosk database (one transaction on the store's thread); a reply without them
+    changes nothing."""
+    from kiosk.advisor.accounts import replace_from_hub
+
+    def handle(reply: heartbeat.BeatReply) -> None:
+        if reply.advisors is None:
+            return
+        changes = in_store(lambda db: replace_from_hub(db, reply.advisors, clock()))
+        if changes.added or changes.changed or changes.removed:
+            log.info(
+                "advisors from the hub: %d added, %d changed, %d removed",
+                len(changes.added),
+                len(changes.changed),
+                len(changes.removed),
+            )
+
+    return handle
 
 
 class SyncRunner:

@@ -37,7 +37,11 @@ def test_a_call_is_stored_once_and_followed_by_its_terminal(hub):
     body = {"call_id": call_id, "ticket": "A-07", "topic": "imprimer"}
     first, again = call(base, token, body=body), call(base, token, body=body)  # a resend after a lost answer
     assert first.status_code == again.status_code == 200
-    assert first.json() == again.json() == {"call_id": call_id, "ticket": "A-07", "state": "sent"}
+    assert (
+        first.json()
+        == again.json()
+        == {"call_id": call_id, "ticket": "A-07", "state": "sent", "release": False}
+    )
     engine = database.engine_for(url)
     try:
         with engine.connect() as connection:

@@ -53,6 +53,8 @@ PURE_MODULES = [
     "kiosk.hub.cli",
     "kiosk.hub.device_words",
     "kiosk.hub.suppression",
+    "kiosk.hub.board_changes",
+    "kiosk.hub.board_words",
     "kiosk.hub.workshops",
     "kiosk.hub.response_times",
     "kiosk.advisor",
