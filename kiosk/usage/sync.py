@@ -69,6 +69,10 @@ class HubClient:
             timeout=self._timeout,
         )
 
+    def get(self, path: str) -> requests.Response:
+        """A read from the hub (the site's open help calls, say), with the same TLS, token and timeouts."""
+        return self._session.get(urljoin(self.hub_url, path), timeout=self._timeout)
+
     def send_batch(self, batch: outbox.Batch) -> HubAnswer:
         try:
             response = self.post("api/v1/usage", batch.body(), {"Idempotency-Key": batch.batch_id})
