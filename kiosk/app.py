@@ -235,7 +235,7 @@ class Kiosk:
             ],
             restart=self.restart,
             check_report=lambda: cli.check_report(paths.config_dir, paths.data_dir)[1],
-            quit=self.quit,
+            quit=lambda: self.quit(),
         )
 
     def _first_painted(self) -> None:

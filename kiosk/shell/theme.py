@@ -232,6 +232,8 @@ QLineEdit#ExerciseField:focus {{ border: 4px solid {FOCUS}; }}
 QLineEdit#AssistedField {{ font-size: 26px; padding: 6px 12px; color: {INK}; background: {WHITE};
   border: 3px solid {INK_SOFT}; border-radius: 8px; min-height: 40px; }}
 QLineEdit#AssistedField:focus {{ border: 4px solid {FOCUS}; }}
+QPlainTextEdit#AssistedResult {{ font-size: 22px; color: {INK}; background: {WHITE};
+  border: 2px solid {INK_SOFT}; border-radius: 8px; padding: 4px 8px; }}
 QPlainTextEdit#ReportText {{ font-family: "DejaVu Sans Mono"; font-size: 16px; color: {INK};
   background: {WHITE}; border: 2px solid {INK_SOFT}; }}
 """

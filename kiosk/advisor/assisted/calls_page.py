@@ -8,12 +8,12 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale, Qt
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtCore import QDateTime, QLocale
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from kiosk.advisor.assisted.tool_page import ToolPage
 from kiosk.shell.icons import Icons
-from kiosk.shell.wizard_parts import big_button, wizard_label
+from kiosk.shell.wizard_parts import big_button
 from kiosk.tasks import Tasks
 
 log = logging.getLogger(__name__)
@@ -32,12 +32,10 @@ class CallsPage(ToolPage):
         self._open_calls = open_calls
         self._calls: Sequence[Any] | None = None
         self._failed = False
-        self.list = wizard_label("", "AssistedText")
-        self.list.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.list)
-        self.body.addWidget(self.scroll, 1)
+        self.list = QPlainTextEdit()  # many calls scroll; the rest of the page stays in place
+        self.list.setObjectName("AssistedResult")
+        self.list.setReadOnly(True)
+        self.body.addWidget(self.list, 1)
         self.refresh_button = big_button(icons, "rotate-cw", "", self.refresh)
         self.refresh_button.setVisible(open_calls is not None)
         self.actions.addWidget(self.refresh_button)
@@ -70,7 +68,7 @@ class CallsPage(ToolPage):
         super().retranslate()
         self.title.setText(self.tr("Demandes d'aide en cours"))
         self.refresh_button.setText(self.tr("Actualiser"))
-        self.list.setText(self._text())
+        self.list.setPlainText(self._text())
 
     def _text(self) -> str:
         if self._open_calls is None:

@@ -8,8 +8,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QScrollArea, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from kiosk.advisor.assisted.tool_page import ToolPage, field
 from kiosk.shell.icons import Icons
@@ -33,15 +32,13 @@ class CodePage(ToolPage):
         self.code = field("")
         self.code.setMaxLength(20)
         self.code.returnPressed.connect(self.read)
-        self.result = wizard_label("", "AssistedText")
-        self.result.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.result)
+        self.result = QPlainTextEdit()  # a long result scrolls; the rest of the page stays in place
+        self.result.setObjectName("AssistedResult")
+        self.result.setReadOnly(True)
         self.read_button = big_button(icons, "clipboard-check", "", self.read, primary=True)
         self.body.addWidget(self.text)
         self.body.addWidget(self.code)
-        self.body.addWidget(self.scroll, 1)
+        self.body.addWidget(self.result, 1)
         self.actions.addWidget(self.read_button)
         self.retranslate()
 
@@ -52,7 +49,7 @@ class CodePage(ToolPage):
         self.code.setAccessibleName(self.tr("Code du diagnostic"))
         self.code.setPlaceholderText(self.tr("Par exemple : 7K2M-Q9XA"))
         self.read_button.setText(self.tr("Lire le code"))
-        self.result.setText(self._result_text())
+        self.result.setPlainText(self._result_text())
 
     def opened(self) -> None:
         self.code.setFocus()
@@ -83,7 +80,7 @@ class CodePage(ToolPage):
 
     def _show(self, state: str, sheet: Any = None) -> None:
         self._state = (state, sheet)
-        self.result.setText(self._result_text())
+        self.result.setPlainText(self._result_text())
 
     def _result_text(self) -> str:
         state, sheet = self._state

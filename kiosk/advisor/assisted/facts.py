@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from kiosk.usage import outbox
-from kiosk.usage.heartbeat import BEAT_DELIVERED
+from kiosk.usage.heartbeat import BEAT_DELIVERED, BEAT_FAILED
 from kiosk.usage.sync import sync_state
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ class HubFacts:
     last_beat: datetime | None = None
     paused: bool = False  # sending stopped until a technician acts (kiosk check says why)
     failing: bool = False  # the last try failed after the last success; the kiosk tries again by itself
+    beat_failing: bool = False  # the last heartbeat was not delivered (with nothing to send, no try fails)
 
 
 def hub_facts(db: Database, configured: bool) -> HubFacts:
@@ -32,15 +33,19 @@ def hub_facts(db: Database, configured: bool) -> HubFacts:
         return HubFacts(False)
     state = sync_state(db)
     success = state.get("last_success")
-    error = state.get("last_error")
     return HubFacts(
         True,
         waiting_rows=outbox.backlog(db).rows,
         last_success=_time(success),
         last_beat=_time(state.get(BEAT_DELIVERED)),
         paused="paused" in state,
-        failing=error is not None and (success is None or error[1] > success[1]),
+        failing=_later(state.get("last_error"), success),
+        beat_failing=_later(state.get(BEAT_FAILED), state.get(BEAT_DELIVERED)),
     )
+
+
+def _later(failure: tuple[str, str] | None, success: tuple[str, str] | None) -> bool:
+    return failure is not None and (success is None or failure[1] > success[1])
 
 
 def _time(entry: tuple[str, str] | None) -> datetime | None:

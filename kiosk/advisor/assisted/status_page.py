@@ -123,9 +123,11 @@ class StatusPage(ToolPage):
             self.names[row].setVisible(shown)
             self.values[row].setVisible(shown)
         if shown:
-            self.values["waiting"].setText(
-                self.tr("{n} lignes de comptage à envoyer.").format(n=hub.waiting_rows)
-            )
+            if hub.waiting_rows <= 1:
+                waiting = self.tr("{n} ligne de comptage à envoyer.")
+            else:
+                waiting = self.tr("{n} lignes de comptage à envoyer.")
+            self.values["waiting"].setText(waiting.format(n=hub.waiting_rows))
             self.values["last_success"].setText(self._when(hub.last_success))
             self.values["last_beat"].setText(self._when(hub.last_beat))
 
@@ -181,8 +183,8 @@ class StatusPage(ToolPage):
             return self.tr("Ce site n'a pas de serveur central.")
         if hub.paused:
             return self.tr("Les envois sont suspendus. Le technicien voit pourquoi avec kiosk check.")
-        if hub.failing:
-            return self.tr("Le dernier envoi a échoué. La borne réessaie toute seule.")
+        if hub.failing or hub.beat_failing:
+            return self.tr("La borne n'arrive pas à joindre le serveur central. Elle réessaie toute seule.")
         if hub.last_success is None:
             return self.tr("Rien n'a encore été envoyé.")
         return self.tr("Les envois se passent bien.")

@@ -78,6 +78,8 @@ class ReloadPage(ToolPage):
             verdict = self.tr("Vérification de la configuration…")
         elif self._failed:
             verdict = self.tr("La configuration n'a pas pu être lue. La borne continue comme avant.")
+        elif len(problems) == 1:
+            verdict = self.tr("La configuration a un problème. La borne garde celle qui marche.")
         elif problems:
             verdict = self.tr("La configuration a {n} problèmes. La borne garde celle qui marche.").format(
                 n=len(problems)

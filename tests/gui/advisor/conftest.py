@@ -32,7 +32,8 @@ def open_pin_pad(kiosk, qtbot, name: str):
     """Touches "Espace conseiller", then the name; returns the unlock screen, on the PIN pad."""
     touch(kiosk.window, kiosk.assisted.entry)
     screen = kiosk.assisted.unlock_screen
-    qtbot.waitUntil(lambda: name in screen.account_buttons)
+    qtbot.waitUntil(lambda: name in screen.account_buttons and screen.account_buttons[name].isVisible())
+    qtbot.wait(20)  # the new buttons laid out where the finger goes
     touch(kiosk.window, screen.account_buttons[name])
     assert screen.pages.currentWidget() is screen.pin
     return screen
