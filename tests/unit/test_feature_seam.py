@@ -14,6 +14,7 @@ FEATURES = {  # a feature: the modules it is made of
     "diagnostic": ("kiosk.diagnostic",),
     "printing": ("kiosk.devices.printer", "kiosk.devices.printing"),
     "scanning": ("kiosk.devices.scanner", "kiosk.devices.scanning"),
+    "assisted mode": ("kiosk.advisor.assisted",),
 }
 ROOT = {"kiosk.app", "kiosk.cli", "kiosk.__main__"}  # they may know every feature
 

@@ -58,6 +58,7 @@ PURE_MODULES = [
     "kiosk.advisor.accounts",
     "kiosk.advisor.assisted",
     "kiosk.advisor.assisted.address",
+    "kiosk.advisor.assisted.facts",
     "kiosk.advisor.call_states",
     "kiosk.advisor.cli",
     "kiosk.advisor.lockout",
