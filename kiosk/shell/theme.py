@@ -219,12 +219,13 @@ QLineEdit#ExerciseField:focus {{ border: 4px solid {FOCUS}; }}
 #AssistedBanner {{ background: {ASSISTED}; }}
 #AssistedBanner QLabel {{ color: {WHITE}; font-size: 22px; font-weight: bold; }}
 #AssistedBanner QPushButton {{ background: {WHITE}; color: {ASSISTED}; border: 3px solid {WHITE};
-  font-size: 20px; padding: 4px 16px; }}
+  font-size: 18px; padding: 2px 12px; }}
 #AssistedBanner QPushButton:focus {{ border: 4px solid {FOCUS}; }}
 #AssistedScreen {{ background: {PAGE}; }}
 #PinDots {{ font-size: 40px; font-weight: bold; color: {INK}; background: {WHITE};
   border: 3px solid {INK_SOFT}; border-radius: 8px; padding: 4px 16px; }}
 #PinKey {{ font-size: 32px; padding: 0; min-height: 72px; min-width: 128px; }}
+#PinAction {{ font-size: 22px; padding: 0; min-height: 72px; min-width: 128px; }}
 #AssistedMessage {{ font-size: 24px; font-weight: bold; color: {INK}; }}
 #AssistedText {{ font-size: 22px; color: {INK}; }}
 #AssistedName {{ font-size: 22px; font-weight: bold; color: {INK_SOFT}; }}

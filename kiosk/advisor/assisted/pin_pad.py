@@ -35,10 +35,10 @@ class PinPad(Retranslating, QWidget):
         for n, digit in enumerate("123456789"):
             grid.addWidget(self._key(digit), n // 3, n % 3)
         self.clear_button = self._button(self.clear)
-        self.clear_button.setObjectName("PinKey")
+        self.clear_button.setObjectName("PinAction")
         self.zero = self._key("0")
         self.submit_button = self._button(self._submit)
-        self.submit_button.setObjectName("PinKey")
+        self.submit_button.setObjectName("PinAction")
         self.submit_button.setProperty("role", "primary")
         grid.addWidget(self.clear_button, 3, 0)
         grid.addWidget(self.zero, 3, 1)

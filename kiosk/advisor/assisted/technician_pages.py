@@ -43,6 +43,7 @@ class ReloadPage(ToolPage):
         self.problems.setReadOnly(True)
         self.body.addWidget(self.verdict)
         self.body.addWidget(self.problems, 1)
+        self.body.addStretch()  # the verdict at the top when there is no problem to list
         self.again_button = big_button(icons, "rotate-cw", "", self.check)
         self.actions.addWidget(self.again_button)
         self.retranslate()
@@ -110,6 +111,7 @@ class ReportPage(ToolPage):
         self.report.setReadOnly(True)
         self.body.addWidget(self.state)
         self.body.addWidget(self.report, 1)
+        self.body.addStretch()
         self.refresh_button = big_button(icons, "rotate-cw", "", self.refresh)
         self.actions.addWidget(self.refresh_button)
         self.retranslate()
