@@ -126,9 +126,9 @@ class AssistedMode:
     def close(self) -> None:
         self.relock("shutdown")
         self.tasks.close()
-        for screen in (self.unlock_screen, self.banner):
-            if screen is not None:
-                screen.deleteLater()
+        if self.unlock_screen is not None:  # the banner goes with the window that holds it
+            self.unlock_screen.deleteLater()
+            self.unlock_screen = None
 
     def _try(self, name: str, pin: str) -> None:
         screen = self.unlock_screen
