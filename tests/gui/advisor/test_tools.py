@@ -334,10 +334,3 @@ def test_the_technician_quits_to_the_desktop_and_the_advisor_ends_the_session(ma
     touch(kiosk.window, overlay.end_button)
     assert not kiosk.session.active and not kiosk.assisted.unlocked
 
-
-def test_the_restart_command_is_the_one_that_started_the_process():
-    import sys
-
-    from kiosk.process import restart_command
-
-    assert restart_command() == sys.orig_argv
