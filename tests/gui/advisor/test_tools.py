@@ -333,4 +333,3 @@ def test_the_technician_quits_to_the_desktop_and_the_advisor_ends_the_session(ma
     assert overlay.isVisible()  # the usual confirmation, naming what the visitor would lose
     touch(kiosk.window, overlay.end_button)
     assert not kiosk.session.active and not kiosk.assisted.unlocked
-
