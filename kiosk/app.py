@@ -208,24 +208,36 @@ class Kiosk:
 
     def _assisted_powers(self):
         """What the assisted mode's tools act on: the other features' and the shell's, as callables."""
-        from kiosk import cli
-        from kiosk.advisor.assisted.facts import hub_facts
-        from kiosk.advisor.assisted.status_page import StatusSources
-        from kiosk.advisor.assisted.tools_screen import Powers
+        # Each import waits for its first use: none of this may slow the first paint.
+        from kiosk.advisor.assisted.powers import Powers, StatusSources
         from kiosk.config import check_config
-        from kiosk.diagnostic.sheet import read_code
-        from kiosk.usage.open_calls import open_calls_reader
+
+        def read_code(code: str):
+            from kiosk.diagnostic.sheet import read_code
+
+            return read_code(code)
+
+        def hub_facts():
+            from kiosk.advisor.assisted.facts import hub_facts
+
+            return self.store.call(lambda db: hub_facts(db, bool(site.hub_url)))
+
+        def open_calls():
+            from kiosk.usage.open_calls import open_calls_reader
+
+            return open_calls_reader(site.hub_url, site.hub_token)()
+
+        def check_report():
+            from kiosk import cli
+
+            return cli.check_report(paths.config_dir, paths.data_dir)[1]
 
         site, paths = self.config.site, self.paths
         return Powers(
             open_address=self.browsing.open_address,
             read_code=read_code,
-            status=StatusSources(
-                self.printing.state,
-                lambda: self.scanning.state,
-                lambda: self.store.call(lambda db: hub_facts(db, bool(site.hub_url))),
-            ),
-            open_calls=open_calls_reader(site.hub_url, site.hub_token) if site.hub_url else None,
+            status=StatusSources(self.printing.state, lambda: self.scanning.state, hub_facts),
+            open_calls=open_calls if site.hub_url else None,
             end_session=lambda: self.session_control.request_end(),
             check_config=lambda: [
                 str(p)
@@ -234,7 +246,7 @@ class Kiosk:
                 )
             ],
             restart=self.restart,
-            check_report=lambda: cli.check_report(paths.config_dir, paths.data_dir)[1],
+            check_report=check_report,
             quit=lambda: self.quit(),
         )
 

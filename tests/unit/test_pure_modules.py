@@ -59,6 +59,7 @@ PURE_MODULES = [
     "kiosk.advisor.assisted",
     "kiosk.advisor.assisted.address",
     "kiosk.advisor.assisted.facts",
+    "kiosk.advisor.assisted.powers",
     "kiosk.advisor.call_states",
     "kiosk.advisor.cli",
     "kiosk.advisor.lockout",

@@ -4,23 +4,20 @@ by `open_calls` (given by the composition root; None when the site has no hub)."
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QDateTime, QLocale
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from kiosk.advisor.assisted.powers import OpenCalls
 from kiosk.advisor.assisted.tool_page import ToolPage
 from kiosk.shell.icons import Icons
 from kiosk.shell.wizard_parts import big_button
 from kiosk.tasks import Tasks
 
 log = logging.getLogger(__name__)
-
-# open_calls() returns the calls (each with ticket, topic, state, terminal_id, created_at); raises when the
-# hub cannot say (kiosk.usage.open_calls).
-OpenCalls = Callable[[], Sequence[Any]]
 
 
 class CallsPage(ToolPage):

@@ -5,21 +5,17 @@ is not valid says so; a broken content is logged for the technician."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
+from kiosk.advisor.assisted.powers import ReadCode
 from kiosk.advisor.assisted.tool_page import ToolPage, field
 from kiosk.shell.icons import Icons
 from kiosk.shell.wizard_parts import big_button, wizard_label
 from kiosk.tasks import Tasks
 
 log = logging.getLogger(__name__)
-
-# read_code(code) returns the sheet (title, code, areas with name and level_label, group_label, message,
-# recommendation, places with name and address, needs); raises ValueError for a code that is not valid.
-ReadCode = Callable[[str], Any]
 
 
 class CodePage(ToolPage):

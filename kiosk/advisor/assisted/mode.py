@@ -10,18 +10,19 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from kiosk.advisor import accounts
-from kiosk.advisor.accounts import Account, Unlock
 from kiosk.advisor.assisted.banner import AssistedBanner, CornerButton
-from kiosk.advisor.assisted.tools_screen import Powers, ToolsScreen
-from kiosk.advisor.assisted.unlock_screen import UnlockScreen
+from kiosk.advisor.assisted.powers import Powers
 from kiosk.shell.destinations import Destination
 from kiosk.shell.icons import Icons
 from kiosk.shell.idle import IdleWatcher
 from kiosk.shell.window import KioskWindow
 from kiosk.store import StoreWorker
 from kiosk.tasks import Tasks
+
+if TYPE_CHECKING:
+    from kiosk.advisor.accounts import Account, Unlock
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +57,8 @@ class AssistedMode:
         self.idle = IdleWatcher(round(idle_minutes * 60_000))
         self.idle.idle.connect(lambda: self.relock("idle"))
         self.tasks = Tasks()
-        self.unlock_screen: UnlockScreen | None = None  # made on first use
-        self.tools: ToolsScreen | None = None  # made at each unlock, for its role
+        self.unlock_screen = None  # UnlockScreen, made on first use
+        self.tools = None  # ToolsScreen, made at each unlock for its role
 
     @property
     def unlocked(self) -> bool:
@@ -75,6 +76,8 @@ class AssistedMode:
             self.show_tools()
             return
         if self.unlock_screen is None:
+            from kiosk.advisor.assisted.unlock_screen import UnlockScreen
+
             self.unlock_screen = UnlockScreen(self._icons)
             self.unlock_screen.unlockRequested.connect(self._try)
             self.unlock_screen.homeRequested.connect(self._window.show_home)
@@ -83,7 +86,7 @@ class AssistedMode:
         self._window.show_screen(screen)
         now = self._clock()
         self.tasks.run(
-            lambda: self._store.call(lambda db: accounts.accounts(db, now)),
+            lambda: self._store.call(lambda db: _accounts().accounts(db, now)),
             screen.show_accounts,
             self._accounts_unreadable,
             latest="accounts",
@@ -114,7 +117,7 @@ class AssistedMode:
             self._window.show_home()
         now = self._clock()
         log.info("assisted mode locked again (%s)", reason)
-        self._store.submit(lambda db: accounts.note_relock(db, name, reason, now))
+        self._store.submit(lambda db: _accounts().note_relock(db, name, reason, now))
 
     def wipe(self) -> None:
         """Session wiper: the mode locks itself again; the PIN typed, if any, is forgotten."""
@@ -135,7 +138,7 @@ class AssistedMode:
         screen.show_checking()
         now = self._clock()
         self.tasks.run(
-            lambda: self._store.call(lambda db: accounts.try_unlock(db, name, pin, now)),
+            lambda: self._store.call(lambda db: _accounts().try_unlock(db, name, pin, now)),
             self._answered,
             self._not_checked,
             latest="unlock",
@@ -164,7 +167,16 @@ class AssistedMode:
         self.banner.show_for(account.name)
         self._window.watch_input(self.idle)
         self.idle.restart()
+        from kiosk.advisor.assisted.tools_screen import ToolsScreen
+
         self.tools = ToolsScreen(account, self._powers, self._icons, self.tasks)
         self._window.show_screen(self.tools)
         self.unlock_screen.show_accounts_page()
         self._window.remove_screen(self.unlock_screen)
+
+
+def _accounts():
+    """kiosk.advisor.accounts, imported on first use (argon2 with it): not on the way to the first paint."""
+    from kiosk.advisor import accounts
+
+    return accounts

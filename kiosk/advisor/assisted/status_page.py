@@ -4,8 +4,6 @@ heartbeat), each in plain French words. What it reads comes in as callables from
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QDateTime, QLocale, Qt
@@ -13,19 +11,13 @@ from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from kiosk.advisor.assisted.facts import HubFacts
+from kiosk.advisor.assisted.powers import StatusSources
 from kiosk.advisor.assisted.tool_page import ToolPage
 from kiosk.shell.icons import Icons
 from kiosk.shell.wizard_parts import big_button, wizard_label
 from kiosk.tasks import Tasks
 
 ROWS = ("printer", "scanner", "network", "hub", "waiting", "last_success", "last_beat")
-
-
-@dataclass(frozen=True)
-class StatusSources:
-    printer_state: Callable[[], str]  # blocking (CUPS): run off the GUI thread
-    scanner_state: Callable[[], str]  # the last known one, at once
-    hub_facts: Callable[[], HubFacts]  # blocking (the store): run off the GUI thread
 
 
 def network_state() -> str:

@@ -6,17 +6,17 @@ do not exist at all on an advisor's screen."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QGridLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.advisor.accounts import Account
 from kiosk.advisor.assisted.address_page import AddressPage
-from kiosk.advisor.assisted.calls_page import CallsPage, OpenCalls
-from kiosk.advisor.assisted.code_page import CodePage, ReadCode
-from kiosk.advisor.assisted.status_page import StatusPage, StatusSources
+from kiosk.advisor.assisted.calls_page import CallsPage
+from kiosk.advisor.assisted.code_page import CodePage
+from kiosk.advisor.assisted.powers import Powers
+from kiosk.advisor.assisted.status_page import StatusPage
 from kiosk.advisor.assisted.technician_pages import ReloadPage, ReportPage
 from kiosk.advisor.assisted.tool_page import ToolPage
 from kiosk.shell import theme
@@ -49,23 +49,6 @@ ICONS = {
 }
 ADVISOR_TOOLS = ("address", "code", "status", "calls", "end_session")
 TECHNICIAN_TOOLS = ("reload", "report", "quit")
-
-
-@dataclass(frozen=True)
-class Powers:
-    """What the tools act on, each a callable from the composition root (no feature imports another)."""
-
-    open_address: Callable[[str], None]  # the kiosk's browser on an https address (assisted rules)
-    read_code: (
-        ReadCode  # a diagnostic code → its sheet; raises ValueError when not valid (off the GUI thread)
-    )
-    status: StatusSources
-    open_calls: OpenCalls | None  # the hub's list (off the GUI thread); None: the site has no hub
-    end_session: Callable[[], None]  # asks to end the visitor's session (the usual confirmation)
-    check_config: Callable[[], Sequence[str]]  # the config folder's problems, [] when valid (off the thread)
-    restart: Callable[[], None]  # a clean shutdown, then the same command again
-    check_report: Callable[[], Sequence[str]]  # `kiosk check`'s lines (off the GUI thread)
-    quit: Callable[[], None]  # the kiosk quits cleanly, to the desktop
 
 
 def tools_for(role: str) -> tuple[str, ...]:
