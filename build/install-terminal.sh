@@ -82,6 +82,8 @@ if [ ! -e "$CONFIG_DIR/site.yaml" ]; then
 #idle_timeout: 180
 # Seconds of warning before that; less than idle_timeout.
 #idle_warning: 30
+# Minutes without a touch before an advisor's assisted mode locks itself again (1 to 120).
+#assisted_idle_minutes: 10
 # Address of the hub ("" = this terminal works offline only) and the secret token the hub gave you.
 #hub_url: "https://hub.example.fr/"
 #hub_token: "copy-the-token-given-by-the-hub"

@@ -12,7 +12,7 @@ from kiosk.browser.engine_flags import set_kiosk_flags
 from kiosk.config import Config, load_config
 from kiosk.display import current_display_problem
 from kiosk.paths import Paths
-from kiosk.process import peak_memory_kib, quit_on_signals, setup_logging
+from kiosk.process import exec_again, peak_memory_kib, quit_on_signals, setup_logging
 from kiosk.reachability import Reachability
 from kiosk.resources import bundled_shortcuts, icon_path
 from kiosk.session import Session, SessionEnd
@@ -59,10 +59,13 @@ def run(paths: Paths, windowed: bool = False, quit_after_first_paint: bool = Fal
         kiosk = Kiosk(loaded.config, paths, public=not windowed, before_qt=bus.wait_ready if bus else None)
         if loaded.problems:
             kiosk.counter.count("error", "config_invalid")
-        return kiosk.exec(quit_after_first_paint)
+        code = kiosk.exec(quit_after_first_paint)
     finally:
         if bus is not None:
             bus.stop()
+    if kiosk.restart_requested:  # a technician reloaded a valid configuration: every object made anew
+        exec_again()
+    return code
 
 
 class Kiosk:
@@ -75,6 +78,7 @@ class Kiosk:
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QApplication
 
+        from kiosk.advisor.assisted.mode import AssistedMode
         from kiosk.advisor.calling import HelpCalling
         from kiosk.browser.in_kiosk import Browsing
         from kiosk.devices.printing import Printing
@@ -116,6 +120,7 @@ class Kiosk:
         self._network_watch = None  # made after the first paint
         self.sync = None  # the sync thread, when the site has a hub: made after the first paint
         self._shut_down = False
+        self.restart_requested = False  # Kiosk.restart(): run() starts the same command again once stopped
         self.icons = Icons(paths.icon_cache)
         self.local_loops = LocalLoops()  # a page's questions: what takes a page away waits for their answer
         self.top_bar = TopBar(config.site.site_name, self.icons)
@@ -149,6 +154,14 @@ class Kiosk:
             self.window, self.icons, scratch, self.counter, self.printing.print_document
         )
         self.scanning = Scanning(self.window, self.icons, scratch, self.counter, print_document)
+        self.assisted = AssistedMode(
+            self.window,
+            self.icons,
+            self.store,
+            config.site.assisted_idle_minutes,
+            self._assisted_powers(),
+            close_address=self.browsing.close_address,
+        )
         self.help_calling = HelpCalling(
             self.window,
             self.icons,
@@ -157,9 +170,9 @@ class Kiosk:
             self.counter,
             end_session=lambda reason: self.session_control.end(reason),
         )
-        # The help call first: its cancel is on its way to the hub while the other wipers run.
         self.features = (
-            self.help_calling,
+            self.assisted,  # first: the mode locks itself again before the other wipers run
+            self.help_calling,  # then a call's cancel, on its way to the hub while the others wipe
             self.browsing,
             self.diagnostic,
             self.scanning,
@@ -173,6 +186,7 @@ class Kiosk:
                 self.destinations.register(destination)
         self.home = HomeScreen(config, self.destinations, self.icons)
         self.window.set_home(self.home)
+        self.home.add_corner(self.assisted.entry)
         self.lockdown = Lockdown() if public else None
         # The warning counts down the last idle_warning seconds: the session ends at idle_timeout, as it says.
         self.idle = IdleWatcher((config.site.idle_timeout - config.site.idle_warning) * 1000)
@@ -202,6 +216,50 @@ class Kiosk:
         self.session.on_end(self._session_ended)
         self.window.firstPainted.connect(self.frame_probe.note_frame)  # before the sync thread starts
         self.window.firstPainted.connect(self._first_painted)
+
+    def _assisted_powers(self):
+        """What the assisted mode's tools act on: the other features' and the shell's, as callables."""
+        # Each import waits for its first use: none of this may slow the first paint.
+        from kiosk.advisor.assisted.powers import Powers, StatusSources
+        from kiosk.config import check_config
+
+        def read_code(code: str):
+            from kiosk.diagnostic.sheet import read_code
+
+            return read_code(code)
+
+        def hub_facts():
+            from kiosk.advisor.assisted.facts import hub_facts
+
+            return self.store.call(lambda db: hub_facts(db, bool(site.hub_url)))
+
+        def open_calls():
+            from kiosk.usage.open_calls import open_calls_reader
+
+            return open_calls_reader(site.hub_url, site.hub_token)()
+
+        def check_report():
+            from kiosk import cli
+
+            return cli.check_report(paths.config_dir, paths.data_dir)[1]
+
+        site, paths = self.config.site, self.paths
+        return Powers(
+            open_address=self.browsing.open_address,
+            read_code=read_code,
+            status=StatusSources(self.printing.state, lambda: self.scanning.state, hub_facts),
+            open_calls=open_calls if site.hub_url else None,
+            end_session=lambda: self.session_control.request_end(),
+            check_config=lambda: [
+                str(p)
+                for p in check_config(
+                    paths.config_dir, bundled_shortcuts(), icon_exists=lambda n: icon_path(n).is_file()
+                )
+            ],
+            restart=self.restart,
+            check_report=check_report,
+            quit=lambda: self.quit(),
+        )
 
     def _first_painted(self) -> None:
         """Opening (and maybe migrating) the database waits until the visitor sees the home screen; counts
@@ -282,6 +340,11 @@ class Kiosk:
 
     def quit(self) -> None:
         self.local_loops.settle(self._quit_now)
+
+    def restart(self) -> None:
+        """Quits cleanly, then `run` starts the same command again (a reloaded configuration)."""
+        self.restart_requested = True
+        self.quit()
 
     def _quit_now(self) -> None:
         self.window.allow_close = True

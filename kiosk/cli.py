@@ -69,53 +69,60 @@ def _decode(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    status, lines = check_report(args.config, args.data_dir, config_only=args.config_only)
+    for line in lines:
+        print(line)
+    return status
+
+
+def check_report(
+    config: Path | None, data_dir: Path | None, config_only: bool = False
+) -> tuple[int, list[str]]:
+    """`kiosk check`'s report, line by line, and its exit status: for the command, and for the assisted
+    mode's "Rapport de la borne" (it asks CUPS, SANE and the hub: off the GUI thread)."""
     from kiosk.config import check_config
 
-    config_dir = default_paths(args.config, None, demo=False).config_dir
+    config_dir = default_paths(config, None, demo=False).config_dir
     problems = check_config(
         config_dir, bundled_shortcuts(), icon_exists=lambda name: icon_path(name).is_file()
     )
-    for problem in problems:
-        print(problem)
+    lines = [str(problem) for problem in problems]
     if problems:
-        print(f"{len(problems)} problem(s) in the configuration in {config_dir}.")
+        lines.append(f"{len(problems)} problem(s) in the configuration in {config_dir}.")
     else:
-        print(f"Configuration OK ({config_dir}).")
-    if args.config_only:
-        return 1 if problems else 0
-    devices_ok = _check_devices()
-    hub_ok = _check_hub(default_paths(args.config, args.data_dir, demo=False))
+        lines.append(f"Configuration OK ({config_dir}).")
+    if config_only:
+        return (1 if problems else 0), lines
+    devices_ok = _check_devices(lines)
+    hub_ok = _check_hub(default_paths(config, data_dir, demo=False), lines)
     if problems:
-        return 1
-    return 0 if devices_ok and hub_ok else 3
+        return 1, lines
+    return (0 if devices_ok and hub_ok else 3), lines
 
 
-def _check_hub(paths) -> bool:
-    """Prints the state of the link to the hub; False when it needs a technician."""
+def _check_hub(paths, lines: list[str]) -> bool:
+    """Adds the state of the link to the hub; False when it needs a technician."""
     from kiosk.config import load_config
     from kiosk.usage.hub_check import hub_report
 
     site = load_config(paths.config_dir, bundled_shortcuts(), paths.last_good_config).config.site
-    print("\nHub:")
-    lines = hub_report(site, paths.database)
-    for line in lines:
-        print(f"  {'! ' if line.problem else ''}{line.text}")
-    return not any(line.problem for line in lines)
+    lines += ["", "Hub:"]
+    found = hub_report(site, paths.database)
+    lines += [f"  {'! ' if line.problem else ''}{line.text}" for line in found]
+    return not any(line.problem for line in found)
 
 
-def _check_devices() -> bool:
-    """Prints the printers' and scanners' state; False when one needs a technician."""
+def _check_devices(lines: list[str]) -> bool:
+    """Adds the printers' and scanners' state; False when one needs a technician."""
     from kiosk.devices.printer.check import printer_report
     from kiosk.devices.scanner.check import check_scanners
 
-    print("\nPrinting:")
+    lines += ["", "Printing:"]
     printer_lines = printer_report()
-    for line in printer_lines:
-        print(f"  {'! ' if line.problem else ''}{line.text}")
-    print("\nScanning:")
+    lines += [f"  {'! ' if line.problem else ''}{line.text}" for line in printer_lines]
+    lines += ["", "Scanning:"]
     scanners = check_scanners()
-    for text in scanners.lines:
-        print(f"  {text}")
+    lines += [f"  {text}" for text in scanners.lines]
     return scanners.ok and not any(line.problem for line in printer_lines)
 
 

@@ -1,14 +1,18 @@
 """The kiosk process's plumbing, apart from what it composes: its log files, its peak memory (for the
-start-up benchmark), and SIGTERM / SIGINT turned into a clean quit through Qt's event loop."""
+start-up benchmark), SIGTERM / SIGINT turned into a clean quit through Qt's event loop, and running the same
+command again after a clean stop (a technician reloading the configuration)."""
 
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import socket
+import sys
 from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
+from typing import NoReturn
 
 log = logging.getLogger("kiosk")
 
@@ -54,3 +58,19 @@ def quit_on_signals(parent, quit: Callable[[], None]) -> object:
 
     notifier.activated.connect(on_signal)
     return reader, writer, notifier
+
+
+def restart_command() -> list[str]:
+    """The command that started this process, to run it again: the interpreter's own command line (with
+    `-m kiosk` or the `kiosk` script, as it was), or a frozen bundle's program and its arguments."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, *sys.argv[1:]]
+    return list(sys.orig_argv)
+
+
+def exec_again() -> NoReturn:
+    """Replaces this process by a new run of the same command (same PID: systemd keeps following it)."""
+    command = restart_command()
+    log.info("starting again: %s", " ".join(command))
+    logging.shutdown()
+    os.execv(sys.executable, command)

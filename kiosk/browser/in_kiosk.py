@@ -1,12 +1,15 @@
 """Browsing in the running kiosk: the public-service shortcuts opened in the browser screen, the session's
 downloads kept and shown in the document viewer, a site's page sent to printing. The browser screen and the
 visitor's profile are made on the first shortcut a visitor opens (QtWebEngine loads then) and reused for the
-next ones of the same session. A session wiper."""
+next ones of the same session. An advisor in the assisted mode may open any https address (`open_address`):
+it gets a screen of its own, on the visitor's profile, under the assisted rules of the navigation policy;
+`close_address` (the mode's relock) and the session's end close it. A session wiper."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -47,6 +50,11 @@ class Browsing:
         self._downloads = None  # DownloadKeeper
         self._watched_profile = None
         self.screen = None  # BrowserScreen of the service open now
+        self.address_screen = None  # BrowserScreen of the address an advisor opened (assisted mode)
+        self._viewer_over = None  # the screen the document viewer shows over
+        # The rules of an advisor's page: SiteRules.assisted() when None. A test seam only: tests cannot have
+        # Chromium trust a local https site, so a loopback http site stands in for one through it.
+        self.assisted_rules = None
         self.viewer = None  # DocumentViewer of the document shown over it
 
     def destinations(self) -> tuple[Destination, ...]:
@@ -63,6 +71,46 @@ class Browsing:
         else:
             self.screen.open_service(shortcut)
             self._window.show_screen(self.screen)
+
+    def open_address(self, url: str) -> None:
+        """An advisor's https address (the assisted mode checked it; the policy judges every navigation
+        again): any https site, nothing counted, in its own screen over the visitor's."""
+        from kiosk.browser.policy import SiteRules
+        from kiosk.config.schema import OfflineHelp, Shortcut
+
+        self._close_document()
+        self.close_address()
+        host = urlsplit(url).hostname or url
+        shortcut = Shortcut(
+            id="assisted",
+            label=host,
+            description="",
+            icon="landmark",
+            url=url,
+            allowed_domains=(host,),
+            category="",
+            offline_help=OfflineHelp(),
+        )
+        self.address_screen = screen = self._make_screen(shortcut, counted=False)
+        screen.page.rules = self.assisted_rules or SiteRules.assisted()
+        self._window.show_screen(screen)
+        screen.open_start_page()
+
+    def close_address(self) -> bool:
+        """Closes the advisor's page, if open; True when it was the screen shown."""
+        screen = self.address_screen
+        if screen is None:
+            return False
+        shown = self._window.screens.currentWidget() is screen or (
+            self.viewer is not None and self._viewer_over is screen
+        )
+        if self._viewer_over is screen:
+            self._close_document()
+        screen.release_pages()
+        self._window.remove_screen(screen)
+        screen.deleteLater()
+        self.address_screen = None
+        return shown
 
     def link_changed(self, up: bool) -> None:
         """The network came back (or went): the site shown tries again at once."""
@@ -81,6 +129,7 @@ class Browsing:
         if self._downloads is not None:
             self._downloads.cancel_all()
         self._close_document()
+        self.close_address()
         self._close_screen()
         if self._profile is not None:
             self._profile.discard()
@@ -99,10 +148,13 @@ class Browsing:
             viewer.printRequested.connect(self._print_document)
         viewer.closed.connect(self._close_document)
         viewer.open_document(path)
+        shown = self._window.screens.currentWidget()
+        self._viewer_over = shown if shown is self.address_screen else self.screen
         self.viewer = viewer
         self._window.show_screen(viewer)
 
-    def _make_screen(self, shortcut) -> QWidget:
+    def _make_screen(self, shortcut, counted: bool = True) -> QWidget:
+        """`counted`: a shortcut's screen counts refusals and marks its site offline; an advisor's not."""
         from kiosk.browser.profile import SessionProfile
         from kiosk.browser.view import BrowserScreen
 
@@ -118,11 +170,12 @@ class Browsing:
         )
         self._keep_downloads(self._profile.profile())
         screen.homeRequested.connect(self._window.show_home)
-        count = self._counter.count
-        screen.navigationRefused.connect(lambda _: count("navigation_blocked", screen.shortcut.id))
-        screen.siteUnreachable.connect(lambda: self._reachability.site_failed(screen.shortcut.id))
-        screen.siteLoaded.connect(lambda: self._reachability.site_loaded(screen.shortcut.id))
         screen.pagePrinted.connect(self._page_to_print)
+        if counted:
+            count = self._counter.count
+            screen.navigationRefused.connect(lambda _: count("navigation_blocked", screen.shortcut.id))
+            screen.siteUnreachable.connect(lambda: self._reachability.site_failed(screen.shortcut.id))
+            screen.siteLoaded.connect(lambda: self._reachability.site_loaded(screen.shortcut.id))
         return screen
 
     def _keep_downloads(self, profile) -> None:
@@ -142,7 +195,8 @@ class Browsing:
         """The service's screen is shown and none of its questions is open: what arrives may come forward;
         otherwise it waits among the session's documents (Imprimer, the upload chooser)."""
         shown = self._window.screens.currentWidget()
-        return shown is not None and shown is self.screen and not self._local_loops.asking
+        on_a_site = shown is not None and shown in (self.screen, self.address_screen)
+        return on_a_site and not self._local_loops.asking
 
     def _document_arrived(self, path: str, _mime: str = "") -> None:
         if self._visitor_on_service():
@@ -161,8 +215,9 @@ class Browsing:
             self._window.remove_screen(self.viewer)
             self.viewer.deleteLater()
             self.viewer = None
-            if self.screen is not None:
-                self._window.show_screen(self.screen)
+            back, self._viewer_over = self._viewer_over or self.screen, None
+            if back is not None:
+                self._window.show_screen(back)
 
     def _download_refused(self, _reason: str) -> None:
         if self.screen is not None:

@@ -14,6 +14,9 @@ new window is always judged as a top-level page: a redirect, a reload or the his
   origin would be in a frame, and `blob:null/...` is allowed there, as `data:` is), and `FRAME_NOTICE_URL`,
   the kiosk's own "cannot be shown here" notice that replaces a refused frame. Subresources (images,
   scripts, styles, fetches) are not navigations and are never asked about: sites load them from CDNs.
+- **Assisted** (`SiteRules.assisted()`: a page an advisor opened from the assisted mode's address bar): any
+  https host, at the top level and in frames, with the frame schemes above; http and every other scheme
+  stay refused. The host must still read as a valid host, so a malformed address is refused as above.
 - **Everywhere**: `about:blank` (what `window.open()` starts with) and the kiosk's own pages under
   `qrc:/kiosk/`. Every other scheme is refused: `file:`, `view-source:`, `chrome:`, `chrome-extension:`,
   `devtools:`, `ftp:`, `javascript:`, `mailto:`, `tel:`, other `qrc:` or `about:` pages...
@@ -96,6 +99,7 @@ class SiteRules:
     identity_providers: tuple[str, ...]  # the config's global list (FranceConnect and partners)
     allow_http: bool = False
     embeddable_domains: tuple[str, ...] = ()  # more hosts the shortcut's pages may show in frames only
+    any_https: bool = False  # the assisted mode: every https host, top level and frames (never http)
 
     @classmethod
     def for_shortcut(cls, shortcut: Shortcut, identity_providers: Iterable[str]) -> SiteRules:
@@ -106,6 +110,11 @@ class SiteRules:
             shortcut.allow_http,
             tuple(shortcut.embeddable_domains),
         )
+
+    @classmethod
+    def assisted(cls) -> SiteRules:
+        """The rules of a page an advisor opened while the assisted mode is unlocked: any https site."""
+        return cls((), (), allow_http=False, any_https=True)
 
 
 def decide(url: str, rules: SiteRules, navigation: NavigationKind, main_frame: bool = True) -> Decision:
@@ -157,6 +166,8 @@ def _judge_web(parts: SplitResult, rules: SiteRules, top_level: bool) -> Decisio
         return Decision(False, "malformed")
     if host is None:
         return Decision(False, "malformed")
+    if rules.any_https and parts.scheme == "https":
+        return ALLOWED
     patterns = rules.allowed_domains + rules.identity_providers
     if not top_level:
         patterns += rules.embeddable_domains

@@ -163,6 +163,15 @@ class Site(Struct, forbid_unknown_fields=True, frozen=True):
     hub_token: Annotated[
         str, Meta(description="Secret this terminal sends to the hub; needed with hub_url")
     ] = ""
+    assisted_idle_minutes: Annotated[
+        int,
+        Meta(
+            ge=1,
+            le=120,
+            description="Minutes without a touch before the assisted mode locks itself again",
+            extra={"expected": "a whole number of minutes (at least 1, at most 120)"},
+        ),
+    ] = 10
     advisor_schedule: Annotated[
         tuple[AdvisorSlot, ...], Meta(description="When an advisor is on duty; empty = never")
     ] = ()

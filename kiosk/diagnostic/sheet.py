@@ -75,20 +75,39 @@ def sheet_text(sheet: Sheet) -> str:
     return "\n".join(lines)
 
 
+class ContentBroken(Exception):
+    """The installed diagnostic content cannot be read: `problems` says what is wrong, at least one line."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+def read_code(
+    code: str, contents: Mapping[int, ContentFile] | None = None, folder: Path | None = None
+) -> Sheet:
+    """The sheet a visitor's code stands for, read against the installed content (`folder`, by default the
+    bundled one). Raises InvalidCode for a code that is not valid, ContentBroken when the content is broken
+    (a missing, empty or unreadable folder is a problem too). Reads files: off the GUI thread."""
+    if contents is None:
+        from kiosk.diagnostic.loader import load_all_contents
+
+        contents, problems = load_all_contents(folder)
+        if problems or not contents:
+            raise ContentBroken([str(p) for p in problems] or ["no diagnostic content was found"])
+    result, content = decode(code, contents)
+    return describe(result, content)
+
+
 def decode_command(
     code: str, contents: Mapping[int, ContentFile] | None = None, folder: Path | None = None
 ) -> tuple[int, str]:
     """`kiosk diagnostic decode CODE`: (exit code, text to print). 0: the result; 1: not a valid code;
     2: the installed content (`folder`, by default the bundled one) is broken: its problems are listed, and
     there is always at least one (a missing, empty or unreadable folder is one)."""
-    if contents is None:
-        from kiosk.diagnostic.loader import load_all_contents
-
-        contents, problems = load_all_contents(folder)
-        if problems or not contents:
-            return 2, "\n".join(["Le contenu du diagnostic a des erreurs :", *(str(p) for p in problems)])
     try:
-        result, content = decode(code, contents)
+        return 0, sheet_text(read_code(code, contents, folder))
+    except ContentBroken as broken:
+        return 2, "\n".join(["Le contenu du diagnostic a des erreurs :", *broken.problems])
     except InvalidCode:
         return 1, INVALID
-    return 0, sheet_text(describe(result, content))

@@ -57,6 +57,7 @@ class HomeScreen(Retranslating, QWidget):
         self._headings: list[tuple[QLabel, str, bool]] = []  # shown: a heading, its category, continued
         self._services: list[tuple[ServiceTile, Destination]] = []
         self._previous_session_wiped = False
+        self._corner: QWidget | None = None  # add_corner(): a small control at the welcome line's end
 
         for category in config.categories:
             tiles = [
@@ -129,6 +130,14 @@ class HomeScreen(Retranslating, QWidget):
         self._show_page_number(self.pages.currentIndex())
         if self._arranged is not None:
             self._arrange()  # the welcome line's new words may need another height
+
+    def add_corner(self, control: QWidget) -> None:
+        """A small control at the right end of the welcome line ("Espace conseiller"), out of the tiles' way:
+        the welcome line's words make room for it."""
+        self._corner = control
+        self._welcome.addWidget(control, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self._arranged = None
+        self._arrange()
 
     def _shortcut_tile(self, item_id: str, label: str, description: str, icon: str, icons: Icons) -> Tile:
         tile = Tile(item_id, label, description, icon, icons)
@@ -219,6 +228,9 @@ class HomeScreen(Retranslating, QWidget):
         """The welcome line's height, the same for both greetings: a visitor's first touch changes it, and
         the tiles must not move under the finger."""
         room = width - self._title.sizeHint().width() - self._welcome.spacing()
+        if self._corner is not None:
+            self._corner.ensurePolished()
+            room -= self._corner.sizeHint().width() + self._welcome.spacing()
         probe = QLabel()
         probe.setObjectName("Subtitle")
         probe.setWordWrap(True)
@@ -228,6 +240,8 @@ class HomeScreen(Retranslating, QWidget):
             probe.setText(text)
             needed = max(needed, probe.heightForWidth(room))
         self._title.setMinimumHeight(needed)  # the subtitle's own minimum would not hold: it wraps
+        if self._corner is not None:
+            needed = max(needed, self._corner.sizeHint().height())
         return needed
 
     def _greetings(self) -> tuple[str, str]:

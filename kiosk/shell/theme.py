@@ -16,6 +16,7 @@ RED = "#8A0000"  # "Terminer ma session"
 SHADE = "rgba(0, 0, 0, 170)"  # behind the overlays
 AMBER_SOFT = "#FFE9B3"  # the help call's banner: seen at a glance, black text at 15:1
 GREY = "#8A8A8A"  # a button that cannot be used now (WCAG exempts inactive controls from contrast)
+ASSISTED = "#0F5C2E"  # the assisted mode's banner: an advisor is at the terminal
 
 TEXT_PAIRS = {  # (text, background): every pair the stylesheet draws
     "body": (INK, PAGE),
@@ -33,6 +34,8 @@ TEXT_PAIRS = {  # (text, background): every pair the stylesheet draws
     "diagnostic-code": (BLUE, WHITE),  # the result code and the group
     "diagnostic-material": (INK, PAGE),  # simulated material (a message, an address) in a choice
     "diagnostic-selected-folder": (WHITE, BLUE),
+    "assisted-banner": (WHITE, ASSISTED),
+    "assisted-button": (ASSISTED, WHITE),
 }
 
 MIN_CONTROL = 48  # px: every control
@@ -214,6 +217,31 @@ QLineEdit#ExerciseField:focus {{ border: 4px solid {FOCUS}; }}
 #ChoiceDetail {{ font-size: 22px; color: {INK}; background: {PAGE}; border: 1px solid {INK_SOFT};
   border-radius: 6px; padding: 4px 8px; }}
 #NeedChoiceLabel {{ font-size: 26px; font-weight: bold; color: {INK}; background: transparent; }}
+
+#AdvisorCorner {{ font-size: 16px; font-weight: normal; color: {INK_SOFT}; background: transparent;
+  border: 2px solid {PAGE}; padding: 4px 12px; }}
+#AdvisorCorner:focus {{ border: 4px solid {FOCUS}; }}
+#AssistedBanner {{ background: {ASSISTED}; }}
+#AssistedBanner QLabel {{ color: {WHITE}; font-size: 22px; font-weight: bold; }}
+#AssistedBanner QPushButton {{ background: {WHITE}; color: {ASSISTED}; border: 3px solid {WHITE};
+  font-size: 18px; padding: 2px 12px; }}
+#AssistedBanner QPushButton:focus {{ border: 4px solid {FOCUS}; }}
+#AssistedScreen {{ background: {PAGE}; }}
+#PinDots {{ font-size: 40px; font-weight: bold; color: {INK}; background: {WHITE};
+  border: 3px solid {INK_SOFT}; border-radius: 8px; padding: 4px 16px; }}
+#PinKey {{ font-size: 32px; padding: 0; min-height: 72px; min-width: 128px; }}
+#PinAction {{ font-size: 22px; padding: 0; min-height: 72px; min-width: 128px; }}
+#AssistedMessage {{ font-size: 24px; font-weight: bold; color: {INK}; }}
+#AssistedText {{ font-size: 22px; color: {INK}; }}
+#AssistedName {{ font-size: 22px; font-weight: bold; color: {INK_SOFT}; }}
+#ToolButton {{ font-size: 22px; text-align: left; padding: 8px 24px; min-height: {MIN_TILE}px; }}
+QLineEdit#AssistedField {{ font-size: 26px; padding: 6px 12px; color: {INK}; background: {WHITE};
+  border: 3px solid {INK_SOFT}; border-radius: 8px; min-height: 40px; }}
+QLineEdit#AssistedField:focus {{ border: 4px solid {FOCUS}; }}
+QPlainTextEdit#AssistedResult {{ font-size: 22px; color: {INK}; background: {WHITE};
+  border: 2px solid {INK_SOFT}; border-radius: 8px; padding: 4px 8px; }}
+QPlainTextEdit#ReportText {{ font-family: "DejaVu Sans Mono"; font-size: 16px; color: {INK};
+  background: {WHITE}; border: 2px solid {INK_SOFT}; }}
 """
 
 

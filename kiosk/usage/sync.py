@@ -72,6 +72,7 @@ class HubClient:
     def get(
         self, path: str, params: dict[str, str] | None = None, timeout: tuple[float, float] | None = None
     ) -> requests.Response:
+        """A read from the hub (a help call's state, the site's open calls), with the same TLS and token."""
         return self._session.get(urljoin(self.hub_url, path), params=params, timeout=timeout or self._timeout)
 
     def send_batch(self, batch: outbox.Batch) -> HubAnswer:

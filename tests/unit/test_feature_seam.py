@@ -15,6 +15,7 @@ FEATURES = {  # a feature: the modules it is made of
     "printing": ("kiosk.devices.printer", "kiosk.devices.printing"),
     "scanning": ("kiosk.devices.scanner", "kiosk.devices.scanning"),
     "help call": ("kiosk.advisor.calling", "kiosk.advisor.call_screen", "kiosk.advisor.call_banner"),
+    "assisted mode": ("kiosk.advisor.assisted",),
 }
 ROOT = {"kiosk.app", "kiosk.cli", "kiosk.__main__"}  # they may know every feature
 

@@ -2,6 +2,72 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AddressPage</name>
+    <message>
+        <location filename="../../advisor/assisted/address_page.py" line="36"/>
+        <source>Ouvrir un site</source>
+        <translation>Open a website</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/address_page.py" line="38"/>
+        <source>Tapez l&apos;adresse du site. La borne ouvre seulement les sites sûrs, en https.</source>
+        <translation>Type the website&apos;s address. The kiosk opens only safe websites, in https.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/address_page.py" line="40"/>
+        <source>Adresse du site</source>
+        <translation>Website address</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/address_page.py" line="41"/>
+        <source>Par exemple : www.service-public.fr</source>
+        <translation>For example: www.service-public.fr</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/address_page.py" line="42"/>
+        <source>Ouvrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/address_page.py" line="64"/>
+        <source>Tapez d&apos;abord une adresse.</source>
+        <translation>Type an address first.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/address_page.py" line="66"/>
+        <source>Cette adresse n&apos;est pas sûre. La borne ouvre seulement les adresses en https.</source>
+        <translation>This address is not safe. The kiosk opens only https addresses.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/address_page.py" line="69"/>
+        <source>Ce n&apos;est pas l&apos;adresse d&apos;un site. La borne ouvre seulement les sites en https.</source>
+        <translation>This is not a website&apos;s address. The kiosk opens only https websites.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/address_page.py" line="71"/>
+        <source>Cette adresse n&apos;est pas valide. Vérifiez-la.</source>
+        <translation>This address is not valid. Please check it.</translation>
+    </message>
+</context>
+<context>
+    <name>AssistedBanner</name>
+    <message>
+        <location filename="../../advisor/assisted/banner.py" line="40"/>
+        <source>Mode accompagné — {name}</source>
+        <translation>Assisted mode — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/banner.py" line="41"/>
+        <source>Outils du conseiller</source>
+        <translation>Advisor&apos;s tools</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/banner.py" line="42"/>
+        <source>Quitter le mode accompagné</source>
+        <translation>Leave assisted mode</translation>
+    </message>
+</context>
+<context>
     <name>BrowserScreen</name>
     <message>
         <location filename="../../browser/view.py" line="153"/>
@@ -92,7 +158,7 @@
 <context>
     <name>Browsing</name>
     <message>
-        <location filename="../../browser/in_kiosk.py" line="75"/>
+        <location filename="../../browser/in_kiosk.py" line="123"/>
         <source>le site « {service} » et ce que vous y avez écrit</source>
         <translation>the site “{service}” and what you wrote on it</translation>
     </message>
@@ -352,6 +418,100 @@
     </message>
 </context>
 <context>
+    <name>CallsPage</name>
+    <message>
+        <location filename="../../advisor/assisted/calls_page.py" line="66"/>
+        <source>Demandes d&apos;aide en cours</source>
+        <translation>Open help requests</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/calls_page.py" line="67"/>
+        <source>Actualiser</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/calls_page.py" line="72"/>
+        <source>Ce site n&apos;a pas de serveur central.</source>
+        <translation>This site has no central server.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/calls_page.py" line="74"/>
+        <source>Le serveur central ne répond pas. Réessayez dans un moment.</source>
+        <translation>The central server does not answer. Try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/calls_page.py" line="76"/>
+        <source>Lecture…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/calls_page.py" line="78"/>
+        <source>Aucune demande d&apos;aide en cours sur ce site.</source>
+        <translation>No open help request at this site.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/calls_page.py" line="83"/>
+        <source>Une démarche</source>
+        <translation>A formality</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/calls_page.py" line="84"/>
+        <source>Imprimer ou scanner</source>
+        <translation>Print or scan</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/calls_page.py" line="85"/>
+        <source>Mon compte ou mot de passe</source>
+        <translation>My account or password</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/calls_page.py" line="86"/>
+        <source>L&apos;emploi</source>
+        <translation>Work</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/calls_page.py" line="87"/>
+        <source>Autre</source>
+        <translation>Something else</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/calls_page.py" line="90"/>
+        <source>pas encore vue</source>
+        <translation>not seen yet</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/calls_page.py" line="91"/>
+        <source>vue par un conseiller</source>
+        <translation>seen by an advisor</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/calls_page.py" line="92"/>
+        <source>un conseiller arrive</source>
+        <translation>an advisor is coming</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/calls_page.py" line="94"/>
+        <source>{ticket} : {topic}, {state}. Borne {terminal}, {time}.</source>
+        <translation>{ticket}: {topic}, {state}. Kiosk {terminal}, {time}.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/calls_page.py" line="96"/>
+        <source>sans sujet</source>
+        <translation>no topic</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/calls_page.py" line="108"/>
+        <source>fr_FR</source>
+        <comment>the locale dates are written in</comment>
+        <translation>en_GB</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/calls_page.py" line="109"/>
+        <source>&apos;à&apos; H &apos;h&apos; mm</source>
+        <translation>&apos;at&apos; HH:mm</translation>
+    </message>
+</context>
+<context>
     <name>ChoiceExercise</name>
     <message>
         <location filename="../../diagnostic/views/forms.py" line="216"/>
@@ -362,6 +522,84 @@
         <location filename="../../diagnostic/views/forms.py" line="218"/>
         <source>Vous pouvez choisir plusieurs réponses.</source>
         <translation>You can choose several answers.</translation>
+    </message>
+</context>
+<context>
+    <name>CodePage</name>
+    <message>
+        <location filename="../../advisor/assisted/code_page.py" line="43"/>
+        <source>Lire un code de diagnostic</source>
+        <translation>Read a diagnostic code</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/code_page.py" line="44"/>
+        <source>Tapez le code écrit sur la feuille du visiteur.</source>
+        <translation>Type the code written on the visitor&apos;s sheet.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/code_page.py" line="45"/>
+        <source>Code du diagnostic</source>
+        <translation>Diagnostic code</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/code_page.py" line="46"/>
+        <source>Par exemple : 7K2M-Q9XA</source>
+        <translation>For example: 7K2M-Q9XA</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/code_page.py" line="47"/>
+        <source>Lire le code</source>
+        <translation>Read the code</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/code_page.py" line="84"/>
+        <source>Tapez d&apos;abord le code.</source>
+        <translation>Type the code first.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/code_page.py" line="86"/>
+        <source>Lecture du code…</source>
+        <translation>Reading the code…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/code_page.py" line="88"/>
+        <source>Ce code n&apos;est pas valide. Vérifiez chaque caractère.</source>
+        <translation>This code is not valid. Check each character.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/code_page.py" line="90"/>
+        <source>Le diagnostic de cette borne a un problème. Prévenez le technicien.</source>
+        <translation>This kiosk&apos;s diagnostic has a problem. Tell the technician.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/code_page.py" line="95"/>
+        <source>Code : {code}</source>
+        <translation>Code: {code}</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/code_page.py" line="97"/>
+        <source>Niveau par domaine :</source>
+        <translation>Level in each area:</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/code_page.py" line="100"/>
+        <source>Groupe : {group}</source>
+        <translation>Group: {group}</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/code_page.py" line="103"/>
+        <source>Conseils :</source>
+        <translation>Advice:</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/code_page.py" line="105"/>
+        <source>Besoins indiqués :</source>
+        <translation>Needs stated:</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/code_page.py" line="106"/>
+        <source>Aucun besoin indiqué.</source>
+        <translation>No need stated.</translation>
     </message>
 </context>
 <context>
@@ -395,6 +633,20 @@
         <location filename="../../shell/overlay.py" line="174"/>
         <source>Tout ce que vous avez ouvert sera effacé.</source>
         <translation>Everything you opened will be erased.</translation>
+    </message>
+</context>
+<context>
+    <name>CornerButton</name>
+    <message>
+        <location filename="../../advisor/assisted/banner.py" line="60"/>
+        <location filename="../../advisor/assisted/banner.py" line="61"/>
+        <source>Espace conseiller</source>
+        <translation>Advisor area</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/banner.py" line="62"/>
+        <source>Pour les conseillers et les techniciens, avec un code.</source>
+        <translation>For advisors and technicians, with a code.</translation>
     </message>
 </context>
 <context>
@@ -596,7 +848,7 @@
 <context>
     <name>HelpCalling</name>
     <message>
-        <location filename="../../advisor/calling.py" line="94"/>
+        <location filename="../../advisor/calling.py" line="93"/>
         <source>votre demande à un conseiller</source>
         <translation>your request to an advisor</translation>
     </message>
@@ -604,42 +856,42 @@
 <context>
     <name>HomeScreen</name>
     <message>
-        <location filename="../../shell/home.py" line="119"/>
+        <location filename="../../shell/home.py" line="120"/>
         <source>Bienvenue</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../../shell/home.py" line="125"/>
+        <location filename="../../shell/home.py" line="126"/>
         <source>Page précédente</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../shell/home.py" line="126"/>
+        <location filename="../../shell/home.py" line="127"/>
         <source>Plus de services</source>
         <translation>More services</translation>
     </message>
     <message>
-        <location filename="../../shell/home.py" line="237"/>
+        <location filename="../../shell/home.py" line="251"/>
         <source>La session précédente est terminée et effacée. Touchez un service.</source>
         <translation>The previous session has ended and been erased. Touch a service.</translation>
     </message>
     <message>
-        <location filename="../../shell/home.py" line="270"/>
+        <location filename="../../shell/home.py" line="284"/>
         <source>{category} (suite)</source>
         <translation>{category} (continued)</translation>
     </message>
     <message>
-        <location filename="../../shell/home.py" line="274"/>
+        <location filename="../../shell/home.py" line="288"/>
         <source>Page {n} sur {total}</source>
         <translation>Page {n} of {total}</translation>
     </message>
     <message>
-        <location filename="../../shell/home.py" line="236"/>
+        <location filename="../../shell/home.py" line="250"/>
         <source>Touchez un service pour commencer. C&apos;est gratuit.</source>
         <translation>Touch a service to start. It is free.</translation>
     </message>
     <message>
-        <location filename="../../shell/home.py" line="122"/>
+        <location filename="../../shell/home.py" line="123"/>
         <source>Les services de la borne</source>
         <translation>Kiosk services</translation>
     </message>
@@ -889,6 +1141,25 @@
         <location filename="../../devices/printer/steps/thumbnails.py" line="101"/>
         <source>Page {n}</source>
         <translation>Page {n}</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <location filename="../../advisor/assisted/pin_pad.py" line="55"/>
+        <source>Effacer</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/pin_pad.py" line="56"/>
+        <source>Valider</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/pin_pad.py" line="57"/>
+        <location filename="../../advisor/assisted/pin_pad.py" line="93"/>
+        <source>Chiffres tapés : {n}</source>
+        <translation>Digits typed: {n}</translation>
     </message>
 </context>
 <context>
@@ -1345,6 +1616,72 @@
     </message>
 </context>
 <context>
+    <name>ReloadPage</name>
+    <message>
+        <location filename="../../advisor/assisted/technician_pages.py" line="75"/>
+        <source>Recharger la configuration</source>
+        <translation>Reload the configuration</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/technician_pages.py" line="76"/>
+        <source>Vérifier à nouveau</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/technician_pages.py" line="79"/>
+        <source>Vérification de la configuration…</source>
+        <translation>Checking the configuration…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/technician_pages.py" line="81"/>
+        <source>La configuration n&apos;a pas pu être lue. La borne continue comme avant.</source>
+        <translation>The configuration could not be read. The kiosk goes on as before.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/technician_pages.py" line="83"/>
+        <source>La configuration a un problème. La borne garde celle qui marche.</source>
+        <translation>The configuration has one problem. The kiosk keeps the one that works.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/technician_pages.py" line="85"/>
+        <source>La configuration a {n} problèmes. La borne garde celle qui marche.</source>
+        <translation>The configuration has {n} problems. The kiosk keeps the one that works.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/technician_pages.py" line="89"/>
+        <source>La configuration est valide. La borne redémarre pour l&apos;appliquer.</source>
+        <translation>The configuration is valid. The kiosk restarts to apply it.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <location filename="../../advisor/assisted/technician_pages.py" line="138"/>
+        <source>Rapport de la borne</source>
+        <translation>Kiosk report</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/technician_pages.py" line="139"/>
+        <source>Actualiser</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/technician_pages.py" line="141"/>
+        <source>Préparation du rapport…</source>
+        <translation>Preparing the report…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/technician_pages.py" line="143"/>
+        <source>Le rapport n&apos;a pas pu être fait.</source>
+        <translation>The report could not be made.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/technician_pages.py" line="145"/>
+        <source>Le rapport de kiosk check, en anglais pour le technicien :</source>
+        <translation>The kiosk check report, in English for the technician:</translation>
+    </message>
+</context>
+<context>
     <name>ResultPage</name>
     <message>
         <location filename="../../diagnostic/views/result_page.py" line="67"/>
@@ -1682,6 +2019,272 @@
     </message>
 </context>
 <context>
+    <name>StatusPage</name>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="89"/>
+        <source>État de la borne</source>
+        <translation>Kiosk status</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="90"/>
+        <source>Actualiser</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="92"/>
+        <source>Imprimante</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="93"/>
+        <source>Scanner</source>
+        <translation>Scan</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="94"/>
+        <source>Réseau</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="95"/>
+        <source>Serveur central</source>
+        <translation>Central server</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="96"/>
+        <source>En attente</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="97"/>
+        <source>Dernier envoi</source>
+        <translation>Last sending</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="98"/>
+        <source>Dernier signal</source>
+        <translation>Last signal</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="106"/>
+        <source>Connecté.</source>
+        <translation>Connected.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="107"/>
+        <source>Pas de réseau.</source>
+        <translation>No network.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="108"/>
+        <source>La borne ne peut pas le savoir.</source>
+        <translation>The kiosk cannot tell.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="119"/>
+        <source>{n} ligne de comptage à envoyer.</source>
+        <translation>{n} count row to send.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="121"/>
+        <source>{n} lignes de comptage à envoyer.</source>
+        <translation>{n} count rows to send.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="129"/>
+        <location filename="../../advisor/assisted/status_page.py" line="173"/>
+        <source>Lecture…</source>
+        <translation>Reading…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="131"/>
+        <source>Prête.</source>
+        <translation>Ready.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="132"/>
+        <source>En train d&apos;imprimer.</source>
+        <translation>Printing.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="133"/>
+        <source>L&apos;impression est arrêtée sur ce site.</source>
+        <translation>Printing is turned off at this site.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="134"/>
+        <source>Plus de papier.</source>
+        <translation>Out of paper.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="135"/>
+        <source>Presque plus de papier.</source>
+        <translation>Almost out of paper.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="136"/>
+        <source>Du papier est coincé.</source>
+        <translation>Paper is jammed.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="137"/>
+        <source>Une porte de l&apos;imprimante est ouverte.</source>
+        <translation>A door of the printer is open.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="138"/>
+        <source>Plus d&apos;encre.</source>
+        <translation>Out of ink.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="139"/>
+        <source>Presque plus d&apos;encre.</source>
+        <translation>Almost out of ink.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="140"/>
+        <source>Éteinte ou débranchée.</source>
+        <translation>Switched off or unplugged.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="141"/>
+        <source>Arrêtée dans le système d&apos;impression.</source>
+        <translation>Stopped in the printing system.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="142"/>
+        <source>Elle refuse les impressions.</source>
+        <translation>It refuses print jobs.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="143"/>
+        <source>En erreur. Regardez son écran.</source>
+        <translation>In error. Look at its screen.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="144"/>
+        <source>Le système d&apos;impression ne répond pas.</source>
+        <translation>The printing system does not answer.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="145"/>
+        <source>Aucune imprimante installée.</source>
+        <translation>No printer is installed.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="146"/>
+        <source>Le système d&apos;impression refuse la borne.</source>
+        <translation>The printing system refuses the kiosk.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="150"/>
+        <source>État inconnu.</source>
+        <translation>Unknown state.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="150"/>
+        <location filename="../../advisor/assisted/status_page.py" line="166"/>
+        <source>État inconnu : {code}.</source>
+        <translation>Unknown state: {code}.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="155"/>
+        <source>Pas encore utilisé depuis le démarrage.</source>
+        <translation>Not used since the start yet.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="156"/>
+        <source>Prêt.</source>
+        <translation>Ready.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="157"/>
+        <source>En train de scanner.</source>
+        <translation>Scanning.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="158"/>
+        <source>Introuvable. Vérifiez qu&apos;il est allumé et branché.</source>
+        <translation>Not found. Check that it is on and plugged in.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="159"/>
+        <source>Occupé.</source>
+        <translation>Busy.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="160"/>
+        <source>Le capot est ouvert.</source>
+        <translation>The lid is open.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="161"/>
+        <source>Une feuille est coincée.</source>
+        <translation>A sheet is jammed.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="162"/>
+        <source>Le dernier scan a échoué.</source>
+        <translation>The last scan failed.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="163"/>
+        <source>Le dernier scan s&apos;est arrêté net.</source>
+        <translation>The last scan stopped suddenly.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="164"/>
+        <source>Le dernier scan ne répondait plus.</source>
+        <translation>The last scan stopped answering.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="171"/>
+        <source>La borne n&apos;a pas pu lire cet état.</source>
+        <translation>The kiosk could not read this state.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="175"/>
+        <source>Ce site n&apos;a pas de serveur central.</source>
+        <translation>This site has no central server.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="177"/>
+        <source>Les envois sont suspendus. Le technicien voit pourquoi avec kiosk check.</source>
+        <translation>Sending is paused. The technician sees why with kiosk check.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="179"/>
+        <source>La borne n&apos;arrive pas à joindre le serveur central. Elle réessaie toute seule.</source>
+        <translation>The kiosk cannot reach the central server. It tries again by itself.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="181"/>
+        <source>Rien n&apos;a encore été envoyé.</source>
+        <translation>Nothing has been sent yet.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="182"/>
+        <source>Les envois se passent bien.</source>
+        <translation>Sending works well.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="186"/>
+        <source>Jamais.</source>
+        <translation>Never.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="188"/>
+        <source>fr_FR</source>
+        <comment>the locale dates are written in</comment>
+        <translation>en_GB</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/status_page.py" line="189"/>
+        <source>&apos;Le&apos; d MMMM &apos;à&apos; H &apos;h&apos; mm.</source>
+        <translation>d MMMM &apos;at&apos; HH:mm.</translation>
+    </message>
+</context>
+<context>
     <name>Stepper</name>
     <message>
         <location filename="../../shell/stepper.py" line="40"/>
@@ -1708,6 +2311,73 @@
     </message>
 </context>
 <context>
+    <name>ToolPage</name>
+    <message>
+        <location filename="../../advisor/assisted/tool_page.py" line="37"/>
+        <source>Revenir aux outils</source>
+        <translation>Back to the tools</translation>
+    </message>
+</context>
+<context>
+    <name>ToolsScreen</name>
+    <message>
+        <location filename="../../advisor/assisted/tools_screen.py" line="31"/>
+        <source>Ouvrir un site</source>
+        <translation>Open a website</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/tools_screen.py" line="32"/>
+        <source>Lire un code de diagnostic</source>
+        <translation>Read a diagnostic code</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/tools_screen.py" line="33"/>
+        <source>État de la borne</source>
+        <translation>Kiosk status</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/tools_screen.py" line="34"/>
+        <source>Demandes d&apos;aide</source>
+        <translation>Help requests</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/tools_screen.py" line="35"/>
+        <source>Terminer la session du visiteur</source>
+        <translation>End the visitor&apos;s session</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/tools_screen.py" line="36"/>
+        <source>Recharger la configuration</source>
+        <translation>Reload the configuration</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/tools_screen.py" line="37"/>
+        <source>Rapport de la borne</source>
+        <translation>Kiosk report</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/tools_screen.py" line="38"/>
+        <source>Quitter vers le bureau</source>
+        <translation>Quit to the desktop</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/tools_screen.py" line="113"/>
+        <location filename="../../advisor/assisted/tools_screen.py" line="114"/>
+        <source>Outils du conseiller</source>
+        <translation>Advisor&apos;s tools</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/tools_screen.py" line="116"/>
+        <source>Vous êtes {name}, technicien.</source>
+        <translation>You are {name}, technician.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/tools_screen.py" line="118"/>
+        <source>Vous êtes {name}, conseiller.</source>
+        <translation>You are {name}, advisor.</translation>
+    </message>
+</context>
+<context>
     <name>TopBar</name>
     <message>
         <location filename="../../shell/top_bar.py" line="52"/>
@@ -1731,6 +2401,84 @@
         <location filename="../../diagnostic/views/forms.py" line="68"/>
         <source>Valider</source>
         <translation>Confirm</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockScreen</name>
+    <message>
+        <location filename="../../advisor/assisted/unlock_screen.py" line="79"/>
+        <source>Espace conseiller</source>
+        <translation>Advisor area</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/unlock_screen.py" line="80"/>
+        <source>Qui êtes-vous ?</source>
+        <translation>Who are you?</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/unlock_screen.py" line="82"/>
+        <source>Les comptes n&apos;ont pas pu être lus. Réessayez dans un moment.</source>
+        <translation>The accounts could not be read. Try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/unlock_screen.py" line="84"/>
+        <source>Recherche des comptes…</source>
+        <translation>Looking for the accounts…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/unlock_screen.py" line="86"/>
+        <source>Touchez votre nom.</source>
+        <translation>Touch your name.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/unlock_screen.py" line="90"/>
+        <source>Aucun compte conseiller sur cette borne. Le technicien en ajoute un avec la commande : kiosk advisor add NOM --role advisor</source>
+        <translation>No advisor account on this kiosk. The technician adds one with the command: kiosk advisor add NAME --role advisor</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/unlock_screen.py" line="94"/>
+        <source>Revenir à l&apos;accueil</source>
+        <translation>Back to the home screen</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/unlock_screen.py" line="95"/>
+        <source>{name}, tapez votre code.</source>
+        <translation>{name}, type your code.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/unlock_screen.py" line="96"/>
+        <source>Changer de nom</source>
+        <translation>Choose another name</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/unlock_screen.py" line="154"/>
+        <source>Vérification du code…</source>
+        <translation>Checking the code…</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/unlock_screen.py" line="157"/>
+        <source>Code incorrect. Il reste 1 essai.</source>
+        <translation>Wrong code. 1 try left.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/unlock_screen.py" line="158"/>
+        <source>Code incorrect. Il reste {n} essais.</source>
+        <translation>Wrong code. {n} tries left.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/unlock_screen.py" line="162"/>
+        <source>Trop d&apos;essais. Réessayez dans 1 minute.</source>
+        <translation>Too many tries. Try again in 1 minute.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/unlock_screen.py" line="163"/>
+        <source>Trop d&apos;essais. Réessayez dans {n} minutes.</source>
+        <translation>Too many tries. Try again in {n} minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../advisor/assisted/unlock_screen.py" line="165"/>
+        <source>Le code n&apos;a pas pu être vérifié. Réessayez.</source>
+        <translation>The code could not be checked. Try again.</translation>
     </message>
 </context>
 <context>

@@ -496,3 +496,11 @@ def test_an_empty_file_appearing_where_none_was_is_reported(tmp_path: Path) -> N
     load = load_config(tmp_path / "etc", BUNDLED, last_good)
     assert load.source == "last-known-good"
     assert "shortcuts.yaml" in str(load.problems[0])
+
+
+def test_the_assisted_modes_idle_minutes_default_to_10_and_say_their_bounds(tmp_path):
+    assert Site().assisted_idle_minutes == 10
+    assert problems_of(tmp_path, site="assisted_idle_minutes: 3\n") == []
+    problem = only(problems_of(tmp_path, site="assisted_idle_minutes: 0\n"))
+    expected = "assisted_idle_minutes: expected a whole number of minutes (at least 1, at most 120)"
+    assert expected in str(problem)
