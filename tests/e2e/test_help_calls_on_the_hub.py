@@ -95,3 +95,25 @@ def test_a_terminal_reaches_only_its_own_calls_and_bad_calls_are_refused(hub):
     ):
         assert call(base, mine, body=bad).status_code == 422, bad
     assert call(base, mine + "x", body={"call_id": str(uuid.uuid4()), "ticket": "A-04"}).status_code == 401
+
+
+def test_the_assisted_modes_list_reads_its_sites_open_calls_from_the_hub(hub):
+    from kiosk.usage.open_calls import open_calls_reader
+
+    url, base = hub
+    site = f"poste-{uuid.uuid4().hex[:6]}"
+    here, neighbour = add_terminal(url, "borne-1", site), add_terminal(url, "borne-2", site)
+    elsewhere = add_terminal(url, "borne-1", f"poste-{uuid.uuid4().hex[:6]}")
+    waiting, cancelled = str(uuid.uuid4()), str(uuid.uuid4())
+    assert call(base, neighbour, body={"call_id": waiting, "ticket": "A-11", "topic": "emploi"}).ok
+    assert call(base, here, body={"call_id": cancelled, "ticket": "A-12"}).ok
+    assert call(base, here, f"/{cancelled}/cancel").ok
+    assert call(base, elsewhere, body={"call_id": str(uuid.uuid4()), "ticket": "A-13"}).ok
+    (listed,) = open_calls_reader(base, here)()
+    assert (listed.call_id, listed.ticket, listed.topic, listed.state, listed.terminal_id) == (
+        waiting,
+        "A-11",
+        "emploi",
+        "sent",
+        "borne-2",
+    )

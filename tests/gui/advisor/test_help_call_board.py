@@ -10,11 +10,13 @@ import uuid
 
 import pytest
 
+from tests.e2e.hub import chromium
 from tests.e2e.hub.board_client import EventStream, add_advisor, logged_in
 from tests.e2e.hub.pages_data import csrf_of
+from tests.e2e.hub.test_board_in_chromium import wait_for
 from tests.gui.advisor.test_help_call import call_from, counts, site_yaml
 from tests.gui.conftest import touch
-from tests.hub_on_loopback import add_terminal, hub_call, running_hub
+from tests.hub_on_loopback import FaultProxy, add_terminal, hub_call, running_hub
 
 PLAIN_HTTP = {"ILOT_HUB_INSECURE_COOKIES": "1"}  # the board's cookie over http://127.0.0.1
 
@@ -95,3 +97,27 @@ def test_liberer_la_borne_ends_the_visitors_session_on_the_terminal(make_kiosk, 
     assert row.state == "done" and row.released_at is not None
     counted = counts(kiosk)
     assert counted[("session_ended", "advisor")] == 1 and counted[("help_call", "answered")] == 1
+
+
+@pytest.mark.skipif(not chromium.available(), reason="needs chromium from Debian (tools/bootstrap.sh test)")
+def test_a_call_made_offline_reaches_the_board_in_chromium_and_its_seen_reaches_the_visitor(
+    make_kiosk, board, hub, paths, qtbot
+):
+    _url, base = hub
+    site_text = (paths.config_dir / "site.yaml").read_text(encoding="utf-8")
+    with FaultProxy(base) as proxy, chromium.Chromium() as page:
+        proxy.faults = ["503"] * 3  # the hub out of reach for the first tries
+        (paths.config_dir / "site.yaml").write_text(site_text.replace(base, proxy.url), encoding="utf-8")
+        page.set_cookie("ilot_session", board.cookies["ilot_session"], base)
+        page.open(f"{base}conseillers", 1280, 800)
+        wait_for(page, "document.getElementById('live').textContent === 'Mise à jour en direct.'")
+        kiosk = make_kiosk()
+        screen = call_from(kiosk, qtbot, "imprimer")
+        qtbot.waitUntil(screen.fallback.isVisible, timeout=10000)  # the counter fallback meanwhile
+        qtbot.waitUntil(lambda: screen.state_label.text() == "Votre demande est envoyée.", timeout=30000)
+        shown = wait_for(page, "document.querySelector('#open-calls .call')?.innerText", timeout=10)
+        assert "A-01" in shown and "Imprimer ou scanner" in shown
+        page.evaluate("document.querySelector('#open-calls .call .move-seen').click()")
+        qtbot.waitUntil(
+            lambda: screen.state_label.text() == "Un conseiller a vu votre demande.", timeout=10000
+        )
