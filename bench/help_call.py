@@ -22,9 +22,11 @@ wait for that poll. bench/board_live.py measures the board with 1,000 open calls
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import json
 import os
+import socket
 import statistics
 import sys
 import tempfile
@@ -100,6 +102,10 @@ class Board:
             pass
 
     def close(self) -> None:
+        """A socket shutdown first: the reader, blocked until the next keep-alive, then ends by itself."""
+        with contextlib.suppress(OSError):
+            self._connection.sock.shutdown(socket.SHUT_RDWR)
+        self._thread.join(5)
         self._connection.close()
 
 
