@@ -92,6 +92,11 @@ if [ "$mode" = demo ]; then
   fi
   demo_login=demo@ilot.example demo_password=demo-ilot-reseau  # a demo's login, on loopback only
   printf '%s\n' "$demo_password" | .venv/bin/kiosk hub add-user "$demo_login" >/dev/null 2>&1 || true
+  # The demo's advisor: the board (/conseillers) with this login, the terminal's assisted mode with this PIN
+  # (it reaches the kiosk with its first heartbeat, a few seconds after the kiosk starts).
+  demo_advisor=conseil@ilot.example demo_pin=482915
+  printf '%s\n%s\n' "$demo_password" "$demo_pin" | .venv/bin/kiosk hub add-advisor "$demo_advisor" \
+    --name "Conseiller de démo" --role technician --site demo >/dev/null 2>&1 || true
   setsid setpriv --pdeathsig TERM .venv/bin/kiosk hub serve --port 8470 --insecure-cookies \
     >"$ILOT_HUB_DATA_DIR/hub.log" 2>&1 &
   hub=$!
@@ -103,6 +108,8 @@ if [ "$mode" = demo ]; then
   done
   if kill -0 "$hub" 2>/dev/null; then
     echo "The demo's hub: $demo_hub (statistics and terminals), login $demo_login, password $demo_password."
+    echo "The advisors' board: ${demo_hub}conseillers, login $demo_advisor, same password;" \
+      "on the kiosk, Espace conseiller with the PIN $demo_pin."
     echo "An hour's counts reach it after the hour, within 20 minutes."
   else
     echo "The demo's hub did not start (is port 8470 taken?): see $ILOT_HUB_DATA_DIR/hub.log." \
