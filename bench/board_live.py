@@ -20,10 +20,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import statistics
 import sys
-import tempfile
 import time
 import uuid
 from datetime import timedelta
@@ -35,13 +33,13 @@ sys.path.insert(0, str(ROOT))
 import aiohttp  # noqa: E402
 from sqlalchemy import insert  # noqa: E402
 
+from bench.hub_databases import databases  # noqa: E402
 from kiosk.hub import database, sessions, tables, terminals, users  # noqa: E402
 from kiosk.hub.terminals import now_utc  # noqa: E402
-from tests.hub_on_loopback import running_hub, sqlite_url  # noqa: E402
+from tests.hub_on_loopback import running_hub  # noqa: E402
 
 TARGET_S = 1.0
 SITE = "poste-bench"
-POSTGRES_VARIABLE = "ILOT_BENCH_POSTGRES_URL"
 
 
 def prepare(url: str, open_calls: int, boards: int) -> tuple[list[str], list[str]]:
@@ -159,26 +157,12 @@ def main() -> int:
     parser.add_argument("--calls", type=int, default=20, help="calls timed, for each of the two")
     args = parser.parse_args()
 
-    with tempfile.TemporaryDirectory() as folder:
-        cluster = None
-        if args.db == "sqlite":
-            url = sqlite_url(Path(folder))
-        elif os.environ.get(POSTGRES_VARIABLE):
-            url = os.environ[POSTGRES_VARIABLE]
-        else:
-            from tests.hub_on_loopback import free_port
-            from tests.postgres import Cluster
-
-            cluster = Cluster(free_port()).__enter__()
-            url = cluster.new_database()
-        try:
-            tokens, board_sessions = prepare(url, args.open, args.boards)
-            env = {"ILOT_HUB_INSECURE_COOKIES": "1", "ILOT_HUB_RATE_LIMIT": "100000"}
-            with running_hub(url, workers=args.workers, env=env) as base:
-                result = asyncio.run(measure(base, tokens, board_sessions, args.calls))
-        finally:
-            if cluster is not None:
-                cluster.__exit__(None, None, None)
+    with databases(args.db) as fresh:
+        url = fresh()
+        tokens, board_sessions = prepare(url, args.open, args.boards)
+        env = {"ILOT_HUB_INSECURE_COOKIES": "1", "ILOT_HUB_RATE_LIMIT": "100000"}
+        with running_hub(url, workers=args.workers, env=env) as base:
+            result = asyncio.run(measure(base, tokens, board_sessions, args.calls))
 
     def ms(values: list[float], q: float) -> float:
         return 1000 * sorted(values)[min(len(values) - 1, int(q * len(values)))]

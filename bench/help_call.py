@@ -44,13 +44,13 @@ import requests  # noqa: E402
 from shortcut_open import settle, touch, wait_until  # noqa: E402
 from xvfb import virtual_screen  # noqa: E402
 
+from bench.hub_databases import databases  # noqa: E402
 from kiosk.hub import database, sessions, terminals, users  # noqa: E402
-from tests.hub_on_loopback import free_port, running_hub, sqlite_url  # noqa: E402
+from tests.hub_on_loopback import running_hub  # noqa: E402
 
 TARGET_RATIO = 3.0
 TARGET_S = 1.0
 SITE = "poste-bench"
-POSTGRES_VARIABLE = "ILOT_BENCH_POSTGRES_URL"
 DAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 
@@ -187,25 +187,12 @@ def main() -> int:
     args = parser.parse_args()
     os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 
-    with tempfile.TemporaryDirectory() as folder, virtual_screen():
-        cluster = None
-        if args.db == "sqlite":
-            url = sqlite_url(Path(folder))
-        elif os.environ.get(POSTGRES_VARIABLE):
-            url = os.environ[POSTGRES_VARIABLE]
-        else:
-            from tests.postgres import Cluster
-
-            cluster = Cluster(free_port()).__enter__()
-            url = cluster.new_database()
-        try:
-            token, board_session = prepare(url)
-            env = {"ILOT_HUB_INSECURE_COOKIES": "1", "ILOT_HUB_RATE_LIMIT": "100000"}
-            with running_hub(url, workers=args.workers, env=env) as base:
-                result = measure(base, token, board_session, args.calls, Path(folder))
-        finally:
-            if cluster is not None:
-                cluster.__exit__(None, None, None)
+    with tempfile.TemporaryDirectory() as folder, virtual_screen(), databases(args.db) as fresh:
+        url = fresh()
+        token, board_session = prepare(url)
+        env = {"ILOT_HUB_INSECURE_COOKIES": "1", "ILOT_HUB_RATE_LIMIT": "100000"}
+        with running_hub(url, workers=args.workers, env=env) as base:
+            result = measure(base, token, board_session, args.calls, Path(folder))
 
     bare, kiosk = statistics.median(result["bare"]), statistics.median(result["kiosk"])
     bare_max, kiosk_max = max(result["bare"]), max(result["kiosk"])

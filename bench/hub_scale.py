@@ -33,7 +33,6 @@ import json
 import os
 import random
 import sys
-import tempfile
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -46,17 +45,17 @@ sys.path.insert(0, str(ROOT))
 import aiohttp  # noqa: E402
 from sqlalchemy import func, insert, select  # noqa: E402
 
+from bench.hub_databases import POSTGRES_VARIABLE, databases  # noqa: E402
 from kiosk.hub import database, tables  # noqa: E402
 from kiosk.hub.terminals import now_utc  # noqa: E402
 from kiosk.hub.tokens import new_token, token_hash  # noqa: E402
 from kiosk.usage import outbox  # noqa: E402
 from kiosk.usage.heartbeat import Snapshot, body  # noqa: E402
-from tests.hub_on_loopback import free_port, running_hub, sqlite_url  # noqa: E402
+from tests.hub_on_loopback import running_hub  # noqa: E402
 
 HEARTBEAT_S = 15 * 60
 SYNC_S = 3600
 TARGET_P99_MS = 200
-POSTGRES_VARIABLE = "ILOT_BENCH_POSTGRES_URL"
 
 
 @dataclass
@@ -224,24 +223,6 @@ def one_fleet(url: str, size: int, args) -> dict:
     }
 
 
-def databases(kind: str):
-    """Yields a function that gives a fresh, empty database URL for each fleet."""
-    if kind == "sqlite":
-        with tempfile.TemporaryDirectory(prefix="ilot-hub-scale-") as folder:
-            yield lambda: sqlite_url(Path(tempfile.mkdtemp(dir=folder)))
-        return
-    given = os.environ.get(POSTGRES_VARIABLE)
-    if given:
-        yield lambda: given  # the caller empties it between fleets
-        return
-    from tests.postgres import Cluster, missing
-
-    if missing():
-        raise SystemExit(f"no PostgreSQL here: {missing()}")
-    with Cluster(free_port()) as cluster:
-        yield cluster.new_database
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", choices=("sqlite", "postgresql"), default="sqlite")
@@ -260,9 +241,7 @@ def main() -> None:
     print(
         "terminals   req/s  requests   p50 ms   p99 ms  p99 usage   max ms  refused  lost  twice   p99 < 200"
     )
-    made = databases(args.db)
-    fresh = next(made)
-    try:
+    with databases(args.db) as fresh:
         for size in sizes:
             row = one_fleet(fresh(), size, args)
             verdict = (
@@ -278,8 +257,6 @@ def main() -> None:
             )
             if row["failed"]:
                 print(f"          refused: {'; '.join(row['failed'])}", flush=True)
-    finally:
-        made.close()
 
 
 if __name__ == "__main__":

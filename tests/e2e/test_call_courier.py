@@ -63,6 +63,14 @@ class Courier:
         raise AssertionError(f"not told in {timeout} s; told: {seen}")
 
 
+def nothing_owed(store: StoreWorker, timeout: float = 20) -> None:
+    """Waits until the hub has heard all the terminal owed it."""
+    deadline = time.monotonic() + timeout
+    while store.call(call_queue.owed) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert store.call(call_queue.owed) == []
+
+
 def test_a_call_kept_through_the_hubs_failures_is_delivered_once(terminal, store):
     url, base, _site, token = terminal
     with FaultProxy(base) as proxy:
@@ -94,12 +102,9 @@ def test_an_advisors_moves_reach_the_terminal_and_its_cancel_reaches_the_hub(ter
         courier.until(lambda news: news.state == "coming")
         store.call(lambda db: call_queue.want_end(db, call.call_id, "cancel"))
         courier.courier.wake()
-        deadline = time.monotonic() + 20
-        while store.call(call_queue.owed) and time.monotonic() < deadline:
-            time.sleep(0.1)
+        nothing_owed(store)
     finally:
         courier.courier.close()
-    assert store.call(call_queue.owed) == []
     row = hub_call(url, call.call_id)
     assert row.state == "cancelled" and row.coming_at is not None
 
@@ -119,11 +124,8 @@ def test_what_a_stopped_kiosk_owed_is_carried_at_its_next_start(terminal, store)
     courier = Courier(base, token, store)
     try:
         courier.courier.wake()
-        deadline = time.monotonic() + 20
-        while store.call(call_queue.owed) and time.monotonic() < deadline:
-            time.sleep(0.1)
+        nothing_owed(store)
     finally:
         courier.courier.close()
-    assert store.call(call_queue.owed) == []
     assert hub_call(url, delivered.call_id).state == "cancelled"
     assert hub_call(url, never_sent.call_id) is None  # cancelled before the hub ever had it: nothing there
