@@ -26,7 +26,7 @@ class CallBanner(Retranslating, QWidget):
         self.open_button.setIconSize(QSize(28, 28))
         self.open_button.clicked.connect(self.openRequested)
         row = QHBoxLayout(self)
-        row.setContentsMargins(24, 6, 24, 6)
+        row.setContentsMargins(24, 4, 24, 4)
         row.setSpacing(24)
         row.addWidget(self.text, 1)
         row.addWidget(self.open_button)

@@ -67,6 +67,7 @@ QPushButton:pressed {{ background: {PAGE}; }}
 QPushButton[role="primary"] {{ background: {BLUE}; color: {WHITE}; }}
 #CallBanner {{ background: {AMBER_SOFT}; border-bottom: 2px solid {INK_SOFT}; }}
 #CallBannerText {{ font-size: 22px; font-weight: bold; color: {INK}; background: transparent; }}
+#CallBanner QPushButton {{ font-size: 20px; padding: 2px 16px; }}
 #CallTicket {{ font-size: 72px; font-weight: bold; color: {BLUE}; }}
 QPushButton:disabled {{ color: {GREY}; border-color: {GREY}; background: {PAGE}; }}
 
