@@ -367,6 +367,8 @@ class Kiosk:
             self.qapp.removeTranslator(translator)
         if self.sync is not None:
             self.sync.close()
+        if not self.store.started:  # stopped before the work after the first paint: still write what is owed
+            self.store.start()
         self.counter.close()
         self.store.close(timeout=10)
         self.garbage.stop()

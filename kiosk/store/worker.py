@@ -69,6 +69,10 @@ class StoreWorker:
                 raise RuntimeError("the store worker is closed")
         self._thread.start()
 
+    @property
+    def started(self) -> bool:
+        return self._thread.ident is not None
+
     def submit(self, fn: Callable[[Database], T], *, log_errors: bool = True) -> Future[T]:
         """Queue `fn(db)`; return its future. `log_errors=False` for callers that handle failures."""
         future: Future[T] = Future()
